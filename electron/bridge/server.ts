@@ -1,0 +1,171 @@
+/**
+ * The browser bridge: the renderer's build and the main-process services on 127.0.0.1 only,
+ * for machines without the Electron binary, for tests, and for people who run the app
+ * headless. The WebSocket speaks the same contract the preload exposes over IPC.
+ *
+ * Who may connect: a page served by this very server (exact Origin, and Host, so that DNS
+ * rebinding and other local pages are refused) that also holds the random per-run token,
+ * which travels in the URL fragment (never sent over HTTP, never logged) and comes back as
+ * a WebSocket subprotocol.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { type AddressInfo, type Socket } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { events } from '../../shared/contract/channels';
+import { encodeEvent } from '../../shared/contract/client';
+import { type Dispatch } from '../../shared/contract/dispatch';
+import { BRIDGE_PATH, BRIDGE_TOKEN_PROTOCOL_PREFIX as TOKEN_PROTOCOL_PREFIX, BridgeRequestFrame, type BridgeServerFrame } from '../../shared/contract/wire';
+import { type EventHub } from '../services/events';
+import { SECURITY_HEADERS, contentSecurityPolicy } from './csp';
+import { contentTypeOf, resolveStaticPath } from './static-files';
+
+/** Largest frame accepted: a full ledger import travels as one call. */
+const MAX_FRAME_BYTES = 32 * 1024 * 1024;
+
+export interface BridgeOptions {
+  readonly staticDir: string;
+  readonly dispatch: Dispatch;
+  readonly hub: EventHub;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** Fixed only in tests; otherwise 32 random bytes per run. */
+  readonly token?: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface Bridge {
+  readonly url: string;
+  readonly origin: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const token = options.token ?? randomBytes(32).toString('hex');
+  const log = options.log ?? (() => {});
+  const server = createServer();
+  await listen(server, options.port ?? 0);
+  const port = (server.address() as AddressInfo).port;
+  const origins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const csp = contentSecurityPolicy({ bridgeOrigins: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`] });
+
+  server.on('request', (request, response) => {
+    if (!hosts.has(request.headers.host ?? '')) {
+      response.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request: this server answers only on 127.0.0.1.');
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = resolveStaticPath(options.staticDir, request.url ?? '/');
+    if (!file) {
+      response.writeHead(400).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => {
+        response.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Security-Policy': csp,
+          'Content-Type': contentTypeOf(file),
+          'Cache-Control': 'no-store',
+        });
+        response.end(request.method === 'HEAD' ? undefined : body);
+      },
+      () => response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found'),
+    );
+  });
+
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    handleProtocols: (protocols) => [...protocols].find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX)) ?? false,
+  });
+
+  server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {
+    const refusal = refuse(request);
+    if (refusal) {
+      log(`bridge: refused a connection (${refusal.reason})`);
+      socket.end(`HTTP/1.1 ${refusal.status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws));
+  });
+
+  function refuse(request: IncomingMessage): { status: string; reason: string } | null {
+    const path = (request.url ?? '').split('?')[0];
+    if (path !== BRIDGE_PATH) return { status: '404 Not Found', reason: 'wrong path' };
+    if (!hosts.has(request.headers.host ?? '')) return { status: '421 Misdirected Request', reason: 'foreign Host' };
+    if (!origins.has(request.headers.origin ?? '')) return { status: '403 Forbidden', reason: `foreign Origin ${JSON.stringify(request.headers.origin ?? null)}` };
+    const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    const presented = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length);
+    if (!presented || !sameSecret(presented, token)) return { status: '401 Unauthorized', reason: presented ? 'wrong token' : 'no token' };
+    return null;
+  }
+
+  function serveSocket(ws: WebSocket) {
+    const send = (frame: BridgeServerFrame) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+    };
+    send({ type: 'hello', shell: 'browser' });
+    const unsubscribe = options.hub.subscribe((event, payload) => {
+      send({ type: 'event', event, payload: encodeEvent(events, event, payload) });
+    });
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) {
+        ws.close(1003, 'text frames only');
+        return;
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(data.toString());
+      } catch {
+        ws.close(1007, 'not JSON');
+        return;
+      }
+      const frame = BridgeRequestFrame.safeParse(parsed);
+      if (!frame.success) {
+        ws.close(1008, 'not a call frame');
+        return;
+      }
+      const { id, channel, payload } = frame.data;
+      void options.dispatch(channel, payload, { via: 'bridge' }).then((answer) => send({ type: 'answer', id, answer }));
+    });
+    ws.on('close', unsubscribe);
+    ws.on('error', unsubscribe);
+  }
+
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    token,
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    // Loopback only: the bridge is never reachable from another machine.
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function sameSecret(presented: string, expected: string): boolean {
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

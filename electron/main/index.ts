@@ -1,0 +1,100 @@
+/**
+ * The Electron shell: one window, hardened; the services wired to IPC through the contract.
+ * Everything with behaviour lives in electron/services (plain Node, tested without Electron).
+ */
+import { BrowserWindow, Menu, app, session } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { channels } from '../../shared/contract/channels';
+import { createDispatcher } from '../../shared/contract/dispatch';
+import { createServices, type Services } from '../services';
+import { wireIpc } from './ipc';
+import { buildMenu } from './menu';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
+import { hardenAllWebContents, hardenSession } from './security';
+import { loadWindowState, trackWindowState } from './window-state';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+const isAppUrl = (url: string) => {
+  try {
+    return new URL(url).origin === appOrigin;
+  } catch {
+    return false;
+  }
+};
+
+let mainWindow: BrowserWindow | null = null;
+let services: Services | null = null;
+
+function createMainWindow(): BrowserWindow {
+  const userData = app.getPath('userData');
+  const state = loadWindowState(userData);
+  const window = new BrowserWindow({
+    ...state,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'C3 Vault',
+    backgroundColor: '#0f1720',
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      // Middle-click would otherwise open links in a new window behind the window-open handler's back.
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) window.maximize();
+  trackWindowState(window, userData);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would fight the first over the same devices and database.
+  app.quit();
+} else {
+  app.enableSandbox();
+  registerAppScheme();
+  hardenAllWebContents(isAppUrl);
+  app.on('second-instance', focusMainWindow);
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, { isDevServer: devServerUrl !== undefined });
+    serveRenderer(join(here, '../renderer'));
+    services = createServices({ version: app.getVersion(), shell: 'electron', platform: process.platform, emulators: true });
+    const dispatch = createDispatcher(channels, services.handlers, {
+      onFault: (channel, fault) => console.error(`[c3] service fault on ${channel}:`, fault),
+    });
+    wireIpc(dispatch, services.hub, isAppUrl, () => BrowserWindow.getAllWindows());
+    Menu.setApplicationMenu(buildMenu({ isDev: !app.isPackaged }));
+    mainWindow = createMainWindow();
+    mainWindow.on('closed', () => (mainWindow = null));
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => void services?.close());
+}

@@ -1,0 +1,98 @@
+/** The app shell: header with the open Commons, navigation, and the page. */
+import { useEffect, useMemo, useState } from 'react';
+import { Dashboard } from '../vault/Dashboard';
+import { SettingsPage } from '../settings/SettingsPage';
+import { Badge, Card, ErrorNotice, Loading } from '../ui/components';
+import { databaseFor, openVaultDatabase, readWorkspace, REAL_DB_NAME, writeWorkspace, type Workspace } from './db/databases';
+import { useCommons } from './useCommons';
+
+type Page = 'dashboard' | 'settings';
+const PAGES: { id: Page; label: string }[] = [
+  { id: 'dashboard', label: 'Dashboard' },
+  { id: 'settings', label: 'Settings' },
+];
+
+export function App({ bridgeState }: { bridgeState: 'connecting' | 'open' | 'closed' | 'electron' }) {
+  const settingsDb = useMemo(() => openVaultDatabase(REAL_DB_NAME), []);
+  const [workspace, setWorkspace] = useState<Workspace | null>(null);
+  const [page, setPage] = useState<Page>('dashboard');
+
+  useEffect(() => {
+    void readWorkspace(settingsDb).then(setWorkspace);
+  }, [settingsDb]);
+
+  const choose = (next: Workspace) => {
+    setWorkspace(next);
+    void writeWorkspace(settingsDb, next);
+  };
+
+  if (!workspace) return <Loading label="Opening C3 Vault…" />;
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            C3
+          </span>
+          <span>Vault</span>
+        </div>
+        <nav aria-label="Main">
+          {PAGES.map((p) => (
+            <button key={p.id} type="button" className={page === p.id ? 'nav-item active' : 'nav-item'} aria-current={page === p.id ? 'page' : undefined} onClick={() => setPage(p.id)}>
+              {p.label}
+            </button>
+          ))}
+        </nav>
+        <div className="sidebar-foot">
+          {bridgeState === 'electron' ? (
+            <span className="muted small">Desktop app</span>
+          ) : (
+            <span className={`conn conn-${bridgeState}`}>Browser mode · {bridgeState === 'open' ? 'connected' : bridgeState}</span>
+          )}
+        </div>
+      </aside>
+      <main className="content">
+        <WorkspaceView key={workspace} workspace={workspace} page={page} onWorkspace={choose} />
+      </main>
+    </div>
+  );
+}
+
+function WorkspaceView({ workspace, page, onWorkspace }: { workspace: Workspace; page: Page; onWorkspace: (w: Workspace) => void }) {
+  const db = useMemo(() => openVaultDatabase(databaseFor(workspace)), [workspace]);
+  const { state, refresh } = useCommons(workspace, db);
+  const commons = state.status === 'ready' ? state.commons[0] : undefined;
+
+  return (
+    <>
+      {workspace === 'demo' && (
+        <div className="demo-banner" role="note" data-testid="demo-banner">
+          <strong>Demo Commons</strong> — a local demonstration on emulated devices with public test keys. Nothing here is real money, and nothing
+          you do here touches your own Commons.
+        </div>
+      )}
+      <header className="page-header">
+        <h1>{page === 'settings' ? 'Settings' : (commons?.name ?? (workspace === 'demo' ? 'Demo Commons' : 'My Commons'))}</h1>
+        {page === 'dashboard' && commons?.demo && <Badge tone="demo">Demo</Badge>}
+      </header>
+      {page === 'settings' && <SettingsPage workspace={workspace} onWorkspace={onWorkspace} />}
+      {page === 'dashboard' && (
+        <>
+          {state.status === 'loading' && <Loading label="Loading the Commons…" />}
+          {state.status === 'failed' && <ErrorNotice error={state.error} onRetry={refresh} />}
+          {state.status === 'ready' && state.syncError && <ErrorNotice error={state.syncError} onRetry={refresh} />}
+          {state.status === 'ready' && commons && <Dashboard commons={commons} />}
+          {state.status === 'ready' && !commons && (
+            <Card title="No Commons yet">
+              <p>You have not joined a Commons on this machine. Your own data will appear here once you import a Commons ledger or enrol.</p>
+              <button type="button" onClick={() => onWorkspace('demo')}>
+                Open the Demo Commons
+              </button>
+            </Card>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Local data in IndexedDB through dexie. Two databases that never mix: the member's real
+ * Commons data, and the Demo Commons a newcomer sees on first start. Settings (which of the
+ * two is open) live in the real one.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import { z } from 'zod';
+import { CommonsView } from '../../../shared/contract/commons-view';
+
+export const REAL_DB_NAME = 'c3-vault';
+export const DEMO_DB_NAME = 'c3-vault-demo';
+export type Workspace = 'demo' | 'real';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** A projection of a Commons' state, stored in its wire form (amounts as decimal strings). */
+export interface ProjectionRow {
+  commonsId: string;
+  view: z.input<typeof CommonsView>;
+  storedAt: number;
+}
+
+export type VaultDatabase = Dexie & {
+  settings: EntityTable<SettingRow, 'key'>;
+  projections: EntityTable<ProjectionRow, 'commonsId'>;
+};
+
+export function openVaultDatabase(name: string, indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): VaultDatabase {
+  const db = new Dexie(name, indexedDB && keyRange ? { indexedDB, IDBKeyRange: keyRange } : undefined) as VaultDatabase;
+  db.version(1).stores({
+    settings: 'key',
+    projections: 'commonsId',
+  });
+  return db;
+}
+
+export const databaseFor = (workspace: Workspace): string => (workspace === 'demo' ? DEMO_DB_NAME : REAL_DB_NAME);
+
+const WorkspaceSetting = z.enum(['demo', 'real']);
+
+/** Which workspace to open: the demo on first start, and whatever the member chose after. */
+export async function readWorkspace(settingsDb: VaultDatabase): Promise<Workspace> {
+  const row = await settingsDb.settings.get('workspace');
+  const parsed = WorkspaceSetting.safeParse(row?.value);
+  return parsed.success ? parsed.data : 'demo';
+}
+
+export async function writeWorkspace(settingsDb: VaultDatabase, workspace: Workspace): Promise<void> {
+  await settingsDb.settings.put({ key: 'workspace', value: workspace });
+}
+
+export async function saveProjection(db: VaultDatabase, view: CommonsView, now: number): Promise<void> {
+  await db.projections.put({ commonsId: view.commonsId, view: z.encode(CommonsView, view), storedAt: now });
+}
+
+/** The stored projections, decoded; a row that no longer decodes (an older format) is skipped, not trusted. */
+export async function loadProjections(db: VaultDatabase): Promise<CommonsView[]> {
+  const rows = await db.projections.toArray();
+  return rows.flatMap((row) => {
+    const decoded = z.safeDecode(CommonsView, row.view);
+    return decoded.success ? [decoded.data] : [];
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * Every error kind the renderer can meet, turned into words for the person in front of the
+ * screen, in one place. Screens never show `message` strings from the services raw, and
+ * nothing parses them: they switch on `kind` and read the numbers.
+ */
+import { type AppError } from '../../shared/contract/errors';
+
+export interface ErrorWords {
+  title: string;
+  detail: string;
+  /** What the person can do next, when there is something. */
+  next?: string;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
+export function describeError(error: AppError): ErrorWords {
+  switch (error.kind) {
+    case 'BridgeUnavailable':
+      return {
+        title: 'The app’s background services are not answering',
+        detail: 'The window lost its connection to the part of C3 Vault that talks to your devices and checks the ledger.',
+        next: 'If you started the app with npm run start:browser, check that the terminal is still running, then reload this page.',
+      };
+    case 'SenderRejected':
+      return { title: 'Refused', detail: 'Only the app’s own window may use its services.' };
+    case 'UnknownChannel':
+      return {
+        title: 'This window and the app’s services are different versions',
+        detail: `The window asked for “${text(error['channel'])}”, which the services do not offer.`,
+        next: 'Restart the app so that both parts come from the same version.',
+      };
+    case 'InvalidRequest':
+      return {
+        title: 'The request was not sent',
+        detail: `The app refused a request for “${text(error['channel'])}” because it did not match what the service accepts.`,
+        next: 'This is a bug in C3 Vault; please report it with what you were doing.',
+      };
+    case 'InvalidResponse':
+    case 'ServiceFailed':
+      return {
+        title: 'Something went wrong inside C3 Vault',
+        detail: `The service behind “${text(error['channel'])}” failed. Nothing was signed or changed.`,
+        next: 'Try again; if it keeps happening, restart the app and report it.',
+      };
+    case 'Cancelled':
+      return { title: 'Cancelled', detail: 'The task was cancelled before it finished. Nothing was changed.' };
+    default:
+      return { title: 'The action could not be completed', detail: error.message };
+  }
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check a change must pass, in order, with one summary at the end.
+ *   1. types (tsc, both projects)   2. lint (ESLint, with the layering rules)
+ *   3. unit and integration tests (vitest)   4. electronegativity over electron/
+ *   5. end-to-end flows (Playwright in Debian's Chromium; the Electron smoke test where a binary exists)
+ * Stages run even after one fails, so a single run shows everything that is wrong.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const bin = (pkg, file) => require.resolve(`${pkg}/${file}`);
+mkdirSync('test-results', { recursive: true });
+
+const stages = [
+  { name: 'typecheck', args: [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.node.json', '--noEmit'] },
+  { name: 'typecheck (renderer)', args: [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.web.json', '--noEmit'] },
+  { name: 'lint', args: [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0'] },
+  {
+    name: 'unit',
+    args: [bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
+    counts: () => vitestCounts('test-results/vitest.json'),
+  },
+  { name: 'electronegativity', args: ['scripts/electronegativity.mjs'] },
+  {
+    name: 'e2e',
+    args: [bin('@playwright/test', 'cli.js'), 'test'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' },
+    counts: () => playwrightCounts('test-results/playwright.json'),
+  },
+];
+
+const only = process.argv.slice(2);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const report = [];
+for (const stage of stages) {
+  if (only.length && !only.some((name) => stage.name.startsWith(name))) continue;
+  console.log(`\n━━ ${stage.name} ━━`);
+  const started = Date.now();
+  const run = spawnSync(process.execPath, stage.args, { stdio: 'inherit', env: { ...process.env, ...stage.env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = run.status === 0;
+  const counts = stage.counts?.() ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 };
+  if (!ok && counts.failed === 0) counts.failed = 1; // a runner that crashed before counting still failed
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  report.push(`${ok ? 'ok  ' : 'FAIL'} ${stage.name.padEnd(22)} ${seconds.padStart(6)} s  ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+}
+
+console.log('\n━━ summary ━━');
+for (const line of report) console.log(line);
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);
+
+function vitestCounts(file) {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: json.numPassedTests, failed: json.numFailedTests + (json.success ? 0 : json.numFailedTestSuites), skipped: json.numPendingTests + json.numTodoTests };
+}
+
+function playwrightCounts(file) {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+}

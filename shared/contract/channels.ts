@@ -1,0 +1,62 @@
+/**
+ * The contract: every capability the renderer may ask of the main process, one row each.
+ * The preload, the main-process IPC gate and the browser bridge are all derived from this
+ * table; adding a capability is adding a row here and a handler in electron/services.
+ */
+import { z } from 'zod';
+import { channel, event } from './define';
+import { CommonsView } from './commons-view';
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.enum(['linux', 'darwin', 'win32', 'other']),
+  /** How the renderer is connected: the Electron preload, or the browser bridge. */
+  shell: z.enum(['electron', 'browser']),
+  /** Emulated devices are test and demo devices; the UI labels them wherever they appear. */
+  emulatorsEnabled: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const TaskId = z.string().regex(/^task-[0-9a-z-]{1,64}$/, 'a task id such as task-3');
+
+export const TaskProgress = z.object({
+  taskId: TaskId,
+  label: z.string(),
+  stage: z.string(),
+  /** Work done and total, in the task's own units; total 0 when unknown. */
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+});
+export type TaskProgress = z.infer<typeof TaskProgress>;
+
+export const channels = {
+  'app.info': channel({
+    request: z.strictObject({}),
+    response: AppInfo,
+    summary: 'Name, version and platform of the app, and how the renderer is connected.',
+  }),
+  'demo.commons': channel({
+    request: z.strictObject({}),
+    response: CommonsView,
+    summary: 'The Demo Commons, folded from its verified log, for a newcomer without hardware.',
+  }),
+  'task.cancel': channel({
+    request: z.strictObject({ taskId: TaskId }),
+    response: z.strictObject({ cancelled: z.boolean() }),
+    summary: 'Cancels a long-running task (proving, a device prompt, a sync) if it is still running.',
+  }),
+} as const;
+
+export const events = {
+  'task.progress': event({
+    payload: TaskProgress,
+    summary: 'Progress of a long-running task, so that the UI can show it and offer a cancel.',
+  }),
+} as const;
+
+export type Channels = typeof channels;
+export type Events = typeof events;
+export type ChannelName = keyof Channels;
+export type EventName = keyof Events;

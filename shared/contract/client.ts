@@ -1,0 +1,64 @@
+/**
+ * The renderer's side of the contract: a typed `call` and `on`, over whatever transport is
+ * present (the Electron preload or the browser bridge). Requests are encoded with their
+ * schemas before they leave, answers decoded and validated when they arrive, so a screen
+ * only ever sees `{ ok: true, value }` of the right type or a typed error.
+ */
+import { z } from 'zod';
+import { err } from '../result';
+import { type Answer, type ChannelTable, type EventTable, type PayloadOf, type RequestOf, type ResponseOf } from './define';
+import { type ContractError, invalidRequest, invalidResponse } from './errors';
+import { WireAnswer } from './wire';
+
+export interface Transport {
+  /** Which shell the transport reaches. */
+  readonly shell: 'electron' | 'browser';
+  invoke(channel: string, payload: unknown): Promise<unknown>;
+  subscribe(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+export interface Client<T extends ChannelTable, E extends EventTable> {
+  readonly shell: 'electron' | 'browser';
+  call<C extends keyof T & string>(channel: C, request: RequestOf<T, C>): Promise<Answer<ResponseOf<T, C>>>;
+  on<N extends keyof E & string>(event: N, listener: (payload: PayloadOf<E, N>) => void): () => void;
+}
+
+export function createClient<T extends ChannelTable, E extends EventTable>(table: T, events: E, transport: Transport): Client<T, E> {
+  return {
+    shell: transport.shell,
+    async call(channel, request) {
+      const spec = table[channel]!;
+      const encoded = z.safeEncode(spec.request, request as never);
+      if (!encoded.success) return err(invalidRequest(channel, encoded.error));
+      let raw: unknown;
+      try {
+        raw = await transport.invoke(channel, encoded.data);
+      } catch (cause) {
+        const unavailable: ContractError = {
+          kind: 'BridgeUnavailable',
+          message: 'The app could not reach its background services.',
+          reason: cause instanceof Error ? cause.message : String(cause),
+        };
+        return err(unavailable);
+      }
+      const wire = WireAnswer.safeParse(raw);
+      if (!wire.success) return err(invalidResponse(channel, wire.error));
+      if (!wire.data.ok) return wire.data;
+      const decoded = z.safeDecode(spec.response, wire.data.value as never);
+      if (!decoded.success) return err(invalidResponse(channel, decoded.error));
+      return { ok: true, value: decoded.data as ResponseOf<T, typeof channel> };
+    },
+    on(event, listener) {
+      const spec = events[event]!;
+      return transport.subscribe(event, (raw) => {
+        const decoded = z.safeDecode(spec.payload, raw as never);
+        if (decoded.success) listener(decoded.data as PayloadOf<E, typeof event>);
+      });
+    },
+  };
+}
+
+/** Encodes an event payload for the wire (bigint → decimal string); main uses it before sending. */
+export function encodeEvent<E extends EventTable, N extends keyof E>(events: E, event: N, payload: PayloadOf<E, N>): unknown {
+  return z.encode(events[event]!.payload, payload as never);
+}

@@ -1,0 +1,57 @@
+/**
+ * What the dashboard shows of a Commons: members, vaults and balances as folded from its
+ * verified ledger. It is a read model (a projection), never a source of truth.
+ */
+import { z } from 'zod';
+import { Amount } from '../money';
+
+export const Faction = z.enum(['Union', 'Guild', 'Syndicate']);
+export type Faction = z.infer<typeof Faction>;
+export const Tier = z.enum(['None', 'Bronze', 'Silver', 'Gold']);
+export const TokenSymbol = z.enum(['PPT', 'COMM', 'CONX', 'PDT', 'PCT', 'PMT']);
+export const Address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'a 20-byte hex address');
+export const Hex32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'a 32-byte hex value');
+
+/** Balances per token; a token not held is absent. */
+export const Balances = z.partialRecord(TokenSymbol, Amount);
+
+export const MemberView = z.object({
+  did: z.string(),
+  label: z.string(),
+  faction: Faction,
+  tier: Tier,
+  balances: Balances,
+});
+
+export const SignerView = z.object({
+  address: Address,
+  label: z.string(),
+  device: z.enum(['ledger', 'trezor', 'unknown']),
+  emulated: z.boolean(),
+});
+
+export const VaultView = z.object({
+  address: Address,
+  name: z.string(),
+  kind: z.enum(['member', 'commons']),
+  owner: z.string().nullable(),
+  threshold: z.number().int().min(1).max(15),
+  signers: z.array(SignerView).min(1).max(15),
+  nonce: z.number().int().nonnegative(),
+  balances: Balances,
+});
+
+export const CommonsView = z.object({
+  commonsId: Hex32,
+  name: z.string(),
+  demo: z.boolean(),
+  height: z.number().int().nonnegative(),
+  headHash: Hex32,
+  verifiedAt: z.number().int().nonnegative().nullable(),
+  members: z.array(MemberView),
+  vaults: z.array(VaultView),
+  supplies: Balances,
+});
+export type CommonsView = z.infer<typeof CommonsView>;
+export type VaultView = z.infer<typeof VaultView>;
+export type MemberView = z.infer<typeof MemberView>;

@@ -1,0 +1,34 @@
+/**
+ * The shape of one row of the contract table: a name (the key), a zod request schema, a zod
+ * response schema and one sentence for people. Schemas are written in their decoded form
+ * (bigint amounts); on the wire they are encoded (amounts as decimal strings) with zod codecs,
+ * so both sides see bigint and the JSON in between stays exact.
+ */
+import { type z } from 'zod';
+import { type Result } from '../result';
+import { type AppError } from './errors';
+
+export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+  readonly request: Req;
+  readonly response: Res;
+  readonly summary: string;
+}
+
+export const channel = <Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>): ChannelSpec<Req, Res> => spec;
+
+/** Main-to-renderer pushes (progress, hotplug); one zod schema each. */
+export interface EventSpec<Payload extends z.ZodType = z.ZodType> {
+  readonly payload: Payload;
+  readonly summary: string;
+}
+export const event = <Payload extends z.ZodType>(spec: EventSpec<Payload>): EventSpec<Payload> => spec;
+
+export type ChannelTable = Record<string, ChannelSpec>;
+export type EventTable = Record<string, EventSpec>;
+
+export type RequestOf<T extends ChannelTable, C extends keyof T> = z.output<T[C]['request']>;
+export type ResponseOf<T extends ChannelTable, C extends keyof T> = z.output<T[C]['response']>;
+export type PayloadOf<T extends EventTable, E extends keyof T> = z.output<T[E]['payload']>;
+
+/** What a service answers: its value, or a typed error. */
+export type Answer<T> = Result<T, AppError>;

@@ -1,0 +1,110 @@
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { Amount } from '../money';
+import { err, ok } from '../result';
+import { channel } from './define';
+import { createClient, type Transport } from './client';
+import { createDispatcher, type Handlers } from './dispatch';
+import { ServiceError } from './errors';
+
+const table = {
+  'vault.balance': channel({
+    request: z.strictObject({ vault: z.string().regex(/^0x[0-9a-f]{40}$/), token: z.enum(['CONX', 'COMM']) }),
+    response: z.strictObject({ amount: Amount }),
+    summary: 'test',
+  }),
+  'vault.broken': channel({ request: z.strictObject({}), response: z.strictObject({ n: z.number().int() }), summary: 'test' }),
+};
+const vault = `0x${'ab'.repeat(20)}`;
+
+function handlers(overrides: Partial<Handlers<typeof table>> = {}): Handlers<typeof table> {
+  return {
+    'vault.balance': async ({ token }) => ok({ amount: token === 'CONX' ? 12_345_678_901_234_567_890n : 0n }),
+    'vault.broken': async () => ok({ n: 1.5 }),
+    ...overrides,
+  };
+}
+
+describe('the dispatcher', () => {
+  it('decodes the request, runs the handler and encodes bigint amounts as decimal strings', async () => {
+    const dispatch = createDispatcher(table, handlers());
+    expect(await dispatch('vault.balance', { vault, token: 'CONX' }, { via: 'test' })).toEqual({ ok: true, value: { amount: '12345678901234567890' } });
+  });
+
+  it('answers an unknown channel with a typed error, including names on Object.prototype', async () => {
+    const dispatch = createDispatcher(table, handlers());
+    for (const name of ['vault.steal', 'constructor', '__proto__', 42]) {
+      const answer = await dispatch(name, {}, { via: 'test' });
+      expect(answer).toMatchObject({ ok: false, error: { kind: 'UnknownChannel' } });
+    }
+  });
+
+  it('rejects a request that fails its schema, naming the field, without calling the service', async () => {
+    const service = vi.fn(handlers()['vault.balance']);
+    const dispatch = createDispatcher(table, handlers({ 'vault.balance': service }));
+    const answer = await dispatch('vault.balance', { vault: 'nope', token: 'CONX' }, { via: 'test' });
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'InvalidRequest', channel: 'vault.balance', issues: [{ path: 'vault' }] } });
+    expect(service).not.toHaveBeenCalled();
+    expect(await dispatch('vault.balance', { vault, token: 'CONX', extra: 1 }, { via: 'test' })).toMatchObject({ ok: false, error: { kind: 'InvalidRequest' } });
+  });
+
+  it('never lets a handler answer outside its response schema', async () => {
+    const onFault = vi.fn();
+    const dispatch = createDispatcher(table, handlers(), { onFault });
+    expect(await dispatch('vault.broken', {}, { via: 'test' })).toMatchObject({ ok: false, error: { kind: 'InvalidResponse', channel: 'vault.broken' } });
+    expect(onFault).toHaveBeenCalledOnce();
+  });
+
+  it('turns a thrown ServiceError into its typed error, with bigint details as decimal strings', async () => {
+    const dispatch = createDispatcher(
+      table,
+      handlers({
+        'vault.balance': async () => {
+          throw new ServiceError({ kind: 'InsufficientBalance', message: 'not enough', have: 5n as unknown as string, need: 7n as unknown as string });
+        },
+      }),
+    );
+    expect(await dispatch('vault.balance', { vault, token: 'COMM' }, { via: 'test' })).toEqual({
+      ok: false,
+      error: { kind: 'InsufficientBalance', message: 'not enough', have: '5', need: '7' },
+    });
+  });
+
+  it('turns an untyped exception into ServiceFailed and an error of no known shape into ServiceFailed', async () => {
+    const dispatch = createDispatcher(
+      table,
+      handlers({
+        'vault.balance': async () => {
+          throw new TypeError('boom');
+        },
+        'vault.broken': async () => err({ nope: true } as never),
+      }),
+    );
+    expect(await dispatch('vault.balance', { vault, token: 'COMM' }, { via: 'test' })).toMatchObject({ ok: false, error: { kind: 'ServiceFailed' } });
+    expect(await dispatch('vault.broken', {}, { via: 'test' })).toMatchObject({ ok: false, error: { kind: 'ServiceFailed' } });
+  });
+});
+
+describe('client and dispatcher together', () => {
+  it('carry bigint across a JSON transport exactly', async () => {
+    const dispatch = createDispatcher(table, handlers());
+    const transport: Transport = {
+      shell: 'browser',
+      invoke: async (name, payload) => JSON.parse(JSON.stringify(await dispatch(name, JSON.parse(JSON.stringify(payload)), { via: 'test' }))),
+      subscribe: () => () => {},
+    };
+    const client = createClient(table, {}, transport);
+    const answer = await client.call('vault.balance', { vault, token: 'CONX' });
+    expect(answer).toEqual({ ok: true, value: { amount: 12_345_678_901_234_567_890n } });
+  });
+
+  it('report a transport that fails as BridgeUnavailable rather than throwing', async () => {
+    const client = createClient(table, {}, { shell: 'browser', invoke: () => Promise.reject(new Error('socket closed')), subscribe: () => () => {} });
+    expect(await client.call('vault.balance', { vault, token: 'CONX' })).toMatchObject({ ok: false, error: { kind: 'BridgeUnavailable', reason: 'socket closed' } });
+  });
+
+  it('refuse an answer that does not match the response schema', async () => {
+    const client = createClient(table, {}, { shell: 'browser', invoke: async () => ({ ok: true, value: { amount: 'lots' } }), subscribe: () => () => {} });
+    expect(await client.call('vault.balance', { vault, token: 'CONX' })).toMatchObject({ ok: false, error: { kind: 'InvalidResponse' } });
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * The one gate through which every message from a renderer reaches a service (Trezor Suite's
+ * single ipcMain gate). It checks the channel exists, decodes and validates the request against
+ * its schema, runs the handler, and encodes the answer against the response schema. Whatever
+ * a handler does (throws, returns garbage, returns bigint in an error), what leaves is a valid
+ * WireAnswer: nothing untyped crosses, and no exception does.
+ */
+import { z } from 'zod';
+import { err, ok } from '../result';
+import { type Answer, type ChannelTable, type RequestOf, type ResponseOf } from './define';
+import { AppError, ServiceError, invalidRequest, invalidResponse, serviceFailed, unknownChannel } from './errors';
+import { toJsonSafe, type WireAnswer } from './wire';
+
+export interface CallContext {
+  /** Where the call came from: the Electron preload or the browser bridge. */
+  readonly via: 'ipc' | 'bridge' | 'test';
+}
+
+export type Handler<T extends ChannelTable, C extends keyof T> = (
+  request: RequestOf<T, C>,
+  context: CallContext,
+) => Promise<Answer<ResponseOf<T, C>>>;
+
+export type Handlers<T extends ChannelTable> = { [C in keyof T]: Handler<T, C> };
+
+export type Dispatch = (channel: unknown, payload: unknown, context: CallContext) => Promise<WireAnswer>;
+
+export interface DispatcherHooks {
+  /** Called when a service breaks its contract or throws something untyped: a bug to log. */
+  onFault?(channel: string, fault: unknown): void;
+}
+
+export function createDispatcher<T extends ChannelTable>(table: T, handlers: Handlers<T>, hooks: DispatcherHooks = {}): Dispatch {
+  const fault = (channel: string, cause: unknown) => {
+    hooks.onFault?.(channel, cause);
+  };
+
+  return async function dispatch(channel, payload, context) {
+    if (typeof channel !== 'string' || !Object.hasOwn(table, channel)) {
+      return err(unknownChannel(typeof channel === 'string' ? channel.slice(0, 200) : typeof channel));
+    }
+    const spec = table[channel]!;
+    const request = z.safeDecode(spec.request, payload as never);
+    if (!request.success) return err(invalidRequest(channel, request.error));
+
+    let answer: unknown;
+    try {
+      answer = await handlers[channel as keyof T](request.data as RequestOf<T, keyof T>, context);
+    } catch (cause) {
+      if (cause instanceof ServiceError) return errorAnswer(channel, cause.error, fault);
+      fault(channel, cause);
+      return err(serviceFailed(channel, cause));
+    }
+
+    if (typeof answer !== 'object' || answer === null || typeof (answer as { ok?: unknown }).ok !== 'boolean') {
+      fault(channel, new Error('handler returned something that is not a result'));
+      return err(serviceFailed(channel, 'the service returned something that is not a result'));
+    }
+    const result = answer as Answer<unknown>;
+    if (!result.ok) return errorAnswer(channel, result.error, fault);
+
+    const encoded = z.safeEncode(spec.response, result.value as never);
+    if (!encoded.success) {
+      fault(channel, encoded.error);
+      return err(invalidResponse(channel, encoded.error));
+    }
+    return ok(encoded.data);
+  };
+}
+
+function errorAnswer(channel: string, error: unknown, fault: (channel: string, cause: unknown) => void): WireAnswer {
+  const checked = AppError.safeParse(toJsonSafe(error));
+  if (checked.success) return err(checked.data);
+  fault(channel, checked.error);
+  return err(serviceFailed(channel, 'the service failed with an error of no known kind'));
+}
