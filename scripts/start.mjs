@@ -5,10 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { findElectronBinary, noDisplayReason } from './electron-binary.mjs';
 
 const require = createRequire(import.meta.url);
-const electronVite = require.resolve('electron-vite/bin/electron-vite.js');
+const electronVite = join(dirname(require.resolve('electron-vite/package.json')), 'bin/electron-vite.js');
 
 const binary = findElectronBinary();
 const blocker = 'missing' in binary ? `the Electron binary is not installed (${binary.missing})` : noDisplayReason();

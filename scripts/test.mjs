@@ -9,14 +9,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const bin = (pkg, file) => require.resolve(`${pkg}/${file}`);
+// A package's own script, found through its package.json (most packages do not export their bin files).
+const bin = (pkg, file) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
 mkdirSync('test-results', { recursive: true });
 
 const stages = [
   { name: 'typecheck', args: [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.node.json', '--noEmit'] },
   { name: 'typecheck (renderer)', args: [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.web.json', '--noEmit'] },
+  { name: 'typecheck (e2e)', args: [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.e2e.json', '--noEmit'] },
   { name: 'lint', args: [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0'] },
   {
     name: 'unit',
