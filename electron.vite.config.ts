@@ -1,8 +1,20 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { type Plugin } from 'vite';
 
 const root = import.meta.dirname;
+
+/**
+ * The dev server (npm run dev) injects an inline script for React Fast Refresh, which the
+ * production CSP forbids; drop the meta tag in dev only. Builds keep it, and the c3:// handler
+ * and the bridge send the same policy as a header.
+ */
+const devWithoutCspMeta = (): Plugin => ({
+  name: 'c3-dev-without-csp-meta',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, ''),
+});
 
 export default defineConfig({
   main: {
@@ -30,7 +42,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devWithoutCspMeta()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },

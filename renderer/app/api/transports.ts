@@ -72,7 +72,13 @@ export function bridgeTransport(token: string, onStatus: (status: BridgeStatus) 
         resolve(ws);
       };
       ws.onmessage = (message) => {
-        const frame = BridgeServerFrame.safeParse(JSON.parse(String(message.data)));
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(String(message.data));
+        } catch {
+          return; // the server only sends JSON; anything else is not ours to act on
+        }
+        const frame = BridgeServerFrame.safeParse(parsed);
         if (!frame.success) return;
         if (frame.data.type === 'answer') {
           pending.get(frame.data.id)?.resolve(frame.data.answer);
