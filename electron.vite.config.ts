@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { type Plugin } from 'vite';
@@ -16,8 +17,25 @@ const devWithoutCspMeta = (): Plugin => ({
   transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, ''),
 });
 
+/**
+ * Worker-thread entry points (`*-worker.mjs`, plain JavaScript so that they start the same under
+ * tsx, vitest and the bundle) are loaded with `new URL('./x-worker.mjs', import.meta.url)`: copy
+ * them next to the bundled main process, where that URL points after the build.
+ */
+const copyServiceWorkers = (): Plugin => ({
+  name: 'c3-copy-service-workers',
+  apply: 'build',
+  writeBundle(options) {
+    const outDir = options.dir ?? resolve(root, 'out/main');
+    mkdirSync(outDir, { recursive: true });
+    const found = (readdirSync(resolve(root, 'electron/services'), { recursive: true }) as string[]).filter((f) => f.endsWith('-worker.mjs'));
+    for (const file of found) copyFileSync(resolve(root, 'electron/services', file), join(outDir, basename(file)));
+  },
+});
+
 export default defineConfig({
   main: {
+    plugins: [copyServiceWorkers()],
     build: {
       externalizeDeps: true,
       rolldownOptions: {
@@ -26,6 +44,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           serve: resolve(root, 'electron/serve.ts'),
         },
+        // Flat, so that `new URL('./x-worker.mjs', import.meta.url)` in any chunk finds the copied workers.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

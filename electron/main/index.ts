@@ -79,7 +79,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, { isDevServer: devServerUrl !== undefined });
     serveRenderer(join(here, '../renderer'));
-    services = createServices({ version: app.getVersion(), shell: 'electron', platform: process.platform, emulators: true });
+    services = createServices({ version: app.getVersion(), shell: 'electron', platform: process.platform, emulators: true, hardware: true });
     const dispatch = createDispatcher(channels, services.handlers, {
       onFault: (channel, fault) => console.error(`[c3] service fault on ${channel}:`, fault),
     });

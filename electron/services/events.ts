@@ -5,7 +5,8 @@
 import { type PayloadOf } from '../../shared/contract/define';
 import { type EventName, type Events } from '../../shared/contract/channels';
 
-export type EventListener = <N extends EventName>(event: N, payload: PayloadOf<Events, N>) => void;
+/** A listener sees (name, payload) pairs as a union, so that checking the name narrows the payload. */
+export type EventListener = (...args: { [N in EventName]: [event: N, payload: PayloadOf<Events, N>] }[EventName]) => void;
 
 export interface EventHub {
   publish<N extends EventName>(event: N, payload: PayloadOf<Events, N>): void;
@@ -15,10 +16,10 @@ export interface EventHub {
 export function createEventHub(): EventHub {
   const listeners = new Set<EventListener>();
   return {
-    publish(event, payload) {
+    publish<N extends EventName>(event: N, payload: PayloadOf<Events, N>) {
       for (const listener of listeners) {
         try {
-          listener(event, payload);
+          (listener as (event: N, payload: PayloadOf<Events, N>) => void)(event, payload);
         } catch {
           // A broken subscriber (a closed window, a dropped socket) must not stop the others.
         }

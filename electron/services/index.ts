@@ -7,7 +7,9 @@ import { type Channels } from '../../shared/contract/channels';
 import { ok } from '../../shared/result';
 import { createEventHub, type EventHub } from './events';
 import { createTaskRegistry, type TaskRegistry } from './tasks';
-import { interimDemoCommons } from './demo/interim-demo';
+import { createLedgerService } from './ledger/service';
+import { demoCommonsView } from './ledger/demo';
+import { createDevicesService, type DevicesService } from './devices/service';
 
 export interface ServiceOptions {
   readonly version: string;
@@ -15,12 +17,19 @@ export interface ServiceOptions {
   readonly platform: NodeJS.Platform;
   /** Emulated devices are on for the demo and tests; labelled as such in the UI. */
   readonly emulators: boolean;
+  /**
+   * Look for real hardware: Ledgers over USB HID, Trezors through the Trezor Bridge (trezord).
+   * Off in tests, where only the emulators answer.
+   */
+  readonly hardware?: boolean;
 }
 
 export interface Services {
   readonly handlers: Handlers<Channels>;
   readonly hub: EventHub;
   readonly tasks: TaskRegistry;
+  /** The device layer, for tests that drive the emulators behind the contract. */
+  readonly devices: DevicesService;
   close(): Promise<void>;
 }
 
@@ -30,7 +39,13 @@ const platformOf = (platform: NodeJS.Platform) =>
 export function createServices(options: ServiceOptions): Services {
   const hub = createEventHub();
   const tasks = createTaskRegistry(hub);
-  let demo: ReturnType<typeof interimDemoCommons> | undefined;
+  const ledger = createLedgerService();
+  const devices = createDevicesService({
+    emulators: options.emulators,
+    ledgerHid: options.hardware ?? false,
+    trezor: options.hardware ?? false,
+  });
+  const unsubscribeDevices = devices.subscribe((event, payload) => hub.publish(event, payload));
 
   const handlers: Handlers<Channels> = {
     'app.info': async () =>
@@ -41,16 +56,21 @@ export function createServices(options: ServiceOptions): Services {
         shell: options.shell,
         emulatorsEnabled: options.emulators,
       }),
-    'demo.commons': async () => ok((demo ??= interimDemoCommons())),
+    'demo.commons': async () => ok(demoCommonsView()),
     'task.cancel': async ({ taskId }) => ok({ cancelled: tasks.cancel(taskId) }),
+    'ledger.verifySignatures': (request) => ledger['ledger.verifySignatures'](request),
+    'demo.log': (request) => ledger['demo.log'](request),
+    ...devices.handlers,
   };
 
   return {
     handlers,
     hub,
     tasks,
+    devices,
     async close() {
-      // Services with resources (device transports, the prover's worker) release them here.
+      unsubscribeDevices();
+      await Promise.allSettled([ledger.close(), devices.close()]);
     },
   };
 }

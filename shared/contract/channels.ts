@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { channel, event } from './define';
 import { CommonsView } from './commons-view';
+import { ledgerChannels } from './ledger';
+import { devicesChannels, devicesEvents } from './devices';
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -47,6 +49,8 @@ export const channels = {
     response: z.strictObject({ cancelled: z.boolean() }),
     summary: 'Cancels a long-running task (proving, a device prompt, a sync) if it is still running.',
   }),
+  ...ledgerChannels,
+  ...devicesChannels,
 } as const;
 
 export const events = {
@@ -54,6 +58,7 @@ export const events = {
     payload: TaskProgress,
     summary: 'Progress of a long-running task, so that the UI can show it and offer a cancel.',
   }),
+  ...devicesEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,0 +1,56 @@
+/**
+ * npm run bench:ledger — replays 100,000 actions, each 2-of-3 signed, and prints actions/s and
+ * signatures/s next to the floor: libsecp256k1's raw recovery rate on one core, in the same run.
+ */
+import { availableParallelism } from 'node:os';
+import { fold } from '../../shared/commons/apply';
+import { UNCHECKED_ZK_VERIFIER, collectSignatures, parseLog } from '../../shared/commons/verify';
+import { splitSignature } from '../../shared/crypto/recover';
+import { loadNative, nativeRecoverer } from '../../electron/services/ledger/native';
+import { replayParallel } from '../../electron/services/ledger/replay';
+import { benchLog } from './generate';
+
+const say = (line: string) => console.log(line);
+const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
+const fmt = (n: number) => n.toLocaleString('en');
+
+const native = loadNative();
+if (!native) {
+  console.error('libsecp256k1 did not load here: the bench needs its prebuilt binary.');
+  process.exit(1);
+}
+const text = await benchLog(native, say);
+const parsedOnce = parseLog(text);
+if (!parsedOnce.ok) throw new Error(`bench log invalid: ${parsedOnce.error.kind}`);
+const jobs = collectSignatures(parsedOnce.value);
+const actions = parsedOnce.value.reduce((n, e) => n + e.actions.length, 0);
+const signatures = jobs.length;
+say(`log: ${fmt(parsedOnce.value.length)} entries, ${fmt(actions)} actions, ${fmt(signatures)} signatures, ${(text.length / 1e6).toFixed(1)} MB; ${availableParallelism()} cores`);
+
+// The floor: raw ecdsaRecover on one core over the log's own signatures (no hashing, no ledger).
+const sample = jobs.slice(0, 40_000).map((j) => ({ digest: j.digest, split: splitSignature(j.signature)! }));
+const out = new Uint8Array(65);
+let t = performance.now();
+for (const { digest, split } of sample) native.ecdsaRecover(split.compact, split.recovery, digest, false, out);
+const floor = rate(sample.length, performance.now() - t);
+say(`floor   libsecp256k1 raw recovery, one core: ${fmt(floor)} signatures/s`);
+
+// One core: parse, hash, recover and fold on the main thread.
+t = performance.now();
+const parsed = parseLog(text);
+if (!parsed.ok) throw new Error(parsed.error.kind);
+const single = fold(parsed.value, { verifier: UNCHECKED_ZK_VERIFIER, recoverer: nativeRecoverer(native) });
+const oneMs = performance.now() - t;
+if (!single.ok) throw new Error(`replay failed: ${single.error.kind} at ${single.error.seq}`);
+const oneSigs = rate(signatures, oneMs);
+say(`replay  one core:  ${fmt(rate(actions, oneMs))} actions/s, ${fmt(oneSigs)} signatures/s = ${Math.round((oneSigs * 100) / floor)} % of the floor (${(oneMs / 1000).toFixed(2)} s)`);
+
+// Both cores: recovery in worker threads, pipelined with parsing and the fold.
+t = performance.now();
+const parallel = await replayParallel(text, { verifier: UNCHECKED_ZK_VERIFIER, workers: Math.max(2, availableParallelism()) });
+const twoMs = performance.now() - t;
+if (!parallel.ok) throw new Error(`parallel replay failed: ${parallel.error.kind} at ${parallel.error.seq}`);
+if (parallel.value.headHash !== single.value.headHash) throw new Error('parallel replay reached a different head');
+const twoSigs = rate(signatures, twoMs);
+say(`replay  all cores: ${fmt(rate(actions, twoMs))} actions/s, ${fmt(twoSigs)} signatures/s = ${Math.round((twoSigs * 100) / floor)} % of the floor (${(twoMs / 1000).toFixed(2)} s)`);
+say(`goal    ≥ 60 % of the floor on one core: ${oneSigs >= 0.6 * floor ? 'met' : 'NOT met'}; above the floor with both cores: ${twoSigs > floor ? 'met' : 'NOT met'}`);

@@ -1,0 +1,140 @@
+/**
+ * Every vendor error in plain words and a next step (STYLE.md: results, not exceptions, across
+ * boundaries; the UI switches on `kind`). Ledger errors arrive as status words or
+ * @ledgerhq/errors classes, Trezor errors as @trezor/connect failure codes.
+ */
+import { type AppError } from '../../../shared/contract/errors';
+
+export const UDEV_RULES_FILE = 'resources/linux/20-c3vault-hw.rules';
+export const UDEV_INSTALL_COMMAND =
+  `sudo install -m 644 ${UDEV_RULES_FILE} /etc/udev/rules.d/ && sudo udevadm control --reload-rules && sudo udevadm trigger`;
+
+export type DeviceErrorBody =
+  | { kind: 'DeviceLocked'; message: string; nextStep: string; vendor: string }
+  | { kind: 'WrongApp'; message: string; nextStep: string; expected: string; open: string }
+  | { kind: 'AppTooOld'; message: string; nextStep: string; app: string; minimum: string; actual: string }
+  | { kind: 'RejectedOnDevice'; message: string; nextStep: string }
+  | { kind: 'Disconnected'; message: string; nextStep: string }
+  | { kind: 'DeviceBusy'; message: string; nextStep: string }
+  | { kind: 'UdevRulesMissing'; message: string; nextStep: string; command: string }
+  | { kind: 'DeviceNotFound'; message: string; nextStep: string; deviceId: string }
+  | { kind: 'NotSupported'; message: string; nextStep: string; operation: string }
+  | { kind: 'DeviceFailed'; message: string; nextStep: string; detail: string };
+
+export class DeviceError extends Error {
+  constructor(readonly body: DeviceErrorBody) {
+    super(body.message);
+    this.name = 'DeviceError';
+  }
+  toAppError(): AppError {
+    return { ...this.body };
+  }
+}
+
+const vendorName = (vendor: string): string => (vendor === 'ledger' ? 'Ledger' : 'Trezor');
+
+export const deviceErrors = {
+  locked: (vendor: string): DeviceErrorBody => ({
+    kind: 'DeviceLocked',
+    message: `Your ${vendorName(vendor)} is locked.`,
+    nextStep: `Unlock it with your PIN on the device, then try again.`,
+    vendor,
+  }),
+  wrongApp: (expected: string, open: string): DeviceErrorBody => ({
+    kind: 'WrongApp',
+    message: open === 'BOLOS' ? `No app is open on your Ledger.` : `The ${open} app is open on your Ledger, not the ${expected} app.`,
+    nextStep: `Open the ${expected} app on your Ledger, then try again.`,
+    expected,
+    open,
+  }),
+  appTooOld: (app: string, minimum: string, actual: string): DeviceErrorBody => ({
+    kind: 'AppTooOld',
+    message: `The ${app} app on your device is version ${actual}; this needs ${minimum} or later.`,
+    nextStep: `Update the ${app} app (Ledger Live → My Ledger, or Trezor Suite for firmware), then try again.`,
+    app,
+    minimum,
+    actual,
+  }),
+  rejected: (): DeviceErrorBody => ({
+    kind: 'RejectedOnDevice',
+    message: 'The request was rejected on the device.',
+    nextStep: 'Nothing was signed. Start again if you meant to approve it.',
+  }),
+  disconnected: (): DeviceErrorBody => ({
+    kind: 'Disconnected',
+    message: 'The device was disconnected before it answered.',
+    nextStep: 'Plug it back in, unlock it and try again.',
+  }),
+  busy: (): DeviceErrorBody => ({
+    kind: 'DeviceBusy',
+    message: 'The device is busy with another request.',
+    nextStep: 'Finish or cancel the request shown on the device (or in another app using it), then try again.',
+  }),
+  udevMissing: (): DeviceErrorBody => ({
+    kind: 'UdevRulesMissing',
+    message: 'Linux does not let C3 Vault open the device: its udev rules are not installed.',
+    nextStep: `Install the rules with the command below, then unplug and plug the device back in.`,
+    command: UDEV_INSTALL_COMMAND,
+  }),
+  notFound: (deviceId: string): DeviceErrorBody => ({
+    kind: 'DeviceNotFound',
+    message: 'That device is not connected.',
+    nextStep: 'Plug it in and unlock it; it will appear in the list.',
+    deviceId,
+  }),
+  notSupported: (operation: string, message: string): DeviceErrorBody => ({
+    kind: 'NotSupported',
+    message,
+    nextStep: 'Use another device for this, or update the device and its app.',
+    operation,
+  }),
+  failed: (detail: string): DeviceErrorBody => ({
+    kind: 'DeviceFailed',
+    message: 'The device could not complete the request.',
+    nextStep: 'Unplug it, plug it back in and try again.',
+    detail,
+  }),
+};
+
+/** Ledger status words and @ledgerhq/errors names → our errors. */
+export function mapLedgerError(error: unknown, context: { expectedApp?: string; openApp?: string } = {}): DeviceError {
+  if (error instanceof DeviceError) return error;
+  const e = error as { statusCode?: unknown; name?: unknown; message?: unknown; id?: unknown } | null;
+  const name = typeof e?.name === 'string' ? e.name : '';
+  const message = typeof e?.message === 'string' ? e.message : String(error);
+  const sw = typeof e?.statusCode === 'number' ? e.statusCode : null;
+  if (sw === 0x5515 || name === 'LockedDeviceError') return new DeviceError(deviceErrors.locked('ledger'));
+  if (sw === 0x6985 || sw === 0x5501 || name === 'UserRefusedOnDevice' || name === 'UserRefusedAddress') return new DeviceError(deviceErrors.rejected());
+  if (sw === 0x6e00 || sw === 0x6e01 || sw === 0x6d00 || sw === 0x6d02 || sw === 0x6511) {
+    return new DeviceError(deviceErrors.wrongApp(context.expectedApp ?? 'right', context.openApp ?? 'BOLOS'));
+  }
+  if (name === 'DisconnectedDevice' || name === 'DisconnectedDeviceDuringOperation' || /disconnect|could not read from HID|cannot write to hid/i.test(message)) {
+    return new DeviceError(deviceErrors.disconnected());
+  }
+  if (name === 'TransportRaceCondition' || /another operation|already in progress|race condition/i.test(message)) return new DeviceError(deviceErrors.busy());
+  // node-hid on Linux without rules: "cannot open device with path /dev/hidraw0".
+  if (process.platform === 'linux' && /cannot open device|permission denied|EACCES/i.test(message)) return new DeviceError(deviceErrors.udevMissing());
+  return new DeviceError(deviceErrors.failed(sw !== null ? `status word 0x${sw.toString(16).padStart(4, '0')}` : message));
+}
+
+/** @trezor/connect failure payloads (`{ error, code }`) → our errors. */
+export function mapTrezorError(payload: { error?: unknown; code?: unknown }): DeviceError {
+  const code = typeof payload.code === 'string' ? payload.code : '';
+  const text = typeof payload.error === 'string' ? payload.error : '';
+  if (code === 'Failure_PinCancelled' || code === 'Failure_PinExpected' || code === 'Failure_PinInvalid' || code === 'Failure_PinMismatch' || code === 'Device_Locked') {
+    return new DeviceError(deviceErrors.locked('trezor'));
+  }
+  if (code === 'Failure_ActionCancelled' || code === 'Method_Cancel' || /cancelled|rejected/i.test(text)) {
+    return new DeviceError(deviceErrors.rejected());
+  }
+  if (code === 'Device_Disconnected' || code === 'Method_Interrupted' || code === 'Device_NotFound' || /disconnected/i.test(text)) {
+    return new DeviceError(deviceErrors.disconnected());
+  }
+  if (code === 'Device_CallInProgress' || code === 'Device_UsedElsewhere' || code === 'Failure_Busy' || code === 'Device_InvalidState') {
+    return new DeviceError(deviceErrors.busy());
+  }
+  if (/LIBUSB_ERROR_ACCESS|permission/i.test(text)) return new DeviceError(deviceErrors.udevMissing());
+  const tooOld = /firmware.*(too old|required|outdated)|Method_NotAllowed|Device_FwException/i.exec(`${code} ${text}`);
+  if (tooOld) return new DeviceError(deviceErrors.appTooOld('Trezor firmware', 'the latest', 'older'));
+  return new DeviceError(deviceErrors.failed(code ? `${code}: ${text}` : text));
+}

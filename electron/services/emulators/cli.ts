@@ -1,0 +1,56 @@
+/**
+ * `npm run emulators`: an emulated Trezor on the Bridge port (any @trezor/connect application
+ * sees it) and an emulated Ledger behind the Speculos REST API, with a control API.
+ *
+ *   npm run emulators -- [--auto-approve] [--bridge-port 21325] [--speculos-port 5000]
+ *                        [--no-ledger] [--no-trezor] [--ledger-app Ethereum]
+ *
+ * Test and demo devices: their keys come from public test seeds. Never for real funds.
+ */
+import { LedgerEmulator, type LedgerAppName } from './ledger/device';
+import { startSpeculosServer } from './ledger/speculos';
+import { TrezorEmulator } from './trezor/device';
+import { DEFAULT_BRIDGE_PORT, startTrezorBridge } from './trezor/bridge';
+import { controlRoutes } from './control';
+import { DEFAULT_SPECULOS_PORT } from './ledger/speculos';
+
+const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(`--${name}`);
+const value = (name: string, fallback: string): string => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? (args[i + 1] as string) : fallback;
+};
+
+if (flag('help')) {
+  console.log('npm run emulators -- [--auto-approve] [--bridge-port N] [--speculos-port N] [--no-ledger] [--no-trezor] [--ledger-app NAME]');
+  process.exit(0);
+}
+
+const autoApprove = flag('auto-approve');
+const ledger = flag('no-ledger') ? undefined : new LedgerEmulator({ autoApprove, app: value('ledger-app', 'Ethereum') as LedgerAppName });
+const trezor = flag('no-trezor') ? undefined : new TrezorEmulator({ autoApprove });
+
+const bridge = trezor ? await startTrezorBridge({ port: Number(value('bridge-port', String(DEFAULT_BRIDGE_PORT))), devices: [trezor] }) : undefined;
+const speculos = ledger
+  ? await startSpeculosServer(ledger, { port: Number(value('speculos-port', String(DEFAULT_SPECULOS_PORT))), extraRoutes: controlRoutes({ ledger, trezor }) })
+  : undefined;
+
+console.log('C3 Vault emulators (test and demo devices, public test seeds: never for real funds)');
+if (bridge) console.log(`  Trezor Model T (emulated), "all all … all": Trezor Bridge protocol at ${bridge.url}`);
+if (speculos) {
+  console.log(`  Ledger ${ledger?.productName} (emulated), Speculos seed: Speculos REST API at ${speculos.url}`);
+  console.log(`  Control API: POST ${speculos.url}/c3/{ledger|trezor}/{approve|reject|lock|unlock|unplug|replug|auto-approve|manual}, GET ${speculos.url}/c3/state`);
+} else if (bridge) {
+  console.log('  (control API is served with the Ledger; start without --no-ledger to use it)');
+}
+console.log(autoApprove ? '  Every request is approved automatically.' : '  Requests wait for approval through the control API.');
+for (const device of [ledger, trezor]) {
+  device?.on('prompt', (p) => console.log(`  [${device === ledger ? 'ledger' : 'trezor'}] prompt #${p.id}: ${p.lines.join(' | ')}`));
+}
+
+const shutdown = async (): Promise<void> => {
+  await Promise.all([bridge?.close(), speculos?.close()]);
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

@@ -1,0 +1,40 @@
+/** The Demo Commons log, signed by the emulators' keys (public test mnemonics; never for real funds). */
+import { type Entry } from '../../../shared/commons/log';
+import { demoLog } from '../../../shared/commons/demo';
+import { type CommonsView } from '../../../shared/contract/commons-view';
+import { fold } from '../../../shared/commons/apply';
+import { UNCHECKED_ZK_VERIFIER } from '../../../shared/commons/verify';
+import { toCommonsView } from '../../../shared/commons/view';
+import { unwrap } from '../../../shared/result';
+import { bestRecoverer } from './native';
+import { SPECULOS_MNEMONIC, TREZOR_MNEMONIC, deriveKey, ethereumPath } from '../emulators/mnemonics';
+
+const privateKey = (mnemonic: string, index: number): Uint8Array => {
+  const key = deriveKey(mnemonic, ethereumPath(index)).privateKey;
+  if (!key) throw new Error(`no private key at ${ethereumPath(index)}`);
+  return key;
+};
+
+let cached: Entry[] | undefined;
+
+/** The Demo Commons log; built once per process (it is deterministic: RFC 6979 signatures). */
+export function emulatorDemoLog(): Entry[] {
+  cached ??= demoLog({ ledger: (i) => privateKey(SPECULOS_MNEMONIC, i), trezor: (i) => privateKey(TREZOR_MNEMONIC, i) });
+  return cached;
+}
+
+let view: CommonsView | undefined;
+
+/**
+ * The dashboard's Demo Commons, folded from the verified demo log.
+ */
+export function demoCommonsView(): CommonsView {
+  if (!view) {
+    const entries = emulatorDemoLog();
+    const state = unwrap(fold(entries, { verifier: UNCHECKED_ZK_VERIFIER, recoverer: bestRecoverer() }));
+    const emulated = new Set(Object.values(state.vaults).flatMap((v) => v.signers.map((s) => s.address)));
+    // Wall clock only for "verified at", which is about this process, not about the ledger.
+    view = toCommonsView(state, { demo: true, verifiedAt: Date.now(), emulated: (address) => emulated.has(address) });
+  }
+  return view;
+}

@@ -1,0 +1,82 @@
+/**
+ * Members and enrolment (SPEC §1): an attestor registered by the treasury signs (C, U), the
+ * identity proof is checked through the injected ZkVerifier, and a uniqueness nullifier U is
+ * accepted once per Commons. Faction changes wait out the cool-down (param).
+ */
+import { enrolmentDigest } from '../crypto/eip712';
+import { hexBytes } from '../crypto/recover';
+import { type Result, err, ok } from '../result';
+import { type CommonsError, fail } from './errors';
+import { type Handler } from './context';
+import { type ActionOf } from './log';
+import { type CommonsState } from './state';
+import { createVault } from './vaults';
+import { isDid } from './identity-did';
+
+export { didAddress, isDid, pkhDid } from './identity-did';
+
+export const enrol: Handler<ActionOf<'member.enrol'>> = (state, action, ctx) => {
+  const p = action.payload;
+  if (!isDid(p.did)) return err(fail('InvalidDid', { did: p.did }));
+  if (state.members[p.did]) return err(fail('AlreadyMember', { did: p.did }));
+  if (!state.attestors[p.attestor]) return err(fail('UnknownAttestor', { attestor: p.attestor }));
+  const digest = hexBytes(enrolmentDigest(state.commonsId, BigInt(p.commitment), BigInt(p.nullifier)));
+  if (ctx.recoverer.recover(digest, hexBytes(p.attestorSig)) !== p.attestor) return err(fail('BadAttestation', { attestor: p.attestor }));
+  // The identity circuit's public signals start with C and U (SPEC §1); the proof binds them.
+  if (p.publicSignals[0] !== p.commitment || p.publicSignals[1] !== p.nullifier) {
+    return err(fail('PublicSignalsMismatch', { expected: [p.commitment, p.nullifier], got: p.publicSignals.slice(0, 2) }));
+  }
+  if (state.uniqueness[p.nullifier] !== undefined) return err(fail('DuplicateNullifier', { nullifier: p.nullifier }));
+  if (!ctx.verifier.verify('identity', p.publicSignals, p.proof)) return err(fail('InvalidProof', { circuit: 'identity' }));
+  const created = createVault(
+    state,
+    { address: action.vault, name: p.vault.name, kind: 'member', owner: p.did, signers: p.vault.signers, threshold: p.vault.threshold, nonce: 0, balances: {} },
+    p.vault.salt,
+  );
+  if (!created.ok) return created;
+  return ok({
+    ...created.value,
+    members: {
+      ...created.value.members,
+      [p.did]: {
+        did: p.did,
+        label: p.label,
+        faction: p.faction,
+        factionSince: ctx.time,
+        tier: 'None',
+        commitment: p.commitment,
+        nullifier: p.nullifier,
+        attestor: p.attestor,
+        enrolledAt: ctx.time,
+        vaults: [action.vault],
+      },
+    },
+    uniqueness: { ...created.value.uniqueness, [p.nullifier]: p.did },
+  });
+};
+
+export const changeFaction: Handler<ActionOf<'member.changeFaction'>> = (state, action, ctx) => {
+  const owner = state.vaults[action.vault]?.owner;
+  const member = owner ? state.members[owner] : undefined;
+  if (!member) return err(fail('NotAMember', { who: action.vault }));
+  if (member.faction === action.payload.faction) return err(fail('SameFaction', { faction: member.faction }));
+  const until = member.factionSince + state.params.factionCooldownSeconds;
+  if (ctx.time < until) return err(fail('FactionCooldown', { since: member.factionSince, until, time: ctx.time }));
+  return ok({ ...state, members: { ...state.members, [member.did]: { ...member, faction: action.payload.faction, factionSince: ctx.time } } });
+};
+
+export const registerAttestor: Handler<ActionOf<'attestor.register'>> = (state, action) => {
+  if (action.vault !== state.treasury) return err(fail('NotTreasury', { vault: action.vault }));
+  if (state.attestors[action.payload.attestor]) return err(fail('AttestorExists', { attestor: action.payload.attestor }));
+  return ok({ ...state, attestors: { ...state.attestors, [action.payload.attestor]: true } });
+};
+
+/**
+ * Marks a per-scope nullifier used (anonymous ballots, credential proofs: SPEC §7). A reused one
+ * is rejected. Used by the governance actions of a later issue.
+ */
+export function useScopeNullifier(state: CommonsState, scope: string, nullifier: string): Result<CommonsState, CommonsError> {
+  const key = `${scope}:${nullifier}`;
+  if (state.scopeNullifiers[key]) return err(fail('DuplicateScopeNullifier', { scope, nullifier }));
+  return ok({ ...state, scopeNullifiers: { ...state.scopeNullifiers, [key]: true } });
+}

@@ -1,0 +1,75 @@
+/**
+ * Quorum checks (SPEC §3, §11): signatures sorted by signer strictly ascending, each recovering
+ * to the signer it names, each a current signer, at least `threshold` of them.
+ */
+import { type Hex, canonicalHash, keccakHex } from '../crypto/canonical';
+import { ledgerEntryDigest, vaultActionDigest } from '../crypto/eip712';
+import { type SignatureRecoverer, hexBytes } from '../crypto/recover';
+import { type Result, err, ok } from '../result';
+import { type CommonsError, fail } from './errors';
+import { type Action, type Entry, type Signature } from './log';
+import { type Signer } from './state';
+
+/**
+ * Digests already computed for decoded actions (keyed by the action object, which the ledger never
+ * mutates), so that a replay that recovers signatures ahead of the fold hashes each action once.
+ */
+export type DigestMemo = WeakMap<object, Uint8Array>;
+
+/** The EIP-712 VaultAction digest the action's signers signed (SPEC §3). */
+export function actionDigest(commonsId: Hex, action: Action, memo?: DigestMemo): Uint8Array {
+  const known = memo?.get(action);
+  if (known) return known;
+  const digest = vaultActionDigest({
+    commons: commonsId,
+    vault: action.vault as Hex,
+    nonce: BigInt(action.nonce),
+    kind: action.kind,
+    payloadHash: canonicalHash(action.payload),
+    validUntil: BigInt(action.validUntil),
+  });
+  memo?.set(action, digest);
+  return digest;
+}
+
+/**
+ * `actionsHash` of an entry: keccak256 of its actions' VaultAction digests, concatenated in order.
+ * It binds every action's content and order; signatures are checked, not hashed.
+ */
+export function actionsHash(commonsId: Hex, actions: readonly Action[], memo?: DigestMemo): Hex {
+  const all = new Uint8Array(32 * actions.length);
+  actions.forEach((action, i) => all.set(actionDigest(commonsId, action, memo), 32 * i));
+  return keccakHex(all);
+}
+
+/** The hash of an entry, which the sequencers sign and the next entry names as `prevHash`. */
+export const entryHash = (commonsId: Hex, entry: Pick<Entry, 'seq' | 'prevHash' | 'time' | 'actions'>, memo?: DigestMemo): Hex =>
+  ledgerEntryDigest({
+    commons: commonsId,
+    seq: BigInt(entry.seq),
+    prevHash: entry.prevHash,
+    time: BigInt(entry.time),
+    actionsHash: actionsHash(commonsId, entry.actions, memo),
+  });
+
+export function checkQuorum(
+  digest: Uint8Array,
+  sigs: readonly Signature[],
+  signers: readonly Signer[],
+  threshold: number,
+  recoverer: SignatureRecoverer,
+  kind: 'ThresholdNotMet' | 'SequencerQuorumNotMet' = 'ThresholdNotMet',
+): Result<null, CommonsError> {
+  for (let i = 1; i < sigs.length; i++) {
+    if ((sigs[i - 1]?.signer ?? '') >= (sigs[i]?.signer ?? '')) return err(fail('SignaturesNotSorted', { index: i }));
+  }
+  let have = 0;
+  for (const [index, { signer, sig }] of sigs.entries()) {
+    if (!signers.some((s) => s.address === signer)) return err(fail('NotASigner', { signer }));
+    const recovered = recoverer.recoverHex ? recoverer.recoverHex(digest, sig) : recoverer.recover(digest, hexBytes(sig));
+    if (recovered !== signer) return err(fail('BadSignature', { signer, index }));
+    have += 1;
+  }
+  if (have < threshold) return err(fail(kind, { have, need: threshold }));
+  return ok(null);
+}

@@ -1,0 +1,122 @@
+/**
+ * The six Commons tokens (SPEC §2): who may mint, burn, hold and move each. Per token,
+ * supply = Σ balances + Σ escrows, always; only member vaults and Commons vaults hold tokens.
+ */
+import { type CommonsToken } from '../money';
+import { type Result, err, ok } from '../result';
+import { type CommonsError, fail } from './errors';
+import { type Handler } from './context';
+import { type ActionOf } from './log';
+import { type Address, type CommonsState, type Vault, ROLE_TOKEN, balanceOf } from './state';
+import { putVault } from './vaults';
+
+/** Only CONX moves freely; COMM moves between one member's own vaults; the rest never move. */
+export const TRANSFERABLE: Readonly<Record<CommonsToken, 'free' | 'own-vaults' | 'no'>> = {
+  PPT: 'no',
+  COMM: 'own-vaults',
+  CONX: 'free',
+  PDT: 'no',
+  PCT: 'no',
+  PMT: 'no',
+};
+
+/** Member vaults hold every token; Commons vaults hold CONX only (SPEC §2, who may hold). */
+export const mayHold = (vault: Vault, token: CommonsToken): boolean => vault.kind === 'member' || token === 'CONX';
+
+const setBalance = (vault: Vault, token: CommonsToken, amount: bigint): Vault => ({
+  ...vault,
+  balances: { ...vault.balances, [token]: amount },
+});
+
+const addSupply = (state: CommonsState, token: CommonsToken, delta: bigint): CommonsState => ({
+  ...state,
+  supplies: { ...state.supplies, [token]: (state.supplies[token] ?? 0n) + delta },
+});
+
+function positive(amount: bigint): Result<null, CommonsError> {
+  return amount > 0n ? ok(null) : err(fail('InvalidAmount', { amount }));
+}
+
+/** Mints `amount` of `token` into a vault that may hold it (the rule of who mints is the caller's). */
+export function mintTo(state: CommonsState, to: Address, token: CommonsToken, amount: bigint): Result<CommonsState, CommonsError> {
+  const vault = state.vaults[to];
+  if (!vault) return err(fail('UnknownVault', { vault: to }));
+  if (!mayHold(vault, token) || (vault.owner !== null && !state.members[vault.owner])) return err(fail('HolderNotAllowed', { vault: to, token }));
+  return ok(addSupply(putVault(state, setBalance(vault, token, balanceOf(vault, token) + amount)), token, amount));
+}
+
+/** Burns `amount` of `token` from a vault, which must hold it. */
+export function burnFrom(state: CommonsState, from: Address, token: CommonsToken, amount: bigint): Result<CommonsState, CommonsError> {
+  const vault = state.vaults[from];
+  if (!vault) return err(fail('UnknownVault', { vault: from }));
+  const have = balanceOf(vault, token);
+  if (have < amount) return err(fail('InsufficientBalance', { vault: from, token, have, need: amount }));
+  return ok(addSupply(putVault(state, setBalance(vault, token, have - amount)), token, -amount));
+}
+
+/** SPEC §2: the treasury quorum mints PPT (attested participation) and role tokens (contributions). */
+export const mint: Handler<ActionOf<'token.mint'>> = (state, action) => {
+  const { token, to, amount } = action.payload;
+  if (action.vault !== state.treasury) return err(fail('NotTreasury', { vault: action.vault }));
+  const valid = positive(amount);
+  if (!valid.ok) return valid;
+  // COMM and CONX come only from burn-to-COMM/CONX and VELOC draws.
+  if (token === 'COMM' || token === 'CONX') return err(fail('MintNotAllowed', { token }));
+  const owner = state.vaults[to]?.owner;
+  const member = owner ? state.members[owner] : undefined;
+  // PDT and PCT reward their faction's contributions; PMT rewards M2M staking, open to any faction (SPEC §5).
+  if (member && (token === 'PDT' || token === 'PCT') && ROLE_TOKEN[member.faction] !== token) {
+    const needs = token === 'PDT' ? 'Union' : 'Guild';
+    return err(fail('RoleTokenFaction', { token, faction: member.faction, needs }));
+  }
+  return mintTo(state, to, token, amount);
+};
+
+export const transfer: Handler<ActionOf<'token.transfer'>> = (state, action) => {
+  const { token, to, amount } = action.payload;
+  const valid = positive(amount);
+  if (!valid.ok) return valid;
+  const rule = TRANSFERABLE[token];
+  if (rule === 'no') return err(fail('NonTransferable', { token }));
+  const from = state.vaults[action.vault];
+  if (!from) return err(fail('UnknownVault', { vault: action.vault }));
+  const target = state.vaults[to];
+  if (!target) return err(fail('UnknownVault', { vault: to }));
+  if (to === action.vault) return err(fail('SelfTransfer', { vault: to }));
+  if (rule === 'own-vaults' && (from.owner === null || from.owner !== target.owner)) {
+    return err(fail('CommOutsideOwnVaults', { from: from.owner ?? from.address, to: target.owner ?? target.address }));
+  }
+  const have = balanceOf(from, token);
+  if (have < amount) return err(fail('InsufficientBalance', { vault: action.vault, token, have, need: amount }));
+  if (!mayHold(target, token)) return err(fail('HolderNotAllowed', { vault: to, token }));
+  // A transfer leaves the supply as it is: debit and credit in one update.
+  return ok({
+    ...state,
+    vaults: { ...state.vaults, [action.vault]: setBalance(from, token, have - amount), [to]: setBalance(target, token, balanceOf(target, token) + amount) },
+  });
+};
+
+function burnPpt(state: CommonsState, action: ActionOf<'token.burnToComm' | 'token.burnToConx'>, token: 'COMM' | 'CONX', rateBps: number) {
+  const { amount } = action.payload;
+  const valid = positive(amount);
+  if (!valid.ok) return valid;
+  const vault = state.vaults[action.vault];
+  if (!vault) return err(fail('UnknownVault', { vault: action.vault }));
+  if (vault.kind !== 'member') return err(fail('NotAMemberVault', { vault: action.vault }));
+  // Rounding favours the Commons (SPEC §0): what is minted rounds down.
+  const minted = (amount * BigInt(rateBps)) / 10_000n;
+  const burned = burnFrom(state, action.vault, 'PPT', amount);
+  if (!burned.ok || minted === 0n) return burned;
+  return mintTo(burned.value, action.vault, token, minted);
+}
+
+export const burnToComm: Handler<ActionOf<'token.burnToComm'>> = (state, action) => burnPpt(state, action, 'COMM', state.params.burnToCommRateBps);
+export const burnToConx: Handler<ActionOf<'token.burnToConx'>> = (state, action) => burnPpt(state, action, 'CONX', state.params.burnToConxRateBps);
+
+/** Σ balances + Σ escrows of a token, to check against its supply. */
+export function heldTotal(state: CommonsState, token: CommonsToken): bigint {
+  let total = 0n;
+  for (const vault of Object.values(state.vaults)) total += balanceOf(vault, token);
+  for (const escrow of Object.values(state.escrows)) if (escrow.token === token) total += escrow.amount;
+  return total;
+}

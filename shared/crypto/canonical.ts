@@ -1,0 +1,40 @@
+/**
+ * The canonical encoding that payload hashes and entry hashes are taken over (docs/ledger-format.md):
+ * JSON with object keys sorted by UTF-16 code units, no whitespace, `bigint` written as a decimal
+ * string (exactly as amounts appear in the log), numbers only as safe integers, `undefined` members
+ * omitted, strings escaped as JSON.stringify does. UTF-8 bytes of that text are hashed with keccak256.
+ */
+import { keccak_256 } from '@noble/hashes/sha3.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+
+export type Hex = `0x${string}`;
+
+export function canonicalJson(value: unknown): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'bigint':
+      return `"${value.toString()}"`;
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isSafeInteger(value)) throw new RangeError(`canonicalJson: ${value} is not a safe integer`);
+      return String(value);
+    case 'object': {
+      if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record)
+        .filter((key) => record[key] !== undefined)
+        .sort();
+      return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+    }
+    default:
+      throw new TypeError(`canonicalJson: cannot encode a ${typeof value}`);
+  }
+}
+
+export const keccakHex = (bytes: Uint8Array): Hex => `0x${bytesToHex(keccak_256(bytes))}`;
+
+/** keccak256 of the canonical encoding: the `payloadHash` of a VaultAction (SPEC §3). */
+export const canonicalHash = (value: unknown): Hex => keccakHex(utf8ToBytes(canonicalJson(value)));

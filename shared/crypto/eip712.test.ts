@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { hashTypedData, recoverTypedDataAddress } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { type Hex, canonicalHash, canonicalJson } from './canonical';
+import { vaultActionDigest, vaultActionDigestReference, vaultActionTypedData } from './eip712';
+import { addressOfPrivateKey, hexBytes, nobleRecoverer, signDigest } from './recover';
+
+describe('EIP-712', () => {
+  it('reproduces the EIP-712 specification’s own Mail example digest', () => {
+    const digest = hashTypedData({
+      domain: { name: 'Ether Mail', version: '1', chainId: 1, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
+      types: {
+        Person: [{ name: 'name', type: 'string' }, { name: 'wallet', type: 'address' }],
+        Mail: [{ name: 'from', type: 'Person' }, { name: 'to', type: 'Person' }, { name: 'contents', type: 'string' }],
+      },
+      primaryType: 'Mail',
+      message: {
+        from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' },
+        to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' },
+        contents: 'Hello, Bob!',
+      },
+    });
+    expect(digest).toBe('0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2');
+  });
+
+  const hex = (bytes: number) => fc.uint8Array({ minLength: bytes, maxLength: bytes }).map((b) => `0x${bytesToHex(b)}` as Hex);
+  const message = fc.record({
+    commons: hex(32),
+    vault: hex(20),
+    nonce: fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+    kind: fc.string({ maxLength: 40 }),
+    payloadHash: hex(32),
+    validUntil: fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+  });
+
+  it('computes the VaultAction digest exactly as viem’s hashTypedData does', () => {
+    fc.assert(
+      fc.property(message, (m) => {
+        expect(`0x${bytesToHex(vaultActionDigest(m))}`).toBe(vaultActionDigestReference(m));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('recovers the signer of typed data signed by viem (as a device would sign it)', async () => {
+    const privateKey = `0x${'11'.repeat(32)}` as const;
+    const account = privateKeyToAccount(privateKey);
+    const m = { commons: `0x${'c3'.repeat(32)}` as Hex, vault: `0x${'ab'.repeat(20)}` as Hex, nonce: 7n, kind: 'token.transfer', payloadHash: canonicalHash({ a: 1 }), validUntil: 1_800_000_000n };
+    const signature = await account.signTypedData(vaultActionTypedData(m));
+    expect(nobleRecoverer.recover(vaultActionDigest(m), hexBytes(signature))).toBe(account.address.toLowerCase());
+    expect(await recoverTypedDataAddress({ ...vaultActionTypedData(m), signature: signDigest(hexBytes(privateKey), vaultActionDigest(m)) })).toBe(account.address);
+  });
+});
+
+describe('signature recovery', () => {
+  const key = hexBytes('22'.repeat(32));
+  const digest = hexBytes('33'.repeat(32));
+
+  it('recovers the address of the key that signed', () => {
+    expect(nobleRecoverer.recover(digest, hexBytes(signDigest(key, digest)))).toBe(addressOfPrivateKey(key));
+  });
+
+  it('refuses the high-s twin of a valid signature (EIP-2), and v other than 27/28', () => {
+    const sig = hexBytes(signDigest(key, digest));
+    const n = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+    const s = BigInt(`0x${bytesToHex(sig.subarray(32, 64))}`);
+    const twin = new Uint8Array(sig);
+    twin.set(hexBytes((n - s).toString(16).padStart(64, '0')), 32);
+    twin[64] = sig[64] === 27 ? 28 : 27;
+    expect(nobleRecoverer.recover(digest, twin)).toBeNull();
+    const badV = new Uint8Array(sig);
+    badV[64] = 1;
+    expect(nobleRecoverer.recover(digest, badV)).toBeNull();
+  });
+
+  it('gives another address (not the signer) for another digest', () => {
+    const other = hexBytes('34'.repeat(32));
+    expect(nobleRecoverer.recover(other, hexBytes(signDigest(key, digest)))).not.toBe(addressOfPrivateKey(key));
+  });
+});
+
+describe('canonical encoding', () => {
+  it('sorts keys, writes bigint as decimal strings and drops undefined members', () => {
+    expect(canonicalJson({ b: 1n, a: [true, null, 'x"'], c: undefined })).toBe('{"a":[true,null,"x\\""],"b":"1"}');
+  });
+
+  it('refuses numbers that are not safe integers', () => {
+    expect(() => canonicalJson({ a: 1.5 })).toThrow(RangeError);
+  });
+
+  it('hashes the same value the same way whatever the key order', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.integer()), (d) => {
+        const reversed = Object.fromEntries(Object.entries(d).reverse());
+        expect(canonicalHash(reversed)).toBe(canonicalHash(d));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});

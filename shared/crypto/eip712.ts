@@ -1,0 +1,137 @@
+/**
+ * EIP-712 typing of everything the Commons signs (SPEC §3, §11), on viem. The VaultAction digest
+ * is computed once per action during replay, so it has a fast path (domain separator cached per
+ * Commons, struct hash over fixed-width fields); a test pins it to viem's `hashTypedData`.
+ */
+import { keccak_256 } from '@noble/hashes/sha3.js';
+import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { hashDomain, hashTypedData, keccak256, toHex } from 'viem';
+import { type Hex } from './canonical';
+
+export const COMMONS_DOMAIN_NAME = 'C3 Commons';
+export const COMMONS_DOMAIN_VERSION = '1';
+
+export const commonsDomain = (commonsId: Hex) =>
+  ({ name: COMMONS_DOMAIN_NAME, version: COMMONS_DOMAIN_VERSION, salt: commonsId }) as const;
+
+export const vaultActionTypes = {
+  VaultAction: [
+    { name: 'commons', type: 'bytes32' },
+    { name: 'vault', type: 'address' },
+    { name: 'nonce', type: 'uint64' },
+    { name: 'kind', type: 'string' },
+    { name: 'payloadHash', type: 'bytes32' },
+    { name: 'validUntil', type: 'uint64' },
+  ],
+} as const;
+
+/** What the sequencer quorum signs for each entry (SPEC §11); its digest is also the entry's hash. */
+export const ledgerEntryTypes = {
+  LedgerEntry: [
+    { name: 'commons', type: 'bytes32' },
+    { name: 'seq', type: 'uint64' },
+    { name: 'prevHash', type: 'bytes32' },
+    { name: 'time', type: 'uint64' },
+    { name: 'actionsHash', type: 'bytes32' },
+  ],
+} as const;
+
+/** What an attestor signs over an enrolment's commitment C and uniqueness nullifier U (SPEC §1). */
+export const enrolmentTypes = {
+  Enrolment: [
+    { name: 'commons', type: 'bytes32' },
+    { name: 'commitment', type: 'uint256' },
+    { name: 'nullifier', type: 'uint256' },
+  ],
+} as const;
+
+export interface VaultActionMessage {
+  readonly commons: Hex;
+  readonly vault: Hex;
+  readonly nonce: bigint;
+  readonly kind: string;
+  readonly payloadHash: Hex;
+  readonly validUntil: bigint;
+}
+
+/** The typed data a device is asked to sign (Ledger/Trezor `signTypedData`). */
+export const vaultActionTypedData = (message: VaultActionMessage) =>
+  ({ domain: commonsDomain(message.commons), types: vaultActionTypes, primaryType: 'VaultAction', message }) as const;
+
+/** viem's reference computation of the digest; the fast path below must agree with it. */
+export const vaultActionDigestReference = (message: VaultActionMessage): Hex => hashTypedData(vaultActionTypedData(message));
+
+const VAULT_ACTION_TYPEHASH = hexToBytes(
+  keccak256(toHex('VaultAction(bytes32 commons,address vault,uint64 nonce,string kind,bytes32 payloadHash,uint64 validUntil)')).slice(2),
+);
+const domainCache = new Map<string, Uint8Array>();
+
+export function domainSeparator(commonsId: Hex): Uint8Array {
+  let separator = domainCache.get(commonsId);
+  if (!separator) {
+    separator = hexToBytes(
+      hashDomain({
+        domain: commonsDomain(commonsId),
+        types: { EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'salt', type: 'bytes32' }] },
+      }).slice(2),
+    );
+    domainCache.set(commonsId, separator);
+  }
+  return separator;
+}
+
+const kindHashCache = new Map<string, Uint8Array>();
+const kindHash = (kind: string): Uint8Array => {
+  let hash = kindHashCache.get(kind);
+  if (!hash) {
+    hash = keccak_256(utf8ToBytes(kind));
+    kindHashCache.set(kind, hash);
+  }
+  return hash;
+};
+
+const writeUint = (target: Uint8Array, offset: number, value: bigint) => {
+  for (let i = 31; i >= 0 && value > 0n; i--) {
+    target[offset + i] = Number(value & 0xffn);
+    value >>= 8n;
+  }
+};
+
+const U64_MAX = (1n << 64n) - 1n;
+
+/** The EIP-712 digest of a VaultAction: keccak256(0x1901 ‖ domainSeparator ‖ hashStruct(message)). */
+export function vaultActionDigest(message: VaultActionMessage): Uint8Array {
+  if (message.nonce < 0n || message.nonce > U64_MAX || message.validUntil < 0n || message.validUntil > U64_MAX) {
+    throw new RangeError('vaultActionDigest: nonce and validUntil are uint64');
+  }
+  const struct = new Uint8Array(32 * 7);
+  struct.set(VAULT_ACTION_TYPEHASH, 0);
+  struct.set(hexToBytes(message.commons.slice(2)), 32);
+  struct.set(hexToBytes(message.vault.slice(2)), 64 + 12);
+  writeUint(struct, 96, message.nonce);
+  struct.set(kindHash(message.kind), 128);
+  struct.set(hexToBytes(message.payloadHash.slice(2)), 160);
+  writeUint(struct, 192, message.validUntil);
+  const outer = new Uint8Array(66);
+  outer[0] = 0x19;
+  outer[1] = 0x01;
+  outer.set(domainSeparator(message.commons), 2);
+  outer.set(keccak_256(struct), 34);
+  return keccak_256(outer);
+}
+
+export interface LedgerEntryMessage {
+  readonly commons: Hex;
+  readonly seq: bigint;
+  readonly prevHash: Hex;
+  readonly time: bigint;
+  readonly actionsHash: Hex;
+}
+
+export const ledgerEntryDigest = (message: LedgerEntryMessage): Hex =>
+  hashTypedData({ domain: commonsDomain(message.commons), types: ledgerEntryTypes, primaryType: 'LedgerEntry', message });
+
+export const enrolmentDigest = (commons: Hex, commitment: bigint, nullifier: bigint): Hex =>
+  hashTypedData({ domain: commonsDomain(commons), types: enrolmentTypes, primaryType: 'Enrolment', message: { commons, commitment, nullifier } });
+
+export const toHexString = (bytes: Uint8Array): Hex => `0x${bytesToHex(bytes)}`;
