@@ -5,6 +5,7 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { Badge, Card, ErrorNotice, Loading } from '../ui/components';
 import { databaseFor, openVaultDatabase, readWorkspace, REAL_DB_NAME, writeWorkspace, type Workspace } from './db/databases';
 import { useCommons } from './useCommons';
+import { ImportLedger } from '../ledger/ImportLedger';
 
 type Page = 'dashboard' | 'settings';
 const PAGES: { id: Page; label: string }[] = [
@@ -61,7 +62,7 @@ export function App({ bridgeState }: { bridgeState: 'connecting' | 'open' | 'clo
 
 function WorkspaceView({ workspace, page, onWorkspace }: { workspace: Workspace; page: Page; onWorkspace: (w: Workspace) => void }) {
   const db = useMemo(() => openVaultDatabase(databaseFor(workspace)), [workspace]);
-  const { state, refresh } = useCommons(workspace, db);
+  const { state, refresh, ledger } = useCommons(workspace, db);
   const commons = state.status === 'ready' ? state.commons[0] : undefined;
 
   return (
@@ -82,10 +83,11 @@ function WorkspaceView({ workspace, page, onWorkspace }: { workspace: Workspace;
           {state.status === 'loading' && <Loading label="Loading the Commons…" />}
           {state.status === 'failed' && <ErrorNotice error={state.error} onRetry={refresh} />}
           {state.status === 'ready' && state.syncError && <ErrorNotice error={state.syncError} onRetry={refresh} />}
-          {state.status === 'ready' && commons && <Dashboard commons={commons} />}
+          {state.status === 'ready' && commons && <Dashboard commons={commons} ledger={ledger} />}
           {state.status === 'ready' && !commons && (
             <Card title="No Commons yet">
               <p>You have not joined a Commons on this machine. Your own data will appear here once you import a Commons ledger or enrol.</p>
+              <ImportLedger ledger={ledger} />
               <button type="button" onClick={() => onWorkspace('demo')}>
                 Open the Demo Commons
               </button>

@@ -46,6 +46,16 @@ export function describeError(error: AppError): ErrorWords {
     case 'Cancelled':
       return { title: 'Cancelled', detail: 'The task was cancelled before it finished. Nothing was changed.' };
     default:
-      return { title: 'The action could not be completed', detail: error.message };
+      // A ledger rule broken by an entry of a log (shared/commons/errors.ts): name the entry.
+      if (typeof error['seq'] === 'number') {
+        const action = typeof error['action'] === 'number' ? `, action ${error['action']}` : '';
+        return {
+          title: 'The Commons ledger did not verify',
+          detail: `Entry ${error['seq']}${action} breaks the rule ${error.kind}: ${error.message}`,
+          next: 'Nothing from this log was stored. Ask the Commons’ stewards for an untampered copy.',
+        };
+      }
+      // Device and service errors carry the next step in plain words.
+      return { title: 'The action could not be completed', detail: error.message, ...(typeof error['nextStep'] === 'string' ? { next: error['nextStep'] } : {}) };
   }
 }

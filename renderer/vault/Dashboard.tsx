@@ -3,11 +3,13 @@ import { type CommonsView, type VaultView } from '../../shared/contract/commons-
 import { COMMONS_TOKENS, formatAmount, DECIMALS } from '../../shared/money';
 import { BarChart, type Bar } from '../ui/BarChart';
 import { Badge, Card, EmulatedBadge } from '../ui/components';
+import { type LedgerControls } from '../app/useCommons';
+import { LedgerCard } from './LedgerCard';
 
 const tokenAmount = (amount: bigint | undefined, token: keyof typeof DECIMALS) =>
   formatAmount(amount ?? 0n, DECIMALS[token], { maxFractionDigits: 2 });
 
-export function Dashboard({ commons }: { commons: CommonsView }) {
+export function Dashboard({ commons, ledger }: { commons: CommonsView; ledger: LedgerControls }) {
   const supplyBars: Bar[] = COMMONS_TOKENS.map((token) => ({
     label: token,
     value: commons.supplies[token] ?? 0n,
@@ -35,6 +37,8 @@ export function Dashboard({ commons }: { commons: CommonsView }) {
           <BarChart title="Members per faction" bars={factions} />
         </Card>
       </div>
+
+      <LedgerCard commons={commons} ledger={ledger} />
 
       <Card title="Vaults" aside={<span className="muted">Every action needs its quorum of hardware signatures</span>}>
         <ul className="vault-list">
