@@ -6,12 +6,18 @@ import { Badge, Card, ErrorNotice, Loading } from '../ui/components';
 import { databaseFor, openVaultDatabase, readWorkspace, REAL_DB_NAME, writeWorkspace, type Workspace } from './db/databases';
 import { useCommons } from './useCommons';
 import { ImportLedger } from '../ledger/ImportLedger';
+import { DevicesPage } from '../devices/DevicesPage';
+import { SignPage } from '../sign/SignPage';
+import { useApi } from './api/client';
 
-type Page = 'dashboard' | 'settings';
+type Page = 'dashboard' | 'sign' | 'devices' | 'settings';
 const PAGES: { id: Page; label: string }[] = [
   { id: 'dashboard', label: 'Dashboard' },
+  { id: 'sign', label: 'Co-sign' },
+  { id: 'devices', label: 'Devices' },
   { id: 'settings', label: 'Settings' },
 ];
+const TITLES: Record<Exclude<Page, 'dashboard'>, string> = { sign: 'Co-sign a vault action', devices: 'Devices', settings: 'Settings' };
 
 export function App({ bridgeState }: { bridgeState: 'connecting' | 'open' | 'closed' | 'electron' }) {
   const settingsDb = useMemo(() => openVaultDatabase(REAL_DB_NAME), []);
@@ -64,6 +70,7 @@ function WorkspaceView({ workspace, page, onWorkspace }: { workspace: Workspace;
   const db = useMemo(() => openVaultDatabase(databaseFor(workspace)), [workspace]);
   const { state, refresh, ledger } = useCommons(workspace, db);
   const commons = state.status === 'ready' ? state.commons[0] : undefined;
+  const emulatorsEnabled = useEmulatorsEnabled();
 
   return (
     <>
@@ -74,10 +81,12 @@ function WorkspaceView({ workspace, page, onWorkspace }: { workspace: Workspace;
         </div>
       )}
       <header className="page-header">
-        <h1>{page === 'settings' ? 'Settings' : (commons?.name ?? (workspace === 'demo' ? 'Demo Commons' : 'My Commons'))}</h1>
+        <h1>{page !== 'dashboard' ? TITLES[page] : (commons?.name ?? (workspace === 'demo' ? 'Demo Commons' : 'My Commons'))}</h1>
         {page === 'dashboard' && commons?.demo && <Badge tone="demo">Demo</Badge>}
       </header>
       {page === 'settings' && <SettingsPage workspace={workspace} onWorkspace={onWorkspace} />}
+      {page === 'devices' && <DevicesPage emulatorsEnabled={emulatorsEnabled} />}
+      {page === 'sign' && (commons ? <SignPage commons={commons} /> : <Loading label="Loading the Commons…" />)}
       {page === 'dashboard' && (
         <>
           {state.status === 'loading' && <Loading label="Loading the Commons…" />}
@@ -97,4 +106,18 @@ function WorkspaceView({ workspace, page, onWorkspace }: { workspace: Workspace;
       )}
     </>
   );
+}
+
+/** Whether emulated devices may be plugged in (the demo and tests), as the services say. */
+function useEmulatorsEnabled(): boolean {
+  const api = useApi();
+  const [enabled, setEnabled] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void api.call('app.info', {}).then((answer) => live && answer.ok && setEnabled(answer.value.emulatorsEnabled));
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  return enabled;
 }

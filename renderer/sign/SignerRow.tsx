@@ -1,0 +1,144 @@
+/**
+ * One signer of a vault in a signing request: which connected device holds their key (found by
+ * scanning the device's Ethereum account paths for the signer's address, as Safe and Frame do),
+ * the signing prompt while the device waits, and the verified signature once it is back.
+ */
+import { useEffect, useState } from 'react';
+import { type VaultView } from '../../shared/contract/commons-view';
+import { type DeviceInfo } from '../../shared/contract/devices';
+import { type AppError } from '../../shared/contract/errors';
+import { useApi } from '../app/api/client';
+import { Badge, EmulatedBadge, ErrorNotice, Loading } from '../ui/components';
+import { DeviceScreen } from '../devices/DevicesPage';
+import { EmulatorControls } from '../devices/EmulatorControls';
+import { type DevicePromptView, vendorName } from '../devices/useDevices';
+import { addSignature, typedDataOf, type SigningRequest } from './signing-request';
+
+/** Account indices searched on a device for a signer's key: m/44'/60'/0'/0/i. */
+const SCAN_ACCOUNTS = 20;
+const accountPath = (index: number) => `m/44'/60'/0'/0/${index}`;
+
+type Phase = { kind: 'idle' } | { kind: 'finding' } | { kind: 'signing'; path: string } | { kind: 'failed'; error: AppError };
+
+type Signer = VaultView['signers'][number];
+
+export function SignerRow(props: {
+  request: SigningRequest;
+  vault: VaultView;
+  signer: Signer;
+  verified: boolean;
+  devices: DeviceInfo[];
+  prompts: Record<string, DevicePromptView>;
+  onSigned: (next: SigningRequest) => void;
+}) {
+  const { request, vault, signer, verified, devices, prompts, onSigned } = props;
+  const api = useApi();
+  const candidates = devices.filter((d) => signer.device === 'unknown' || d.vendor === signer.device);
+  const [deviceId, setDeviceId] = useState<string>('');
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const chosen = candidates.find((d) => d.id === deviceId) ?? candidates.find((d) => d.state !== 'disconnected');
+  useEffect(() => {
+    if (!deviceId && chosen) setDeviceId(chosen.id);
+  }, [deviceId, chosen]);
+
+  const findPath = async (id: string): Promise<string | AppError> => {
+    for (let i = 0; i < SCAN_ACCOUNTS; i++) {
+      const answer = await api.call('devices.getAddress', { deviceId: id, path: accountPath(i), display: false });
+      if (!answer.ok) return answer.error;
+      if (answer.value.address.toLowerCase() === signer.address.toLowerCase()) return accountPath(i);
+    }
+    return {
+      kind: 'KeyNotOnDevice',
+      message: `This device does not hold ${signer.label}'s key in its first ${SCAN_ACCOUNTS} Ethereum accounts.`,
+      nextStep: 'Choose the device that holds this key, or check that it was set up with the same recovery phrase.',
+    };
+  };
+
+  const sign = async () => {
+    if (!chosen) return;
+    setPhase({ kind: 'finding' });
+    const path = await findPath(chosen.id);
+    if (typeof path !== 'string') return setPhase({ kind: 'failed', error: path });
+    setPhase({ kind: 'signing', path });
+    const answer = await api.call('devices.sign', { deviceId: chosen.id, path, typedData: typedDataOf(request), mode: 'auto' });
+    if (!answer.ok) return setPhase({ kind: 'failed', error: answer.error });
+    const added = addSignature(request, vault, signer.address, answer.value.signature);
+    if (!added.ok) {
+      const problem = added.error;
+      return setPhase({
+        kind: 'failed',
+        error: {
+          kind: 'SignatureNotFromSigner',
+          message:
+            problem.kind === 'Unreadable'
+              ? 'The device returned a signature that does not recover to any key.'
+              : `The signature recovers to ${problem.recovered}, not to ${signer.label}'s key ${signer.address}.`,
+          nextStep: 'Nothing was kept. Check that the device holds this signer’s key and sign again.',
+        },
+      });
+    }
+    setPhase({ kind: 'idle' });
+    onSigned(added.value);
+  };
+
+  const cancel = async () => {
+    if (chosen) await api.call('devices.cancel', { deviceId: chosen.id });
+  };
+
+  const prompt = chosen ? (prompts[chosen.id] ?? null) : null;
+  return (
+    <li className="signer-row" data-testid="signer-row" data-signer={signer.address}>
+      <div className="signer-head">
+        <span className={`device device-${signer.device}`}>{signer.device === 'unknown' ? 'Device' : vendorName(signer.device)}</span>
+        <strong>{signer.label}</strong>
+        <span className="mono muted small">{signer.address}</span>
+        {signer.emulated && <EmulatedBadge />}
+      </div>
+      {verified ? (
+        <p className="verified" data-testid="signature-verified">
+          <Badge tone="ok">verified</Badge> signed by {signer.label} ({signer.address}) — the signature recovers to this signer’s key.
+        </p>
+      ) : (
+        <>
+          <div className="actions">
+            {candidates.length === 0 ? (
+              <span className="muted">Connect {signer.device === 'unknown' ? 'the device' : `the ${vendorName(signer.device)}`} that holds this key.</span>
+            ) : (
+              <label className="inline">
+                Device
+                <select value={chosen?.id ?? ''} onChange={(e) => setDeviceId(e.target.value)} aria-label={`Device for ${signer.label}`}>
+                  {candidates.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.label}
+                      {d.emulated ? ' (emulated device)' : ''} — {d.state}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <button type="button" onClick={() => void sign()} disabled={!chosen || phase.kind === 'finding' || phase.kind === 'signing'} aria-label={`Sign as ${signer.label}`}>
+              Sign on device
+            </button>
+          </div>
+          {phase.kind === 'finding' && <Loading label="Looking for this signer’s key on the device…" />}
+          {phase.kind === 'signing' && chosen && (
+            <div className="signing-prompt" data-testid="signing-prompt">
+              <Loading label={`Waiting for confirmation on ${chosen.label} (${phase.path})…`} />
+              {prompt && <DeviceScreen prompt={prompt} />}
+              <button type="button" onClick={() => void cancel()}>
+                Cancel
+              </button>
+              {chosen.emulated && <EmulatorControls device={chosen} compact />}
+            </div>
+          )}
+          {phase.kind === 'failed' && (
+            <div data-testid="signing-failed">
+              <ErrorNotice error={phase.error} onRetry={() => void sign()} />
+              {chosen?.emulated && chosen.state === 'disconnected' && <EmulatorControls device={chosen} compact />}
+            </div>
+          )}
+        </>
+      )}
+    </li>
+  );
+}
