@@ -7,7 +7,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { bigintReplacer } from '../shared/result';
 import { type LedgerContext } from '../shared/commons/apply';
-import { UNCHECKED_ZK_VERIFIER, encodeLog, verifyLog } from '../shared/commons/verify';
+import { encodeLog, verifyLog } from '../shared/commons/verify';
+import { commonsVerifier } from '../electron/services/ledger/zk-verifier';
 import { type LedgerError } from '../shared/commons/errors';
 import { stateView } from '../shared/commons/view';
 import { bestRecoverer } from '../electron/services/ledger/native';
@@ -24,7 +25,7 @@ const USAGE = `usage:
   c3 demo LOG          write the Demo Commons log (emulated devices' keys; never for real funds)
 `;
 
-const context = (): LedgerContext => ({ verifier: UNCHECKED_ZK_VERIFIER, recoverer: bestRecoverer() });
+const context = (): LedgerContext => ({ verifier: commonsVerifier(), recoverer: bestRecoverer() });
 
 export function describeError(error: LedgerError): string {
   const where = error.action === undefined ? `entry ${error.seq}` : `entry ${error.seq}, action ${error.action}`;
@@ -76,7 +77,7 @@ export async function runC3(args: readonly string[], io: Io): Promise<number> {
       `  entries ${entries.length}, actions ${actions}, signatures ${signatures}, head ${state.headHash}`,
       `  members ${Object.keys(state.members).length}, vaults ${Object.keys(state.vaults).length}, last entry ${new Date(state.time * 1000).toISOString()}`,
       `  verified in ${seconds.toFixed(2)} s with ${ctx.recoverer.name}`,
-      `  note: identity proofs are not checked yet (no Groth16 verifier wired); attestor signatures and nullifiers are.`,
+      `  zero-knowledge proofs checked with the Groth16 keys of resources/zk (manifest-verified)`,
       '',
     ].join('\n'),
   );

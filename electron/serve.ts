@@ -3,10 +3,11 @@
  * browser bridge on 127.0.0.1, for machines without the Electron binary and for tests.
  * Prints the one URL to open (it carries the per-run token).
  *
- *   node out/main/serve.js [--port N] [--no-emulators]
+ *   node out/main/serve.js [--port N] [--no-emulators] [--data-dir DIR]
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { channels } from '../shared/contract/channels';
 import { createDispatcher } from '../shared/contract/dispatch';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     shell: 'browser',
     platform: process.platform,
     emulators: !process.argv.includes('--no-emulators'),
+    // The member's identity secret lives here; tests pass a folder of their own.
+    dataDir: resolve(argValue('--data-dir') ?? join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'c3-vault', 'browser-mode')),
   });
   const dispatch = createDispatcher(channels, services.handlers, {
     onFault: (channel, fault) => console.error(`[c3] service fault on ${channel}:`, fault),

@@ -4,11 +4,15 @@
  * prints to the tests. The server stops when the run ends.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const server = spawn(npm, ['run', '--silent', 'start:browser', '--', '--port', '0'], {
+  // A data folder of its own: the member identity the enrolment test creates stays out of the user's.
+  const dataDir = mkdtempSync(join(tmpdir(), 'c3-e2e-data-'));
+  const server = spawn(npm, ['run', '--silent', 'start:browser', '--', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: process.platform !== 'win32',
   });

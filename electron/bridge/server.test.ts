@@ -13,7 +13,7 @@ const staticDir = mkdtempSync(join(tmpdir(), 'c3-bridge-'));
 writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>C3</title>');
 writeFileSync(join(tmpdir(), 'c3-secret.txt'), 'outside the build');
 
-const services = createServices({ version: '0.0.0-test', shell: 'browser', platform: 'linux', emulators: true });
+const services = createServices({ version: '0.0.0-test', shell: 'browser', platform: 'linux', emulators: true, dataDir: mkdtempSync(join(tmpdir(), 'c3-services-')) });
 let bridge: Bridge;
 
 beforeAll(async () => {

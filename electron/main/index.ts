@@ -9,6 +9,7 @@ import { channels } from '../../shared/contract/channels';
 import { createDispatcher } from '../../shared/contract/dispatch';
 import { createServices, type Services } from '../services';
 import { wireIpc } from './ipc';
+import { biometricsFor } from './biometrics';
 import { buildMenu } from './menu';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
 import { hardenAllWebContents, hardenSession } from './security';
@@ -79,7 +80,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, { isDevServer: devServerUrl !== undefined });
     serveRenderer(join(here, '../renderer'));
-    services = createServices({ version: app.getVersion(), shell: 'electron', platform: process.platform, emulators: true, hardware: true });
+    const dataDir = app.getPath('userData');
+    services = createServices({ version: app.getVersion(), shell: 'electron', platform: process.platform, emulators: true, hardware: true, dataDir, biometrics: biometricsFor(dataDir) });
     const dispatch = createDispatcher(channels, services.handlers, {
       onFault: (channel, fault) => console.error(`[c3] service fault on ${channel}:`, fault),
     });

@@ -3,6 +3,9 @@
  * main-process services: none that fails its schema may be accepted, and none may crash
  * the dispatcher (every answer is a well-formed WireAnswer).
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -11,7 +14,7 @@ import { createDispatcher } from '../../shared/contract/dispatch';
 import { WireAnswer } from '../../shared/contract/wire';
 import { createServices } from '.';
 
-const services = createServices({ version: '0.0.0-test', shell: 'browser', platform: 'linux', emulators: true });
+const services = createServices({ version: '0.0.0-test', shell: 'browser', platform: 'linux', emulators: true, dataDir: mkdtempSync(join(tmpdir(), 'c3-services-')) });
 const faults: unknown[] = [];
 const dispatch = createDispatcher(channels, services.handlers, { onFault: (_channel, fault) => faults.push(fault) });
 afterAll(() => services.close());

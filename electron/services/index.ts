@@ -10,6 +10,14 @@ import { createTaskRegistry, type TaskRegistry } from './tasks';
 import { createLedgerService } from './ledger/service';
 import { demoCommonsView } from './ledger/demo';
 import { createDevicesService, type DevicesService } from './devices/service';
+import { createDemoSequencer } from './ledger/demo-sequencer';
+import { zkResourcesDir } from './ledger/zk-verifier';
+import { toWireError } from '../../shared/commons/errors';
+import { err } from '../../shared/result';
+import { createProver } from './prover/prover';
+import { createProverService } from './prover/service';
+import { fileIdentityStore } from './prover/identity-store';
+import { type BiometricProvider, developmentBiometrics } from './prover/biometrics';
 
 export interface ServiceOptions {
   readonly version: string;
@@ -22,6 +30,10 @@ export interface ServiceOptions {
    * Off in tests, where only the emulators answer.
    */
   readonly hardware?: boolean;
+  /** Where the member's identity secret is kept (Electron: the app's userData folder). */
+  readonly dataDir: string;
+  /** The biometric capture; without one, the development provider (labelled as such). */
+  readonly biometrics?: BiometricProvider;
 }
 
 export interface Services {
@@ -46,6 +58,16 @@ export function createServices(options: ServiceOptions): Services {
     trezor: options.hardware ?? false,
   });
   const unsubscribeDevices = devices.subscribe((event, payload) => hub.publish(event, payload));
+  const artifactsDir = zkResourcesDir();
+  const prover = createProver({ artifactsDir });
+  const identity = createProverService({
+    artifactsDir,
+    prover,
+    identity: fileIdentityStore(options.dataDir),
+    biometrics: options.biometrics ?? developmentBiometrics(options.dataDir),
+    tasks,
+  });
+  const demoChain = createDemoSequencer();
 
   const handlers: Handlers<Channels> = {
     'app.info': async () =>
@@ -59,8 +81,15 @@ export function createServices(options: ServiceOptions): Services {
     'demo.commons': async () => ok(demoCommonsView()),
     'task.cancel': async ({ taskId }) => ok({ cancelled: tasks.cancel(taskId) }),
     'ledger.verifySignatures': (request) => ledger['ledger.verifySignatures'](request),
-    'demo.log': (request) => ledger['demo.log'](request),
+    // The demo log as sequenced in this run (the built-in history plus what the newcomer did).
+    'demo.log': async () => ok({ entries: demoChain.entries() }),
+    'demo.submit': async ({ action }) => {
+      if (!options.emulators) return err({ kind: 'DemoDisabled', message: 'The Demo Commons is turned off in this build.' });
+      const result = demoChain.submit(action);
+      return result.ok ? result : err(toWireError(result.error));
+    },
     ...devices.handlers,
+    ...identity,
   };
 
   return {
@@ -70,7 +99,7 @@ export function createServices(options: ServiceOptions): Services {
     devices,
     async close() {
       unsubscribeDevices();
-      await Promise.allSettled([ledger.close(), devices.close()]);
+      await Promise.allSettled([ledger.close(), devices.close(), prover.close()]);
     },
   };
 }

@@ -15,7 +15,7 @@ import { type AppError } from '../../shared/contract/errors';
 import { type LedgerError, toWireError } from '../../shared/commons/errors';
 import { type CommonsState as LedgerState } from '../../shared/commons/state';
 import { toCommonsView } from '../../shared/commons/view';
-import { UNCHECKED_ZK_VERIFIER } from '../../shared/commons/verify';
+import { commonsVerifier } from '../ledger/zk-verifier';
 import { type Result } from '../../shared/result';
 import { CommonsLedger, type ImportReport } from '../ledger/store';
 import { RecoveryUnavailable, mainProcessRecoverer, type RecoveryReport } from '../ledger/main-recoverer';
@@ -51,8 +51,7 @@ const asAppError = (error: unknown): AppError => {
 };
 
 function openLedger(api: Api, workspace: Workspace, onReport: (report: RecoveryReport) => void): CommonsLedger {
-  // Identity proofs: the Groth16 verifier plugs in here once the ZK artifacts ship (issue 6).
-  return new CommonsLedger(ledgerDatabaseFor(workspace), { verifier: UNCHECKED_ZK_VERIFIER, recoverBatch: mainProcessRecoverer(api, onReport) });
+  return new CommonsLedger(ledgerDatabaseFor(workspace), { verifier: commonsVerifier(), recoverBatch: mainProcessRecoverer(api, onReport) });
 }
 
 /** The projection the dashboard reads, folded from the ledger's state. */

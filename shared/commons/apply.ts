@@ -15,6 +15,8 @@ import { actionDigest, checkQuorum, entryHash } from './quorum';
 import { changeFaction, enrol, registerAttestor } from './identity';
 import { burnToComm, burnToConx, mint, transfer } from './tokens';
 import { checkSignerSet, createMemberVault, putVault, setSigners, setThreshold } from './vaults';
+import { castAnonymousBallot } from './ballots';
+import { emptyFrontier } from '../zk/merkle';
 
 export type { LedgerContext } from './context';
 
@@ -31,6 +33,7 @@ const handlers: Handlers = {
   'token.transfer': transfer,
   'token.burnToComm': burnToComm,
   'token.burnToConx': burnToConx,
+  'ballot.anonymous': castAnonymousBallot,
 };
 
 /** Who must sign an action: the new vault's signers for kinds that create one, else the vault's current ones. */
@@ -48,6 +51,7 @@ function authority(state: CommonsState, action: Action): Result<{ signers: reado
 /** Applies one vault action: quorum, nonce, expiry, then its handler, then the nonce moves on. */
 export function applyAction(state: CommonsState, action: Action, ctx: ActionContext): Result<CommonsState, CommonsError> {
   if (action.kind === 'commons.genesis') return err(fail('GenesisInvalid', { reason: 'a genesis action outside entry 0' }));
+  if (action.kind === 'ballot.anonymous') return applyAnonymous(state, action, ctx);
   const auth = authority(state, action);
   if (!auth.ok) return auth;
   const { signers, threshold, nonce } = auth.value;
@@ -61,6 +65,18 @@ export function applyAction(state: CommonsState, action: Action, ctx: ActionCont
   const vault = next.value.vaults[action.vault];
   // Execution increments the nonce, so no action runs twice (SPEC §3).
   return vault ? ok(putVault(next.value, { ...vault, nonce: vault.nonce + 1 })) : next;
+}
+
+/**
+ * An anonymous action is authorised by its proof, not by a vault: it names the treasury (which
+ * relays it as sequencer), carries nonce 0 and no signatures, and leaves every nonce alone.
+ */
+function applyAnonymous(state: CommonsState, action: Extract<Action, { kind: 'ballot.anonymous' }>, ctx: ActionContext): Result<CommonsState, CommonsError> {
+  if (action.vault !== state.treasury || action.nonce !== 0 || action.sigs.length !== 0) {
+    return err(fail('AnonymousActionShape', { reason: 'an anonymous action names the treasury, nonce 0, and carries no signatures' }));
+  }
+  if (ctx.time >= action.validUntil) return err(fail('ActionExpired', { validUntil: action.validUntil, time: ctx.time }));
+  return castAnonymousBallot(state, action, ctx);
 }
 
 const at = (error: CommonsError, seq: number, action?: number): LedgerError => (action === undefined ? { ...error, seq } : { ...error, seq, action });
@@ -114,6 +130,8 @@ export function genesis(entry: Entry, ctx: LedgerContext): Result<CommonsState, 
     escrows: {},
     uniqueness: {},
     scopeNullifiers: {},
+    memberTree: { leaves: [], frontier: emptyFrontier(), recentRoots: [emptyFrontier().root] },
+    ballots: {},
   });
 }
 

@@ -3,13 +3,13 @@
  * mnemonics; never for real funds). Pure: the caller derives the keys (electron/services/emulators/
  * mnemonics.ts) and passes them in, so the CLI and the main process produce the same log.
  */
-import { canonicalHash } from '../crypto/canonical';
 import { type Action, type ActionKind, type Entry, type PayloadOf } from './log';
 import { DEFAULT_PARAMS } from './params';
 import { type Faction, type Signer } from './state';
 import { type DigestSigner, LogBuilder, attest, keySigner } from './build';
 import { deriveVaultAddress } from './vaults';
 import { pkhDid } from './identity-did';
+import { demoEnrolmentSignals } from '../zk/demo-identities';
 
 export interface DemoKeys {
   /** Private keys of the Ledger emulator (Speculos mnemonic) at m/44'/60'/0'/0/i, by i. */
@@ -22,7 +22,6 @@ export interface DemoKeys {
 export const DEMO_START = 1_767_603_600;
 const DAY = 86_400;
 const WEEK = 7 * DAY;
-const BN254 = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
 const units = (whole: number) => BigInt(whole) * 1_000_000n;
 
 interface Device {
@@ -30,8 +29,6 @@ interface Device {
   spec: Signer;
 }
 
-/** Stand-in commitment and nullifier for demo members (no biometric): field elements from a label. */
-const demoField = (tag: string) => (BigInt(canonicalHash({ demo: tag })) % BN254).toString();
 const ZERO_PROOF: PayloadOf<'member.enrol'>['proof'] = {
   pi_a: ['0', '0', '0'],
   pi_b: [['0', '0'], ['0', '0'], ['0', '0']],
@@ -40,7 +37,14 @@ const ZERO_PROOF: PayloadOf<'member.enrol'>['proof'] = {
   curve: 'bn128',
 };
 
-export function demoLog(keys: DemoKeys): Entry[] {
+/**
+ * Identity proofs of the demo members (the identity circuit over demoIdentity(label)), made once by
+ * `npm run zk:build` into resources/zk/demo-proofs.json: proving is asynchronous and this is pure.
+ * Without them the enrolments carry an all-zero proof, which only a test verifier accepts.
+ */
+export type DemoProofs = Readonly<Record<string, PayloadOf<'member.enrol'>['proof']>>;
+
+export function demoLog(keys: DemoKeys, proofs?: DemoProofs): Entry[] {
   const device = (vendor: 'ledger' | 'trezor', index: number, label: string): Device => {
     const signer = keySigner(vendor === 'ledger' ? keys.ledger(index) : keys.trezor(index));
     return { signer, spec: { address: signer.address, device: vendor, label, path: `m/44'/60'/0'/0/${index}` } };
@@ -93,16 +97,15 @@ export function demoLog(keys: DemoKeys): Entry[] {
   log.append(
     time,
     members.map((m) => {
-      const commitment = demoField(`C:${m.label}`);
-      const nullifier = demoField(`U:${m.label}`);
+      const { commitment, nullifier, publicSignals } = demoEnrolmentSignals(m.label, id);
       const payload: PayloadOf<'member.enrol'> = {
         did: m.did,
         label: m.label,
         faction: m.faction,
         commitment,
         nullifier,
-        publicSignals: [commitment, nullifier],
-        proof: ZERO_PROOF,
+        publicSignals,
+        proof: proofs?.[m.label] ?? ZERO_PROOF,
         attestor: attestor.signer.address,
         attestorSig: attest(id, commitment, nullifier, attestor.signer),
         vault: { name: `${m.label}'s vault`, signers: m.devices.map((d) => d.spec), threshold: m.threshold, salt: 'main' },

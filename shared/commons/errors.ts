@@ -46,6 +46,8 @@ export type CommonsError =
   | E<'FactionCooldown', { since: number; until: number; time: number }>
   | E<'SameFaction', { faction: Faction }>
   | E<'AttestorExists', { attestor: string }>
+  | E<'UnknownMemberRoot', { root: string }>
+  | E<'AnonymousActionShape', { reason: string }>
   // tokens (SPEC §2)
   | E<'InvalidAmount', { amount: bigint }>
   | E<'InsufficientBalance', { vault: string; token: CommonsToken; have: bigint; need: bigint }>

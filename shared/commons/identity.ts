@@ -12,6 +12,14 @@ import { type ActionOf } from './log';
 import { type CommonsState } from './state';
 import { createVault } from './vaults';
 import { isDid } from './identity-did';
+import { type MemberTree, ROOT_HISTORY } from './state';
+import { insertLeaf } from '../zk/merkle';
+
+/** The member tree after one more enrolment: a leaf, a new root, the oldest root forgotten. */
+export function addMember(tree: MemberTree, commitment: string): MemberTree {
+  const frontier = insertLeaf(tree.frontier, BigInt(commitment));
+  return { leaves: [...tree.leaves, commitment], frontier, recentRoots: [...tree.recentRoots, frontier.root].slice(-ROOT_HISTORY) };
+}
 
 export { didAddress, isDid, pkhDid } from './identity-did';
 
@@ -52,6 +60,7 @@ export const enrol: Handler<ActionOf<'member.enrol'>> = (state, action, ctx) => 
       },
     },
     uniqueness: { ...created.value.uniqueness, [p.nullifier]: p.did },
+    memberTree: addMember(created.value.memberTree, p.commitment),
   });
 };
 

@@ -15,7 +15,7 @@ export const Address = z.string().regex(/^0x[0-9a-f]{40}$/, 'a lower-case 20-byt
 export const Hash = z.string().regex(/^0x[0-9a-f]{64}$/, 'a lower-case 32-byte hex value') as z.ZodType<`0x${string}`>;
 export const SignatureHex = z.string().regex(/^0x[0-9a-f]{130}$/, 'a 65-byte signature r‖s‖v in lower-case hex');
 const Uint64 = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-const Field = z.string().regex(/^(0|[1-9][0-9]*)$/, 'a field element as a decimal string');
+export const Field = z.string().regex(/^(0|[1-9][0-9]*)$/, 'a field element as a decimal string');
 const Token = z.enum(COMMONS_TOKENS);
 const Faction = z.enum(FACTIONS);
 const PositiveAmount = NonNegativeAmount;
@@ -30,7 +30,7 @@ export const SignerSpec = z.strictObject({
 export const Signature = z.strictObject({ signer: Address, sig: SignatureHex });
 export type Signature = z.output<typeof Signature>;
 
-const Groth16Proof = z.strictObject({
+export const Groth16Proof = z.strictObject({
   pi_a: z.tuple([Field, Field, Field]),
   pi_b: z.tuple([z.tuple([Field, Field]), z.tuple([Field, Field]), z.tuple([Field, Field])]),
   pi_c: z.tuple([Field, Field, Field]),
@@ -75,6 +75,18 @@ export const Payloads = {
   'token.transfer': z.strictObject({ token: Token, to: Address, amount: PositiveAmount }),
   'token.burnToComm': z.strictObject({ amount: PositiveAmount }),
   'token.burnToConx': z.strictObject({ amount: PositiveAmount }),
+  /**
+   * An anonymous ballot (SPEC §7): no vault signs it (that would name the voter); a membership
+   * proof over the member tree does, with the proposal as scope and the choice as the bound message.
+   */
+  'ballot.anonymous': z.strictObject({
+    proposal: Hash,
+    choice: z.enum(['yes', 'no', 'abstain']),
+    root: Field,
+    nullifier: Field,
+    publicSignals: z.array(Field),
+    proof: Groth16Proof,
+  }),
 } as const;
 
 export type ActionKind = keyof typeof Payloads;
@@ -102,6 +114,7 @@ export const Action = z.discriminatedUnion('kind', [
   actionSchema('token.transfer'),
   actionSchema('token.burnToComm'),
   actionSchema('token.burnToConx'),
+  actionSchema('ballot.anonymous'),
 ]);
 export type Action = z.output<typeof Action>;
 export type ActionOf<K extends ActionKind> = Extract<Action, { kind: K }>;

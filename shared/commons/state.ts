@@ -6,6 +6,7 @@
 import { type CommonsToken } from '../money';
 import { type Hex } from '../crypto/canonical';
 import { type Params } from './params';
+import { type Frontier } from '../zk/merkle';
 
 export const FACTIONS = ['Union', 'Guild', 'Syndicate'] as const;
 export type Faction = (typeof FACTIONS)[number];
@@ -82,7 +83,30 @@ export interface CommonsState {
   readonly uniqueness: Readonly<Record<string, string>>;
   /** Per-scope nullifiers used (`scope:nullifier`), for anonymous ballots and proofs (SPEC §7). */
   readonly scopeNullifiers: Readonly<Record<string, true>>;
+  /**
+   * The member tree (SPEC §1): identity commitments in enrolment order, as leaves of a depth-20
+   * Poseidon Merkle tree; its frontier, and its recent roots (a proof made against a root that a
+   * later enrolment replaced is still accepted for a while, as Semaphore's root history does).
+   */
+  readonly memberTree: MemberTree;
+  /** Anonymous one-member-one-vote tallies by proposal id (SPEC §7). */
+  readonly ballots: Readonly<Record<string, BallotTally>>;
 }
+
+export interface MemberTree {
+  readonly leaves: readonly string[];
+  readonly frontier: Frontier;
+  readonly recentRoots: readonly string[];
+}
+
+export interface BallotTally {
+  readonly yes: number;
+  readonly no: number;
+  readonly abstain: number;
+}
+
+/** How many past member-tree roots an anonymous proof may still use. */
+export const ROOT_HISTORY = 30;
 
 export const ZERO_HASH: Hex = `0x${'00'.repeat(32)}`;
 

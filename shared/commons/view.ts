@@ -70,7 +70,15 @@ export function toCommonsView(state: CommonsState, options: { demo: boolean; ver
     height: state.height,
     headHash: state.headHash,
     verifiedAt: options.verifiedAt,
-    members: Object.values(state.members).map((m) => ({ did: m.did, label: m.label, faction: m.faction, tier: m.tier, balances: memberBalances(state, m) })),
+    members: Object.values(state.members).map((m) => ({
+      did: m.did,
+      label: m.label,
+      faction: m.faction,
+      tier: m.tier,
+      balances: memberBalances(state, m),
+      commitment: m.commitment,
+      enrolledAt: m.enrolledAt,
+    })),
     vaults: Object.values(state.vaults).map((v) => ({
       address: v.address,
       name: v.name,
@@ -82,5 +90,7 @@ export function toCommonsView(state: CommonsState, options: { demo: boolean; ver
       balances: nonZero(v.balances),
     })),
     supplies: nonZero(state.supplies),
+    memberLeaves: [...state.memberTree.leaves],
+    ballots: { ...state.ballots },
   };
 }

@@ -8,6 +8,7 @@ import { channel, event } from './define';
 import { CommonsView } from './commons-view';
 import { ledgerChannels } from './ledger';
 import { devicesChannels, devicesEvents } from './devices';
+import { zkChannels } from './zk';
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -51,6 +52,7 @@ export const channels = {
   }),
   ...ledgerChannels,
   ...devicesChannels,
+  ...zkChannels,
 } as const;
 
 export const events = {

@@ -21,6 +21,9 @@ export const MemberView = z.object({
   faction: Faction,
   tier: Tier,
   balances: Balances,
+  /** The member's MEID commitment C, whose enrolment proof the ledger verified (SPEC §1). */
+  commitment: z.string(),
+  enrolledAt: z.number().int().nonnegative(),
 });
 
 export const SignerView = z.object({
@@ -51,6 +54,10 @@ export const CommonsView = z.object({
   members: z.array(MemberView),
   vaults: z.array(VaultView),
   supplies: Balances,
+  /** Member-tree leaves (commitments in enrolment order), for anonymous proofs over it. */
+  memberLeaves: z.array(z.string()),
+  /** Anonymous one-member-one-vote tallies by proposal id (SPEC §7). */
+  ballots: z.record(z.string(), z.object({ yes: z.number().int(), no: z.number().int(), abstain: z.number().int() })),
 });
 export type CommonsView = z.infer<typeof CommonsView>;
 export type VaultView = z.infer<typeof VaultView>;

@@ -13,6 +13,8 @@ const view: CommonsView = {
   members: [],
   vaults: [],
   supplies: { CONX: 12_345_678_901_234_567_890n },
+  memberLeaves: [],
+  ballots: {},
 };
 
 const opened: ReturnType<typeof openVaultDatabase>[] = [];

@@ -1,0 +1,1 @@
+export { CIRCUITS, PTAU_POWER, type ZkManifest } from '../shared/zk/artifacts';

@@ -1,0 +1,155 @@
+/**
+ * The identity and prover service (SPEC §1): the member's secret and biometric key stay here;
+ * proofs are made in the prover's worker as tasks (progress and cancel in the UI) and only public
+ * values leave. Handlers keyed by the contract's zk rows (shared/contract/zk.ts).
+ */
+import { type Answer, type RequestOf, type ResponseOf } from '../../../shared/contract/define';
+import { type AppError } from '../../../shared/contract/errors';
+import { type ZkChannels } from '../../../shared/contract/zk';
+import { err, ok } from '../../../shared/result';
+import { fieldOfHash } from '../../../shared/zk/field';
+import { merkleProof } from '../../../shared/zk/merkle';
+import { credentialLeaf, identityCommitment, scopeNullifier, uniquenessNullifier } from '../../../shared/zk/poseidon';
+import { type CircuitName } from '../../../shared/zk/types';
+import { TaskCancelledError, type TaskRegistry } from '../tasks';
+import { ArtifactError, readManifest } from './artifacts';
+import { BiometricError, type BiometricProvider, bioKeyOf } from './biometrics';
+import { type IdentityStore } from './identity-store';
+import { PROOF_STAGES, ProofError, type Prover } from './prover';
+
+type ProverChannels = Exclude<keyof ZkChannels, 'demo.submit'>;
+export type ProverHandlers = { [C in ProverChannels]: (request: RequestOf<ZkChannels, C>) => Promise<Answer<ResponseOf<ZkChannels, C>>> };
+
+export interface ProverServiceOptions {
+  readonly artifactsDir: string;
+  readonly prover: Prover;
+  readonly identity: IdentityStore;
+  readonly biometrics: BiometricProvider;
+  readonly tasks: TaskRegistry;
+}
+
+const problem = (error: unknown): AppError => {
+  if (error instanceof ProofError || error instanceof ArtifactError || error instanceof BiometricError) return { ...error.body };
+  if (error instanceof TaskCancelledError) return { kind: 'Cancelled', message: 'The proof was cancelled before it finished. Nothing was sent.', taskId: error.taskId };
+  throw error;
+};
+
+const notMember = (): AppError => ({
+  kind: 'NotInTree',
+  message: 'Your identity is not in this Commons’ member tree.',
+  nextStep: 'Enrol in this Commons first, or wait until your enrolment has been sequenced.',
+});
+
+export function createProverService(options: ProverServiceOptions): ProverHandlers {
+  const { prover, identity, biometrics, tasks } = options;
+
+  /** The secret and the bioKey, captured now; both stay in this process. */
+  const capture = async (reason: string) => {
+    const secret = await identity.ensure();
+    const bioKey = bioKeyOf(await biometrics.capture(reason));
+    return { secret, bioKey };
+  };
+
+  /** Runs one proof as a task: stages as progress, cancel through task.cancel. */
+  const proveAsTask = (label: string, circuit: CircuitName, input: Record<string, unknown>) =>
+    tasks.run(label, (task) =>
+      prover.prove(circuit, input, {
+        signal: task.signal,
+        onStage: (stage) => task.progress(stage, PROOF_STAGES.indexOf(stage), PROOF_STAGES.length),
+      }),
+    ).result;
+
+  return {
+    async 'zk.status'() {
+      try {
+        const manifest = await readManifest(options.artifactsDir);
+        const circuits = await Promise.all(
+          (Object.keys(manifest.circuits) as CircuitName[]).map(async (name) => {
+            const ready = await prover.artifacts(name).then(
+              () => true,
+              () => false,
+            );
+            return { name, constraints: manifest.circuits[name]!.constraints, ready };
+          }),
+        );
+        const broken = circuits.find((c) => !c.ready);
+        const why = broken ? await prover.artifacts(broken.name).then(() => null, (error: unknown) => problem(error)) : null;
+        return ok({ ceremony: manifest.ceremony.kind, circuits, problem: why });
+      } catch (error) {
+        return ok({ ceremony: 'local-beacon' as const, circuits: [], problem: problem(error) });
+      }
+    },
+
+    async 'identity.status'() {
+      const secret = await identity.read();
+      // C needs the bioKey too; without asking for a capture, only say that an identity exists.
+      return ok({ exists: secret !== null, commitment: null, provider: { kind: biometrics.kind, label: biometrics.label } });
+    },
+
+    async 'identity.proveEnrolment'({ commonsId }) {
+      try {
+        const { secret, bioKey } = await capture('enrol in a Commons with your MEID');
+        const commonsField = fieldOfHash(commonsId);
+        const commitment = String(identityCommitment(secret, bioKey));
+        const nullifier = String(uniquenessNullifier(bioKey, commonsField));
+        const result = await proveAsTask('Proving your MEID', 'identity', { secret, bioKey, commonsId: commonsField });
+        if (result.publicSignals[0] !== commitment || result.publicSignals[1] !== nullifier) throw new Error('the identity proof does not commit to C and U');
+        return ok({ commitment, nullifier, publicSignals: result.publicSignals, proof: result.proof, ms: result.ms });
+      } catch (error) {
+        return err(problem(error));
+      }
+    },
+
+    async 'identity.proveMembership'({ leaves, scope, message }) {
+      try {
+        const { secret, bioKey } = await capture('prove that you are a member, anonymously');
+        const index = leaves.indexOf(String(identityCommitment(secret, bioKey)));
+        if (index < 0) return err(notMember());
+        const path = merkleProof(leaves.map(BigInt), index);
+        const scopeField = fieldOfHash(scope);
+        const result = await proveAsTask('Proving membership anonymously', 'membership', {
+          secret,
+          bioKey,
+          pathElements: path.pathElements,
+          pathIndices: path.pathIndices,
+          scope: scopeField,
+          message: BigInt(message),
+        });
+        return ok({ root: String(path.root), nullifier: String(scopeNullifier(scopeField, secret)), publicSignals: result.publicSignals, proof: result.proof, ms: result.ms });
+      } catch (error) {
+        return err(problem(error));
+      }
+    },
+
+    async 'identity.proveCredential'({ leaves, faction, minTier, scope, message }) {
+      try {
+        const { secret, bioKey } = await capture('present a credential');
+        const commitment = String(identityCommitment(secret, bioKey));
+        const index = leaves.findIndex((leaf) => leaf.commitment === commitment);
+        const own = leaves[index];
+        if (!own) return err(notMember());
+        if ((faction !== 0 && faction !== own.faction) || own.tier < minTier) {
+          return err({ kind: 'ClaimNotTrue', message: 'Your credential does not support that claim, so no proof can be made.', nextStep: 'Choose a claim your credential supports.' });
+        }
+        const tree = leaves.map((leaf) => credentialLeaf(BigInt(leaf.commitment), BigInt(leaf.faction), BigInt(leaf.tier)));
+        const path = merkleProof(tree, index);
+        const scopeField = fieldOfHash(scope);
+        const result = await proveAsTask('Proving your credential', 'credential', {
+          secret,
+          bioKey,
+          memberFaction: own.faction,
+          memberTier: own.tier,
+          pathElements: path.pathElements,
+          pathIndices: path.pathIndices,
+          faction,
+          minTier,
+          scope: scopeField,
+          message: BigInt(message),
+        });
+        return ok({ root: String(path.root), nullifier: String(scopeNullifier(scopeField, secret)), publicSignals: result.publicSignals, proof: result.proof, ms: result.ms });
+      } catch (error) {
+        return err(problem(error));
+      }
+    },
+  };
+}

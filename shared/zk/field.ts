@@ -1,0 +1,15 @@
+/** The BN254 scalar field that the circuits compute in, and how outside values enter it. */
+
+/** r: the order of BN254's G1, the field of every circuit signal. */
+export const SNARK_FIELD = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+
+/** A 32-byte hash (a Commons id, a proposal id) as a field element: reduced mod r. */
+export const fieldOfHash = (hex: string): bigint => BigInt(hex) % SNARK_FIELD;
+
+export const isFieldElement = (value: string): boolean => /^(0|[1-9][0-9]{0,77})$/.test(value) && BigInt(value) < SNARK_FIELD;
+
+/** Factions and tiers as the credential circuit encodes them (circuits/credential.circom). */
+export const FACTION_CODE = { Union: 1n, Guild: 2n, Syndicate: 3n } as const;
+export const TIER_CODE = { None: 0n, Bronze: 1n, Silver: 2n, Gold: 3n } as const;
+/** A ballot's choice as the membership circuit's bound message. */
+export const CHOICE_CODE = { yes: 1n, no: 2n, abstain: 3n } as const;
