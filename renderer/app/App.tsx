@@ -8,16 +8,19 @@ import { useCommons } from './useCommons';
 import { ImportLedger } from '../ledger/ImportLedger';
 import { DevicesPage } from '../devices/DevicesPage';
 import { SignPage } from '../sign/SignPage';
+import { EnrolPage } from '../identity/EnrolPage';
+import { useMyMeid } from '../identity/useMyMeid';
 import { useApi } from './api/client';
 
-type Page = 'dashboard' | 'sign' | 'devices' | 'settings';
+type Page = 'dashboard' | 'enrol' | 'sign' | 'devices' | 'settings';
 const PAGES: { id: Page; label: string }[] = [
   { id: 'dashboard', label: 'Dashboard' },
+  { id: 'enrol', label: 'Enrol' },
   { id: 'sign', label: 'Co-sign' },
   { id: 'devices', label: 'Devices' },
   { id: 'settings', label: 'Settings' },
 ];
-const TITLES: Record<Exclude<Page, 'dashboard'>, string> = { sign: 'Co-sign a vault action', devices: 'Devices', settings: 'Settings' };
+const TITLES: Record<Exclude<Page, 'dashboard'>, string> = { enrol: 'Enrol with your MEID', sign: 'Co-sign a vault action', devices: 'Devices', settings: 'Settings' };
 
 export function App({ bridgeState }: { bridgeState: 'connecting' | 'open' | 'closed' | 'electron' }) {
   const settingsDb = useMemo(() => openVaultDatabase(REAL_DB_NAME), []);
@@ -71,6 +74,7 @@ function WorkspaceView({ workspace, page, onWorkspace }: { workspace: Workspace;
   const { state, refresh, ledger } = useCommons(workspace, db);
   const commons = state.status === 'ready' ? state.commons[0] : undefined;
   const emulatorsEnabled = useEmulatorsEnabled();
+  const meid = useMyMeid(db);
 
   return (
     <>
@@ -86,13 +90,26 @@ function WorkspaceView({ workspace, page, onWorkspace }: { workspace: Workspace;
       </header>
       {page === 'settings' && <SettingsPage workspace={workspace} onWorkspace={onWorkspace} />}
       {page === 'devices' && <DevicesPage emulatorsEnabled={emulatorsEnabled} />}
+      {page === 'enrol' &&
+        (commons ? (
+          <EnrolPage
+            commons={commons}
+            demo={workspace === 'demo'}
+            onEnrolled={(commitment) => {
+              void meid.remember(commitment);
+              refresh();
+            }}
+          />
+        ) : (
+          <Loading label="Loading the Commons…" />
+        ))}
       {page === 'sign' && (commons ? <SignPage commons={commons} /> : <Loading label="Loading the Commons…" />)}
       {page === 'dashboard' && (
         <>
           {state.status === 'loading' && <Loading label="Loading the Commons…" />}
           {state.status === 'failed' && <ErrorNotice error={state.error} onRetry={refresh} />}
           {state.status === 'ready' && state.syncError && <ErrorNotice error={state.syncError} onRetry={refresh} />}
-          {state.status === 'ready' && commons && <Dashboard commons={commons} ledger={ledger} />}
+          {state.status === 'ready' && commons && <Dashboard commons={commons} ledger={ledger} myCommitment={meid.commitment} />}
           {state.status === 'ready' && !commons && (
             <Card title="No Commons yet">
               <p>You have not joined a Commons on this machine. Your own data will appear here once you import a Commons ledger or enrol.</p>

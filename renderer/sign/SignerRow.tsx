@@ -13,10 +13,8 @@ import { DeviceScreen } from '../devices/DevicesPage';
 import { EmulatorControls } from '../devices/EmulatorControls';
 import { type DevicePromptView, vendorName } from '../devices/useDevices';
 import { addSignature, typedDataOf, type SigningRequest } from './signing-request';
+import { findAccount, isAppError } from '../devices/find-account';
 
-/** Account indices searched on a device for a signer's key: m/44'/60'/0'/0/i. */
-const SCAN_ACCOUNTS = 20;
-const accountPath = (index: number) => `m/44'/60'/0'/0/${index}`;
 
 type Phase = { kind: 'idle' } | { kind: 'finding' } | { kind: 'signing'; path: string } | { kind: 'failed'; error: AppError };
 
@@ -42,16 +40,8 @@ export function SignerRow(props: {
   }, [deviceId, chosen]);
 
   const findPath = async (id: string): Promise<string | AppError> => {
-    for (let i = 0; i < SCAN_ACCOUNTS; i++) {
-      const answer = await api.call('devices.getAddress', { deviceId: id, path: accountPath(i), display: false });
-      if (!answer.ok) return answer.error;
-      if (answer.value.address.toLowerCase() === signer.address.toLowerCase()) return accountPath(i);
-    }
-    return {
-      kind: 'KeyNotOnDevice',
-      message: `This device does not hold ${signer.label}'s key in its first ${SCAN_ACCOUNTS} Ethereum accounts.`,
-      nextStep: 'Choose the device that holds this key, or check that it was set up with the same recovery phrase.',
-    };
+    const found = await findAccount(api, id, (address) => address === signer.address.toLowerCase(), `${signer.label}'s key`);
+    return isAppError(found) ? found : found.path;
   };
 
   const sign = async () => {

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { type CommonsView, type VaultView } from '../../shared/contract/commons-view';
 import { type TypedDataJson } from '../../shared/contract/devices';
 import { canonicalHash, type Hex } from '../../shared/crypto/canonical';
+import { vaultActionTypedDataJson } from './typed-data';
 import { commonsDomain, toHexString, vaultActionDigest, vaultActionTypes, type VaultActionMessage } from '../../shared/crypto/eip712';
 import { nobleRecoverer } from '../../shared/crypto/recover';
 import { COMMONS_TOKENS, DECIMALS, formatAmount, type CommonsToken } from '../../shared/money';
@@ -70,22 +71,7 @@ export function messageOf(request: SigningRequest): VaultActionMessage {
 }
 
 /** eth_signTypedData_v4 JSON for the device (integers as decimal strings). */
-export function typedDataOf(request: SigningRequest): TypedDataJson {
-  const message = messageOf(request);
-  return {
-    domain: { ...commonsDomain(message.commons) },
-    types: {
-      EIP712Domain: [
-        { name: 'name', type: 'string' },
-        { name: 'version', type: 'string' },
-        { name: 'salt', type: 'bytes32' },
-      ],
-      VaultAction: vaultActionTypes.VaultAction.map((field) => ({ ...field })),
-    },
-    primaryType: 'VaultAction',
-    message: { ...message, nonce: message.nonce.toString(), validUntil: message.validUntil.toString() },
-  };
-}
+export const typedDataOf = (request: SigningRequest): TypedDataJson => vaultActionTypedDataJson(messageOf(request));
 
 /** What a device shows in hashed mode: the domain separator and the message hash; and the digest signed. */
 export function hashesOf(request: SigningRequest): { domainHash: Hex; messageHash: Hex; digest: Hex } {

@@ -9,7 +9,7 @@ import { LedgerCard } from './LedgerCard';
 const tokenAmount = (amount: bigint | undefined, token: keyof typeof DECIMALS) =>
   formatAmount(amount ?? 0n, DECIMALS[token], { maxFractionDigits: 2 });
 
-export function Dashboard({ commons, ledger }: { commons: CommonsView; ledger: LedgerControls }) {
+export function Dashboard({ commons, ledger, myCommitment }: { commons: CommonsView; ledger: LedgerControls; myCommitment: string | null }) {
   const supplyBars: Bar[] = COMMONS_TOKENS.map((token) => ({
     label: token,
     value: commons.supplies[token] ?? 0n,
@@ -55,6 +55,7 @@ export function Dashboard({ commons, ledger }: { commons: CommonsView; ledger: L
               <th scope="col">Member</th>
               <th scope="col">Faction</th>
               <th scope="col">Tier</th>
+              <th scope="col">MEID</th>
               {COMMONS_TOKENS.map((token) => (
                 <th scope="col" key={token} className="num">
                   {token}
@@ -65,7 +66,7 @@ export function Dashboard({ commons, ledger }: { commons: CommonsView; ledger: L
           <tbody>
             {commons.members.map((member) => (
               <tr key={member.did}>
-                <td>
+                <td data-testid="member" data-commitment={member.commitment}>
                   <div>{member.label}</div>
                   <div className="mono muted small" title={member.did}>
                     {shortDid(member.did)}
@@ -75,6 +76,12 @@ export function Dashboard({ commons, ledger }: { commons: CommonsView; ledger: L
                   <span className={`faction faction-${member.faction.toLowerCase()}`}>{member.faction}</span>
                 </td>
                 <td>{member.tier}</td>
+                <td>
+                  <Badge tone="ok" title={`Commitment ${member.commitment}: its enrolment proof and attestation were verified by this app`}>
+                    verified
+                  </Badge>{' '}
+                  {member.commitment === myCommitment && <Badge tone="demo">you</Badge>}
+                </td>
                 {COMMONS_TOKENS.map((token) => (
                   <td key={token} className="num">
                     {tokenAmount(member.balances[token], token)}

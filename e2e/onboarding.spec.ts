@@ -1,0 +1,45 @@
+/**
+ * MEID enrolment end to end: the identity proved in the main process (real Groth16, worker
+ * prover), the attestor signing on an emulated Trezor, the member signing on an emulated Ledger,
+ * the Demo Commons' stewards sequencing it, and the dashboard showing the new member with a
+ * verified MEID once the renderer's ledger has verified the entry (proof included).
+ */
+import { expect, test } from '@playwright/test';
+import { bridgeUrl } from './support/bridge';
+import { plugIn } from './support/devices';
+
+test('enrolment through to a verified MEID on the dashboard', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  await page.goto(bridgeUrl().url);
+  await expect(page.getByTestId('ledger-height')).toBeVisible();
+  const height = Number(await page.getByTestId('ledger-height').textContent());
+  const attestorDevice = await plugIn(page, 'trezor');
+  const memberDevice = await plugIn(page, 'ledger');
+
+  await page.getByRole('button', { name: 'Enrol', exact: true }).click();
+  await expect(page.getByText('Development capture — not a biometric')).toBeVisible();
+  await page.getByRole('button', { name: 'Capture and prove' }).click();
+  await expect(page.getByTestId('meid-proof')).toContainText('Groth16, verified on this machine', { timeout: 30_000 });
+
+  const attest = page.getByTestId('attest');
+  await attest.getByLabel(/^Device for/).selectOption(attestorDevice);
+  await attest.getByRole('button', { name: 'Ask the attestor to sign' }).click();
+  await attest.getByRole('button', { name: /^Approve on/ }).click();
+  await expect(page.getByTestId('attested')).toContainText('Attested by');
+
+  await page.getByLabel('Your name in the Commons').fill('Gita');
+  await page.getByLabel('Faction').selectOption('Guild');
+  const enrol = page.getByTestId('enrol-sign');
+  await enrol.getByLabel(/^Device for/).selectOption(memberDevice);
+  await enrol.getByRole('button', { name: 'Sign your enrolment and submit it' }).click();
+  await enrol.getByRole('button', { name: /^Approve on/ }).click();
+  await expect(page.getByTestId('enrolled')).toContainText('Your MEID is verified', { timeout: 30_000 });
+
+  await page.getByRole('button', { name: 'Dashboard' }).click();
+  await expect(page.getByTestId('ledger-height')).toHaveText(String(height + 1), { timeout: 30_000 });
+  const gita = page.getByRole('row').filter({ hasText: 'Gita' });
+  await expect(gita).toContainText('Guild');
+  await expect(gita).toContainText('verified');
+  await expect(gita).toContainText('you');
+  await page.screenshot({ path: testInfo.outputPath('enrolled.png'), fullPage: true });
+});

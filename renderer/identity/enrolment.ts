@@ -1,0 +1,65 @@
+/**
+ * Building a member.enrol action (SPEC §1) in the renderer from public parts only: the proof of C
+ * and U from the main process, the attestor's signature over (C, U), the member's first vault
+ * with their hardware key, and that key's signature over the VaultAction.
+ */
+import { hexToBytes } from '@noble/hashes/utils.js';
+import { type Action, type PayloadOf } from '../../shared/commons/log';
+import { deriveVaultAddress } from '../../shared/commons/vaults';
+import { pkhDid } from '../../shared/commons/identity-did';
+import { canonicalHash, type Hex } from '../../shared/crypto/canonical';
+import { enrolmentDigest, vaultActionDigest, type VaultActionMessage } from '../../shared/crypto/eip712';
+import { nobleRecoverer } from '../../shared/crypto/recover';
+import { type Faction } from '../../shared/contract/commons-view';
+
+export interface EnrolmentProof {
+  readonly commitment: string;
+  readonly nullifier: string;
+  readonly publicSignals: string[];
+  readonly proof: PayloadOf<'member.enrol'>['proof'];
+}
+
+export interface EnrolmentParts {
+  readonly commonsId: Hex;
+  readonly proof: EnrolmentProof;
+  readonly attestor: { readonly address: string; readonly sig: string };
+  readonly label: string;
+  readonly faction: Faction;
+  readonly key: { readonly address: string; readonly path: string; readonly device: 'ledger' | 'trezor' };
+  /** Unix seconds after which the ledger refuses the action. */
+  readonly validUntil: number;
+}
+
+const recover = (digest: Uint8Array, sig: string) => nobleRecoverer.recover(digest, hexToBytes(sig.replace(/^0x/, '')));
+
+/** True when `sig` is the attestor's signature over this enrolment's C and U. */
+export const attestationValid = (commonsId: Hex, proof: EnrolmentProof, attestor: string, sig: string): boolean =>
+  recover(hexToBytes(enrolmentDigest(commonsId, BigInt(proof.commitment), BigInt(proof.nullifier)).slice(2)), sig) === attestor.toLowerCase();
+
+/** The unsigned action and the VaultAction message its key signs. */
+export function enrolment(parts: EnrolmentParts): { action: Action; message: VaultActionMessage } {
+  const key = parts.key.address.toLowerCase();
+  const did = pkhDid(key);
+  const vault = deriveVaultAddress(parts.commonsId, did, 'main');
+  const payload: PayloadOf<'member.enrol'> = {
+    did,
+    label: parts.label,
+    faction: parts.faction,
+    commitment: parts.proof.commitment,
+    nullifier: parts.proof.nullifier,
+    publicSignals: parts.proof.publicSignals,
+    proof: parts.proof.proof,
+    attestor: parts.attestor.address.toLowerCase(),
+    attestorSig: parts.attestor.sig.toLowerCase(),
+    vault: { name: `${parts.label}'s vault`, signers: [{ address: key, device: parts.key.device, label: `${parts.label} · ${parts.key.device === 'ledger' ? 'Ledger' : 'Trezor'}`, path: parts.key.path }], threshold: 1, salt: 'main' },
+  };
+  const action: Action = { kind: 'member.enrol', vault, nonce: 0, validUntil: parts.validUntil, payload, sigs: [] };
+  const message: VaultActionMessage = { commons: parts.commonsId, vault: vault as Hex, nonce: 0n, kind: 'member.enrol', payloadHash: canonicalHash(payload), validUntil: BigInt(parts.validUntil) };
+  return { action, message };
+}
+
+/** The action with its key's signature, if the signature is that key's over this very action. */
+export function signedEnrolment(action: Action, message: VaultActionMessage, signer: string, sig: string): Action | null {
+  if (recover(vaultActionDigest(message), sig) !== signer.toLowerCase()) return null;
+  return { ...action, sigs: [{ signer: signer.toLowerCase(), sig: sig.toLowerCase() }] };
+}
