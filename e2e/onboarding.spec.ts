@@ -8,6 +8,9 @@ import { expect, test } from '@playwright/test';
 import { bridgeUrl } from './support/bridge';
 import { plugIn } from './support/devices';
 
+// The second test votes and presents as the member the first one enrolled.
+test.describe.configure({ mode: 'serial' });
+
 test('enrolment through to a verified MEID on the dashboard', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   await page.goto(bridgeUrl().url);
@@ -42,4 +45,29 @@ test('enrolment through to a verified MEID on the dashboard', async ({ page }, t
   await expect(gita).toContainText('verified');
   await expect(gita).toContainText('you');
   await page.screenshot({ path: testInfo.outputPath('enrolled.png'), fullPage: true });
+});
+
+test('an enrolled member votes anonymously once, and proves a credential another app verifies', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  await page.goto(bridgeUrl().url);
+  // The previous test enrolled this machine's identity (the server keeps it for the run).
+  await expect(page.getByRole('row').filter({ hasText: 'Gita' })).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole('button', { name: 'Vote', exact: true }).click();
+  await page.getByLabel('Your choice').selectOption('no');
+  await page.getByRole('button', { name: 'Cast anonymous ballot' }).click();
+  await expect(page.getByTestId('ballot-cast')).toContainText('Your ballot (no) was counted', { timeout: 30_000 });
+  await expect(page.getByTestId('tally')).toContainText('1 ballot');
+  await page.getByRole('button', { name: 'Cast anonymous ballot' }).click();
+  await expect(page.getByRole('alert')).toContainText('You have already voted on this proposal', { timeout: 30_000 });
+
+  await page.getByRole('button', { name: 'Credentials', exact: true }).click();
+  await page.getByLabel('Faction to prove').selectOption({ label: 'Guild' });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Prove and save the presentation' }).click();
+  await expect(page.getByTestId('presentation-made')).toContainText('a member of Demo Commons in the Guild', { timeout: 30_000 });
+  const file = testInfo.outputPath('presentation.json');
+  await (await download).saveAs(file);
+  await page.getByTestId('open-presentation').setInputFiles(file);
+  await expect(page.getByTestId('presentation-verdict')).toContainText('Valid: the holder is a member of Demo Commons in the Guild');
 });

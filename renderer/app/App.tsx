@@ -10,17 +10,21 @@ import { DevicesPage } from '../devices/DevicesPage';
 import { SignPage } from '../sign/SignPage';
 import { EnrolPage } from '../identity/EnrolPage';
 import { useMyMeid } from '../identity/useMyMeid';
+import { GovernancePage } from '../governance/GovernancePage';
+import { CredentialsPage } from '../identity/CredentialsPage';
 import { useApi } from './api/client';
 
-type Page = 'dashboard' | 'enrol' | 'sign' | 'devices' | 'settings';
+type Page = 'dashboard' | 'enrol' | 'sign' | 'vote' | 'credentials' | 'devices' | 'settings';
 const PAGES: { id: Page; label: string }[] = [
   { id: 'dashboard', label: 'Dashboard' },
   { id: 'enrol', label: 'Enrol' },
   { id: 'sign', label: 'Co-sign' },
+  { id: 'vote', label: 'Vote' },
+  { id: 'credentials', label: 'Credentials' },
   { id: 'devices', label: 'Devices' },
   { id: 'settings', label: 'Settings' },
 ];
-const TITLES: Record<Exclude<Page, 'dashboard'>, string> = { enrol: 'Enrol with your MEID', sign: 'Co-sign a vault action', devices: 'Devices', settings: 'Settings' };
+const TITLES: Record<Exclude<Page, 'dashboard'>, string> = { enrol: 'Enrol with your MEID', vote: 'Vote', credentials: 'Credentials', sign: 'Co-sign a vault action', devices: 'Devices', settings: 'Settings' };
 
 export function App({ bridgeState }: { bridgeState: 'connecting' | 'open' | 'closed' | 'electron' }) {
   const settingsDb = useMemo(() => openVaultDatabase(REAL_DB_NAME), []);
@@ -90,6 +94,8 @@ function WorkspaceView({ workspace, page, onWorkspace }: { workspace: Workspace;
       </header>
       {page === 'settings' && <SettingsPage workspace={workspace} onWorkspace={onWorkspace} />}
       {page === 'devices' && <DevicesPage emulatorsEnabled={emulatorsEnabled} />}
+      {page === 'vote' && (commons ? <GovernancePage commons={commons} demo={workspace === 'demo'} onCast={refresh} /> : <Loading label="Loading the Commons…" />)}
+      {page === 'credentials' && (commons ? <CredentialsPage commons={commons} /> : <Loading label="Loading the Commons…" />)}
       {page === 'enrol' &&
         (commons ? (
           <EnrolPage

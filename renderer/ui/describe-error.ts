@@ -45,6 +45,17 @@ export function describeError(error: AppError): ErrorWords {
       };
     case 'Cancelled':
       return { title: 'Cancelled', detail: 'The task was cancelled before it finished. Nothing was changed.' };
+    case 'DuplicateScopeNullifier':
+      return {
+        title: 'You have already voted on this proposal',
+        detail: 'Each member has one ballot per proposal, and ballots are final. Your ballot is anonymous, so this one was refused by its nullifier, not by your name.',
+      };
+    case 'DuplicateNullifier':
+      return {
+        title: 'This person is already enrolled in this Commons',
+        detail: 'The uniqueness nullifier of this capture is already in the ledger: one person, one membership per Commons.',
+        next: 'If you lost access to your first membership, ask the stewards to recover it rather than enrolling again.',
+      };
     default:
       // A ledger rule broken by an entry of a log (shared/commons/errors.ts): name the entry.
       if (typeof error['seq'] === 'number') {

@@ -91,6 +91,7 @@ export function toCommonsView(state: CommonsState, options: { demo: boolean; ver
     })),
     supplies: nonZero(state.supplies),
     memberLeaves: [...state.memberTree.leaves],
+    treasury: state.treasury,
     attestors: Object.keys(state.attestors),
     ballots: { ...state.ballots },
   };

@@ -56,6 +56,8 @@ export const CommonsView = z.object({
   supplies: Balances,
   /** Member-tree leaves (commitments in enrolment order), for anonymous proofs over it. */
   memberLeaves: z.array(z.string()),
+  /** The treasury vault, which relays anonymous actions as sequencer (SPEC §7, §11). */
+  treasury: Address,
   /** Attestor keys registered by the treasury quorum (SPEC §1). */
   attestors: z.array(Address),
   /** Anonymous one-member-one-vote tallies by proposal id (SPEC §7). */

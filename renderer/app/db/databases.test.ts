@@ -14,6 +14,7 @@ const view: CommonsView = {
   vaults: [],
   supplies: { CONX: 12_345_678_901_234_567_890n },
   memberLeaves: [],
+  treasury: `0x${'00'.repeat(20)}`,
   attestors: [],
   ballots: {},
 };
