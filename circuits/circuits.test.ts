@@ -124,4 +124,23 @@ describe('the prover', () => {
     const again = await prover.prove('membership', input);
     expect(verifier.verify('membership', again.publicSignals, again.proof)).toBe(true);
   });
+
+  it('warms up ahead of the first proof, and again after a cancel, without holding up the next proof', async () => {
+    const warmed = createProver({ artifactsDir: dir, rewarmAfterCancel: true });
+    try {
+      await warmed.warmUp(['membership']);
+      const path = merkleProof(commitments, 1);
+      const input = { secret: members[1]!.secret, bioKey: members[1]!.bioKey, pathElements: path.pathElements, pathIndices: path.pathIndices, scope, message: 2n };
+      const first = await warmed.prove('membership', input);
+      expect(verifier.verify('membership', first.publicSignals, first.proof)).toBe(true);
+      const controller = new AbortController();
+      const cancelled = warmed.prove('membership', input, { signal: controller.signal, onStage: (s) => s === 'witness' && controller.abort() });
+      await expect(cancelled).rejects.toMatchObject({ body: { kind: 'Cancelled' } });
+      const again = await warmed.prove('membership', input);
+      expect(again.publicSignals).toEqual(first.publicSignals);
+      expect(verifier.verify('membership', again.publicSignals, again.proof)).toBe(true);
+    } finally {
+      await warmed.close();
+    }
+  });
 });

@@ -21,6 +21,7 @@ test('enrolment through to a verified MEID on the dashboard', async ({ page }, t
 
   await page.getByRole('button', { name: 'Enrol', exact: true }).click();
   await expect(page.getByText('Development capture — not a biometric')).toBeVisible();
+  await expect(page.getByTestId('zk-ceremony')).toContainText('development keys');
   await page.getByRole('button', { name: 'Capture and prove' }).click();
   await expect(page.getByTestId('meid-proof')).toContainText('Groth16, verified on this machine', { timeout: 30_000 });
 

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     emulators: !process.argv.includes('--no-emulators'),
     // The member's identity secret lives here; tests pass a folder of their own.
     dataDir: resolve(argValue('--data-dir') ?? join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'c3-vault', 'browser-mode')),
+    warmProver: true,
   });
   const dispatch = createDispatcher(channels, services.handlers, {
     onFault: (channel, fault) => console.error(`[c3] service fault on ${channel}:`, fault),

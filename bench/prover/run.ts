@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import * as snarkjs from 'snarkjs';
 import { createProver } from '../../electron/services/prover/prover';
@@ -49,18 +50,28 @@ async function main() {
   console.log(`prover bench: ${availableParallelism()} cores, ${WARM} warm runs each, artifacts from ${DIR} (ceremony: ${manifest.ceremony.kind})`);
   const work = mkdtempSync(join(tmpdir(), 'c3-bench-prover-'));
   const rows: string[] = [];
-  let goal = { warm: NaN, first: NaN, ratio: NaN };
+  let goal = { warm: NaN, first: NaN, cold: NaN, ratio: NaN, loopMaxMs: NaN };
   for (const circuit of ['identity', 'membership', 'credential'] as const) {
     const entry = manifest.circuits[circuit]!;
     const wasm = new Uint8Array(readFileSync(join(DIR, entry.wasm.file)));
     const zkey = new Uint8Array(readFileSync(join(DIR, entry.zkey.file)));
     const vkey = JSON.parse(readFileSync(join(DIR, entry.vkey.file), 'utf8')) as VerificationKey;
 
-    // The app's prover: a fresh worker, so that its first call pays what a user's first proof pays.
+    // How long this (the main) thread's event loop ever waits while the worker proves: what the window would feel.
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
+    // The app's prover, cold: a fresh worker, curve and wasm compile paid by the first proof.
+    const cold = createProver({ artifactsDir: DIR });
+    const workerCold = await timeIt(() => cold.prove(circuit, inputs[circuit]));
+    await cold.close();
+    // As the app runs it: warmed up at start in the background, then the member's first proof, then more.
     const prover = createProver({ artifactsDir: DIR });
+    const warmUp = await timeIt(() => prover.warmUp([circuit]));
     const workerFirst = await timeIt(() => prover.prove(circuit, inputs[circuit]));
     const workerWarm: number[] = [];
     for (let i = 0; i < WARM; i++) workerWarm.push(await timeIt(() => prover.prove(circuit, inputs[circuit])));
+    loop.disable();
+    const loopMaxMs = loop.max / 1e6;
     await prover.close();
 
     // snarkjs in this process (its own thread pool), on the same buffers.
@@ -77,24 +88,37 @@ async function main() {
       execFileSync(process.execPath, ['node_modules/snarkjs/build/cli.cjs', 'groth16', 'fullprove', inputFile, join(DIR, entry.wasm.file), join(DIR, entry.zkey.file), join(work, 'p.json'), join(work, 's.json')], { stdio: 'ignore' }),
     );
 
-    const snarkVerify = median(await Promise.all([0, 1, 2].map(() => timeIt(() => snarkjs.groth16.verify(vkey, publicSignals, proof)))));
+    const snarkVerify: number[] = [];
+    for (let i = 0; i < 3; i++) snarkVerify.push(await timeIt(() => snarkjs.groth16.verify(vkey, publicSignals, proof)));
     const noble = createGroth16Verifier({ [circuit]: vkey });
-    noble.verify(circuit, publicSignals, proof as never);
-    const nobleVerify = median(await Promise.all([0, 1, 2].map(() => timeIt(async () => noble.verify(circuit, publicSignals, proof as never)))));
+    if (!noble.verify(circuit, publicSignals, proof as never)) throw new Error(`the ${circuit} proof does not verify on noble`);
+    const nobleVerify: number[] = [];
+    for (let i = 0; i < 3; i++) nobleVerify.push(await timeIt(async () => noble.verify(circuit, publicSignals, proof as never)));
 
     const ratio = median(workerWarm) / median(inProcessWarm);
-    if (circuit === 'membership') goal = { warm: median(workerWarm), first: workerFirst, ratio };
+    if (circuit === 'membership') goal = { warm: median(workerWarm), first: workerFirst, cold: workerCold, ratio, loopMaxMs };
     rows.push(
-      `${circuit.padEnd(11)} ${String(entry.constraints).padStart(6)} constraints | worker first ${s(workerFirst)}, warm ${s(median(workerWarm))} | in-process first ${s(inProcessFirst)}, warm ${s(median(inProcessWarm))} | worker/in-process ${(ratio * 100).toFixed(0)} % | CLI ${s(cli)} | verify snarkjs ${snarkVerify.toFixed(1)} ms, noble ${nobleVerify.toFixed(1)} ms`,
+      [
+        `${circuit} — ${entry.constraints.toLocaleString('en')} constraints`,
+        `  app worker : cold first ${s(workerCold)} | background warm-up ${s(warmUp)}, then first ${s(workerFirst)}, warm median ${s(median(workerWarm))} (${((ratio - 1) * 100).toFixed(1)} % vs in-process)`,
+        `  in-process : first ${s(inProcessFirst)}, warm median ${s(median(inProcessWarm))}      snarkjs CLI: ${s(cli)}`,
+        `  verify     : snarkjs ${median(snarkVerify).toFixed(1)} ms, @noble/curves ${median(nobleVerify).toFixed(1)} ms | main thread's longest event-loop stall while the worker proved: ${loopMaxMs.toFixed(0)} ms`,
+      ].join('\n'),
     );
     console.log(rows.at(-1));
   }
   await (globalThis as { curve_bn128?: { terminate(): Promise<void> } }).curve_bn128?.terminate();
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   console.log(
-    `goal membership: warm ${s(goal.warm)} ≤ 0.8 s: ${met(goal.warm <= 800)}; first ${s(goal.first)} ≤ 1.1 s: ${met(goal.first <= 1100)}; worker within 10 % of in-process (${((goal.ratio - 1) * 100).toFixed(1)} %): ${met(goal.ratio <= 1.1)}`,
+    [
+      'goals, membership:',
+      `  warm ${s(goal.warm)} ≤ 0.8 s: ${met(goal.warm <= 800)}`,
+      `  first call ${s(goal.first)} ≤ 1.1 s (after the app's background warm-up): ${met(goal.first <= 1100)}; a cold worker's first call: ${s(goal.cold)} ${goal.cold <= 1100 ? '(also met)' : '(over: only if the app proves before its warm-up ends)'}`,
+      `  worker within 10 % of in-process: ${((goal.ratio - 1) * 100).toFixed(1)} %: ${met(goal.ratio <= 1.1)}`,
+      `  UI responsive: main thread's longest stall ${goal.loopMaxMs.toFixed(0)} ms ≤ 50 ms: ${met(goal.loopMaxMs <= 50)}`,
+      '(worker times include checking the artifacts and verifying each proof before it is handed out, as in the app)',
+    ].join('\n'),
   );
-  console.log('(worker times include loading checked artifacts and verifying the proof before it is handed out, as in the app)');
 }
 
 await main();

@@ -81,7 +81,7 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession, { isDevServer: devServerUrl !== undefined });
     serveRenderer(join(here, '../renderer'));
     const dataDir = app.getPath('userData');
-    services = createServices({ version: app.getVersion(), shell: 'electron', platform: process.platform, emulators: true, hardware: true, dataDir, biometrics: biometricsFor(dataDir) });
+    services = createServices({ version: app.getVersion(), shell: 'electron', platform: process.platform, emulators: true, hardware: true, dataDir, biometrics: biometricsFor(dataDir), warmProver: true });
     const dispatch = createDispatcher(channels, services.handlers, {
       onFault: (channel, fault) => console.error(`[c3] service fault on ${channel}:`, fault),
     });

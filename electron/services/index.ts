@@ -34,6 +34,11 @@ export interface ServiceOptions {
   readonly dataDir: string;
   /** The biometric capture; without one, the development provider (labelled as such). */
   readonly biometrics?: BiometricProvider;
+  /**
+   * Prepare the prover in the background at start (and again after a cancel), so that a member's
+   * first proof is as quick as any other. On in the app; off in tests, which start many services.
+   */
+  readonly warmProver?: boolean;
 }
 
 export interface Services {
@@ -59,7 +64,9 @@ export function createServices(options: ServiceOptions): Services {
   });
   const unsubscribeDevices = devices.subscribe((event, payload) => hub.publish(event, payload));
   const artifactsDir = zkResourcesDir();
-  const prover = createProver({ artifactsDir });
+  const prover = createProver({ artifactsDir, rewarmAfterCancel: options.warmProver ?? false });
+  // Missing or tampered artifacts are reported by zk.status and by the first proof; nothing to do here.
+  if (options.warmProver) void prover.warmUp().catch(() => undefined);
   const identity = createProverService({
     artifactsDir,
     prover,

@@ -23,6 +23,7 @@ const short = (value: string) => (value.length > 20 ? `${value.slice(0, 10)}…$
 export function EnrolPage({ commons, demo, onEnrolled }: { commons: CommonsView; demo: boolean; onEnrolled: (commitment: string) => void }) {
   const api = useApi();
   const [provider, setProvider] = useState<{ kind: string; label: string } | null>(null);
+  const [ceremony, setCeremony] = useState<'local-beacon' | 'multi-party' | null>(null);
   const [proof, setProof] = useState<(EnrolmentProof & { ms: number }) | null>(null);
   const [proving, setProving] = useState(false);
   const [proofError, setProofError] = useState<AppError | null>(null);
@@ -35,6 +36,7 @@ export function EnrolPage({ commons, demo, onEnrolled }: { commons: CommonsView;
 
   useEffect(() => {
     void api.call('identity.status', {}).then((answer) => answer.ok && setProvider(answer.value.provider));
+    void api.call('zk.status', {}).then((answer) => answer.ok && setCeremony(answer.value.ceremony));
   }, [api]);
 
   const prove = async () => {
@@ -106,6 +108,16 @@ export function EnrolPage({ commons, demo, onEnrolled }: { commons: CommonsView;
         {provider && (
           <p className="small">
             Capture: <Badge tone={provider.kind === 'development' ? 'warn' : 'ok'}>{provider.label}</Badge>
+          </p>
+        )}
+        {ceremony && (
+          <p className="small" data-testid="zk-ceremony">
+            Proving keys:{' '}
+            {ceremony === 'local-beacon' ? (
+              <Badge tone="warn">development keys — a public-beacon setup that anyone could forge proofs for (docs/zk.md)</Badge>
+            ) : (
+              <Badge tone="ok">multi-party ceremony</Badge>
+            )}
           </p>
         )}
         <div className="actions">

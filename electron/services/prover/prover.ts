@@ -1,13 +1,19 @@
 /**
  * The prover: snarkjs in one worker thread, fed each circuit's checked artifacts once, one proof
  * at a time. Cancelling a proof ends the worker (snarkjs cannot be interrupted mid-proof); the
- * next proof starts a fresh one. Every proof is verified with the same verification key before
- * it is handed out, so that a broken prover never produces a proof the ledger would refuse.
+ * next proof starts a fresh one. Every proof is verified in the worker with the circuit's checked
+ * verification key before it is handed out, so that a broken prover never produces a proof the
+ * ledger would refuse, and the main thread never spends a pairing on it.
+ *
+ * `warmUp()` starts the worker, sends it the artifacts and builds the curve ahead of time (the
+ * app calls it at start and after a cancel), so that a member's first proof costs what a warm one
+ * does rather than a worker start, a curve build and a wasm compile on top.
  */
 import { Worker } from 'node:worker_threads';
 import { type Groth16Proof, type CircuitName } from '../../../shared/zk/types';
-import { createGroth16Verifier } from '../../../shared/zk/groth16';
 import { type CircuitArtifacts, loadCircuit } from './artifacts';
+
+const ALL_CIRCUITS: readonly CircuitName[] = ['identity', 'membership', 'credential'];
 
 export type ProofStage = 'loading' | 'witness' | 'proving' | 'verifying';
 export const PROOF_STAGES: readonly ProofStage[] = ['loading', 'witness', 'proving', 'verifying'];
@@ -32,13 +38,16 @@ export class ProofError extends Error {
 
 type Reply =
   | { type: 'stage'; id: number; stage: ProofStage }
-  | { type: 'done'; id: number; proof: Groth16Proof; publicSignals: string[] }
-  | { type: 'failed'; id: number; message: string };
+  | { type: 'done'; id: number; proof: Groth16Proof; publicSignals: string[]; verified: boolean }
+  | { type: 'failed'; id: number; message: string }
+  | { type: 'warm'; id: number };
 
 export interface Prover {
   prove(circuit: CircuitName, input: Record<string, unknown>, options?: { onStage?: (stage: ProofStage) => void; signal?: AbortSignal }): Promise<ProofResult>;
   /** Loads (and checks) a circuit's artifacts ahead of the first proof. */
   artifacts(circuit: CircuitName): Promise<CircuitArtifacts>;
+  /** Starts the worker and prepares it for these circuits (all by default); resolves once it is warm. */
+  warmUp(circuits?: readonly CircuitName[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,12 +55,13 @@ export interface Prover {
 const asStrings = (value: unknown): unknown =>
   typeof value === 'bigint' || typeof value === 'number' ? value.toString() : Array.isArray(value) ? value.map(asStrings) : value;
 
-export function createProver(options: { artifactsDir: string }): Prover {
+export function createProver(options: { artifactsDir: string; /** Warm a fresh worker again after a cancel ends the old one. */ rewarmAfterCancel?: boolean }): Prover {
   const loaded = new Map<CircuitName, Promise<CircuitArtifacts>>();
   let worker: Worker | null = null;
   const sent = new Set<CircuitName>();
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();
+  let closed = false;
 
   const artifacts = (circuit: CircuitName) => {
     let found = loaded.get(circuit);
@@ -85,17 +95,44 @@ export function createProver(options: { artifactsDir: string }): Prover {
     if (current) await current.terminate();
   };
 
+  /** Hands the worker a circuit's checked artifacts, once per worker. */
+  const ensureSent = (w: Worker, art: CircuitArtifacts) => {
+    if (sent.has(art.name)) return;
+    w.postMessage({ type: 'load', circuit: art.name, wasm: art.wasm, zkey: art.zkey, vkey: art.vkey });
+    sent.add(art.name);
+  };
+
+  const warmOnce = async (circuits: readonly CircuitName[]) => {
+    const arts = await Promise.all(circuits.map(artifacts));
+    if (closed) return; // a warm-up queued behind a cancel must not start a worker after close()
+    const w = startWorker();
+    for (const art of arts) ensureSent(w, art);
+    const id = nextId++;
+    await new Promise<void>((resolve) => {
+      const onMessage = (reply: Reply) => reply.type === 'warm' && reply.id === id && done();
+      // A worker ended while warming (a cancel, a close) simply is not warm: nothing to report.
+      const done = () => {
+        w.off('message', onMessage);
+        w.off('exit', done);
+        resolve();
+      };
+      w.on('message', onMessage);
+      w.on('exit', done);
+      w.postMessage({ type: 'warm', id });
+    });
+  };
+
   const runOne = async (circuit: CircuitName, input: Record<string, unknown>, onStage?: (s: ProofStage) => void, signal?: AbortSignal): Promise<ProofResult> => {
     const started = performance.now();
     onStage?.('loading');
     const art = await artifacts(circuit);
     if (signal?.aborted) throw new ProofError({ kind: 'Cancelled', message: 'The proof was cancelled.', taskId: '' });
     const w = startWorker();
+    ensureSent(w, art);
     const id = nextId++;
-    const first = !sent.has(circuit);
-    const result = await new Promise<{ proof: Groth16Proof; publicSignals: string[] }>((resolve, reject) => {
+    const result = await new Promise<{ proof: Groth16Proof; publicSignals: string[]; verified: boolean }>((resolve, reject) => {
       const onMessage = (reply: Reply) => {
-        if (reply.id !== id) return;
+        if (reply.id !== id || reply.type === 'warm') return;
         if (reply.type === 'stage') return onStage?.(reply.stage);
         cleanup();
         if (reply.type === 'done') resolve(reply);
@@ -105,7 +142,10 @@ export function createProver(options: { artifactsDir: string }): Prover {
         cleanup();
         reject(new ProofError({ kind: 'Cancelled', message: 'The proof was cancelled.', taskId: '' }));
       };
-      const onAbort = () => void stopWorker();
+      const onAbort = () =>
+        void stopWorker().then(() => {
+          if (options.rewarmAfterCancel) void warm(ALL_CIRCUITS);
+        });
       const cleanup = () => {
         w.off('message', onMessage);
         w.off('exit', onExit);
@@ -114,18 +154,24 @@ export function createProver(options: { artifactsDir: string }): Prover {
       w.on('message', onMessage);
       w.on('exit', onExit);
       signal?.addEventListener('abort', onAbort, { once: true });
-      w.postMessage({ type: 'prove', id, circuit, input: asStrings(input), ...(first ? { wasm: art.wasm, zkey: art.zkey } : {}) });
-      sent.add(circuit);
+      w.postMessage({ type: 'prove', id, circuit, input: asStrings(input) });
     });
-    onStage?.('verifying');
-    if (!createGroth16Verifier({ [circuit]: art.vkey }).verify(circuit, result.publicSignals, result.proof)) {
+    if (!result.verified) {
       throw new ProofError({ kind: 'ProofInvalid', message: `The ${circuit} proof did not verify; it was not used.`, nextStep: 'Try again; if it happens again, reinstall C3 Vault.', circuit });
     }
-    return { ...result, ms: performance.now() - started };
+    return { proof: result.proof, publicSignals: result.publicSignals, ms: performance.now() - started };
+  };
+
+  // Warming goes through the same queue as proofs, so that it never races one.
+  const warm = (circuits: readonly CircuitName[]) => {
+    const run = queue.then(() => warmOnce(circuits));
+    queue = run.catch(() => undefined);
+    return run;
   };
 
   return {
     artifacts,
+    warmUp: (circuits = ALL_CIRCUITS) => warm(circuits),
     prove(circuit, input, { onStage, signal } = {}) {
       // One proof at a time: the worker's thread pool already uses every core.
       const run = queue.then(() => runOne(circuit, input, onStage, signal));
@@ -133,6 +179,7 @@ export function createProver(options: { artifactsDir: string }): Prover {
       return run;
     },
     async close() {
+      closed = true;
       const current = worker;
       worker = null;
       if (!current) return;
