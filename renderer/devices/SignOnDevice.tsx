@@ -3,11 +3,12 @@
  * waits show what its screen shows, with a cancel (and, for an emulated device, its buttons);
  * a failure in plain words with a retry.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { type DeviceInfo } from '../../shared/contract/devices';
 import { type AppError } from '../../shared/contract/errors';
 import { useApi } from '../app/api/client';
 import { ErrorNotice, Loading } from '../ui/components';
+import { DevicePicker, useDeviceChoice } from './DevicePicker';
 import { DeviceScreen } from './DevicesPage';
 import { EmulatorControls } from './EmulatorControls';
 import { useDevices } from './useDevices';
@@ -26,13 +27,9 @@ export function SignOnDevice(props: {
   const api = useApi();
   const { devices, prompts } = useDevices();
   const candidates = (devices ?? []).filter((d) => !props.vendor || d.vendor === props.vendor);
-  const [deviceId, setDeviceId] = useState('');
+  const { chosen, choose } = useDeviceChoice(candidates);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
-  const chosen = candidates.find((d) => d.id === deviceId) ?? candidates.find((d) => d.state !== 'disconnected');
-  useEffect(() => {
-    if (!deviceId && chosen) setDeviceId(chosen.id);
-  }, [deviceId, chosen]);
 
   const start = async () => {
     if (!chosen) return;
@@ -49,21 +46,13 @@ export function SignOnDevice(props: {
   return (
     <div className="sign-on-device" data-testid={props.testId}>
       <div className="actions">
-        {candidates.length === 0 ? (
-          <span className="muted">Connect a {props.vendor === 'trezor' ? 'Trezor' : props.vendor === 'ledger' ? 'Ledger' : 'Ledger or Trezor'} (the Devices page lists them).</span>
-        ) : (
-          <label className="inline">
-            Device
-            <select value={chosen?.id ?? ''} onChange={(e) => setDeviceId(e.target.value)} aria-label={`Device for: ${props.action}`}>
-              {candidates.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.label}
-                  {d.emulated ? ' (emulated device)' : ''} — {d.state}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <DevicePicker
+          candidates={candidates}
+          chosen={chosen}
+          choose={choose}
+          label={`Device for: ${props.action}`}
+          none={`Connect a ${props.vendor === 'trezor' ? 'Trezor' : props.vendor === 'ledger' ? 'Ledger' : 'Ledger or Trezor'} (the Devices page lists them).`}
+        />
         <button type="button" onClick={() => void start()} disabled={!chosen || busy || props.disabled}>
           {props.action}
         </button>

@@ -3,12 +3,13 @@
  * scanning the device's Ethereum account paths for the signer's address, as Safe and Frame do),
  * the signing prompt while the device waits, and the verified signature once it is back.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { type VaultView } from '../../shared/contract/commons-view';
 import { type DeviceInfo } from '../../shared/contract/devices';
 import { type AppError } from '../../shared/contract/errors';
 import { useApi } from '../app/api/client';
 import { Badge, EmulatedBadge, ErrorNotice, Loading } from '../ui/components';
+import { DevicePicker, useDeviceChoice } from '../devices/DevicePicker';
 import { DeviceScreen } from '../devices/DevicesPage';
 import { EmulatorControls } from '../devices/EmulatorControls';
 import { type DevicePromptView, vendorName } from '../devices/useDevices';
@@ -32,12 +33,8 @@ export function SignerRow(props: {
   const { request, vault, signer, verified, devices, prompts, onSigned } = props;
   const api = useApi();
   const candidates = devices.filter((d) => signer.device === 'unknown' || d.vendor === signer.device);
-  const [deviceId, setDeviceId] = useState<string>('');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const chosen = candidates.find((d) => d.id === deviceId) ?? candidates.find((d) => d.state !== 'disconnected');
-  useEffect(() => {
-    if (!deviceId && chosen) setDeviceId(chosen.id);
-  }, [deviceId, chosen]);
+  const { chosen, choose } = useDeviceChoice(candidates);
 
   const findPath = async (id: string): Promise<string | AppError> => {
     const found = await findAccount(api, id, (address) => address === signer.address.toLowerCase(), `${signer.label}'s key`);
@@ -91,21 +88,13 @@ export function SignerRow(props: {
       ) : (
         <>
           <div className="actions">
-            {candidates.length === 0 ? (
-              <span className="muted">Connect {signer.device === 'unknown' ? 'the device' : `the ${vendorName(signer.device)}`} that holds this key.</span>
-            ) : (
-              <label className="inline">
-                Device
-                <select value={chosen?.id ?? ''} onChange={(e) => setDeviceId(e.target.value)} aria-label={`Device for ${signer.label}`}>
-                  {candidates.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.label}
-                      {d.emulated ? ' (emulated device)' : ''} — {d.state}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
+            <DevicePicker
+              candidates={candidates}
+              chosen={chosen}
+              choose={choose}
+              label={`Device for ${signer.label}`}
+              none={`Connect ${signer.device === 'unknown' ? 'the device' : `the ${vendorName(signer.device)}`} that holds this key.`}
+            />
             <button type="button" onClick={() => void sign()} disabled={!chosen || phase.kind === 'finding' || phase.kind === 'signing'} aria-label={`Sign as ${signer.label}`}>
               Sign on device
             </button>
