@@ -61,6 +61,7 @@ test('an enrolled member votes anonymously once, and proves a credential another
   await expect(page.getByTestId('tally')).toContainText('1 ballot');
   await page.getByRole('button', { name: 'Cast anonymous ballot' }).click();
   await expect(page.getByRole('alert')).toContainText('You have already voted on this proposal', { timeout: 30_000 });
+  await page.screenshot({ path: testInfo.outputPath('voted.png'), fullPage: true });
 
   await page.getByRole('button', { name: 'Credentials', exact: true }).click();
   await page.getByLabel('Faction to prove').selectOption({ label: 'Guild' });
@@ -71,4 +72,5 @@ test('an enrolled member votes anonymously once, and proves a credential another
   await (await download).saveAs(file);
   await page.getByTestId('open-presentation').setInputFiles(file);
   await expect(page.getByTestId('presentation-verdict')).toContainText('Valid: the holder is a member of Demo Commons in the Guild');
+  await page.screenshot({ path: testInfo.outputPath('presentation-verified.png'), fullPage: true });
 });
