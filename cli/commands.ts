@@ -29,7 +29,8 @@ const context = (): LedgerContext => ({ verifier: commonsVerifier(), recoverer: 
 
 export function describeError(error: LedgerError): string {
   const where = error.action === undefined ? `entry ${error.seq}` : `entry ${error.seq}, action ${error.action}`;
-  return `invalid: ${where}: ${error.kind}\n${JSON.stringify(error, bigintReplacer, 2)}\n`;
+  // The sentence for people, then the typed error for scripts.
+  return `invalid: ${where}: ${error.kind}\n  ${error.message}\n${JSON.stringify(error, bigintReplacer, 2)}\n`;
 }
 
 async function readLog(path: string, io: Io): Promise<string | null> {

@@ -62,7 +62,7 @@ export function describeError(error: AppError): ErrorWords {
         const action = typeof error['action'] === 'number' ? `, action ${error['action']}` : '';
         return {
           title: 'The Commons ledger did not verify',
-          detail: `Entry ${error['seq']}${action} breaks the rule ${error.kind}: ${error.message}`,
+          detail: `Entry ${error['seq']}${action} breaks the rule ${error.kind}. ${error.message}`,
           next: 'Nothing from this log was stored. Ask the Commons’ stewards for an untampered copy.',
         };
       }
