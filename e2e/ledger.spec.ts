@@ -51,6 +51,7 @@ test.describe('the verified ledger', () => {
     await page.getByTestId('import-ledger').setInputFiles(tamperedPath);
     await expect(page.getByRole('alert')).toContainText('The Commons ledger did not verify');
     await expect(page.getByRole('alert')).toContainText(`Entry ${target}`);
+    await expect(page.getByRole('alert')).toContainText('the action was changed after it was signed');
     await expect(page.getByText('No Commons yet')).toBeVisible();
 
     await page.getByTestId('import-ledger').setInputFiles(demo.path);
