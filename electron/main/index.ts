@@ -78,7 +78,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', focusMainWindow);
 
   void app.whenReady().then(() => {
-    hardenSession(session.defaultSession, { isDevServer: devServerUrl !== undefined });
+    hardenSession(session.defaultSession, { isDevServer: devServerUrl !== undefined, appOrigin });
     serveRenderer(join(here, '../renderer'));
     const dataDir = app.getPath('userData');
     services = createServices({ version: app.getVersion(), shell: 'electron', platform: process.platform, emulators: true, hardware: true, dataDir, biometrics: biometricsFor(dataDir), warmProver: true });

@@ -3,10 +3,12 @@
  * no navigation away from the app, no new windows, no <webview>, no permission granted to
  * web content (devices belong to the main process, never to the renderer's WebHID/WebUSB).
  */
+import { join } from 'node:path';
 import { app, type Session, type WebContents } from 'electron';
 import { contentSecurityPolicy } from '../bridge/csp';
+import { isOwnDownload, proposedFileName } from './downloads';
 
-export function hardenSession(session: Session, options: { isDevServer: boolean }): void {
+export function hardenSession(session: Session, options: { isDevServer: boolean; appOrigin: string }): void {
   if (!options.isDevServer) {
     // Every response gets the app's CSP, whatever serves it (the c3:// handler sets it too).
     const csp = contentSecurityPolicy();
@@ -17,7 +19,11 @@ export function hardenSession(session: Session, options: { isDevServer: boolean 
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
-  session.on('will-download', (event) => event.preventDefault());
+  // Files the app makes for the member to pass on go through a native Save dialog; nothing else downloads.
+  session.on('will-download', (event, item) => {
+    if (!isOwnDownload(item.getURL(), options.appOrigin)) return event.preventDefault();
+    item.setSaveDialogOptions({ title: 'Save file', defaultPath: join(app.getPath('documents'), proposedFileName(item.getFilename())), filters: [{ name: 'JSON', extensions: ['json'] }] });
+  });
 }
 
 export function hardenAllWebContents(isAppUrl: (url: string) => boolean): void {

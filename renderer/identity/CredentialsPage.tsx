@@ -12,6 +12,7 @@ import { Badge, Card, ErrorNotice } from '../ui/components';
 import { TaskProgressBar } from '../ui/TaskProgress';
 import { useLatestTask } from '../ui/useLatestTask';
 import { type Presentation, claimWords, credentialLeaves, parsePresentation, verifyPresentation } from '../../shared/zk/presentation';
+import { saveJsonFile } from '../ui/save-file';
 
 const FACTIONS = ['(do not disclose)', 'Union', 'Guild', 'Syndicate'];
 const TIERS = ['None', 'Bronze', 'Silver', 'Gold'];
@@ -57,10 +58,7 @@ function Present({ commons }: { commons: CommonsView }) {
       height: commons.height,
     };
     setMade(presentation);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([`${JSON.stringify(presentation, null, 2)}\n`], { type: 'application/json' }));
-    link.download = `c3-presentation-${Date.now()}.json`;
-    link.click();
+    saveJsonFile(`c3-presentation-${Date.now()}.json`, presentation);
   };
 
   return (

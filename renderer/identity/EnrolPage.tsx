@@ -16,6 +16,7 @@ import { SignOnDevice } from '../devices/SignOnDevice';
 import { findAccount, isAppError } from '../devices/find-account';
 import { enrolmentTypedDataJson, vaultActionTypedDataJson } from '../sign/typed-data';
 import { type EnrolmentProof, attestationValid, enrolment, signedEnrolment } from './enrolment';
+import { saveJsonFile } from '../ui/save-file';
 
 const WEEK = 7 * 24 * 3600;
 const short = (value: string) => (value.length > 20 ? `${value.slice(0, 10)}…${value.slice(-8)}` : value);
@@ -84,11 +85,7 @@ export function EnrolPage({ commons, demo, onEnrolled }: { commons: CommonsView;
     const signed = signedEnrolment(action, message, key.address, answer.value.signature);
     if (!signed) return { kind: 'SignatureNotFromSigner', message: 'The device signed with another key than the one it reported.', nextStep: 'Sign again on the same device.' };
     if (!demo) {
-      const blob = new Blob([`${JSON.stringify(signed, null, 2)}\n`], { type: 'application/json' });
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `c3-enrolment-${label.trim().replace(/[^A-Za-z0-9]+/g, '-')}.json`;
-      link.click();
+      saveJsonFile(`c3-enrolment-${label.trim()}.json`, signed);
       return { kind: 'SentToStewards', message: 'Your signed enrolment was saved as a file.', nextStep: 'Send it to your Commons’ stewards; you appear here once they sequence it.' };
     }
     const submitted = await api.call('demo.submit', { action: signed });

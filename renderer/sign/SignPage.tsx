@@ -11,6 +11,7 @@ import { Badge, Card, ErrorNotice } from '../ui/components';
 import { useDevices } from '../devices/useDevices';
 import { describeAction, hashesOf, parseRequestFile, transferRequest, verifiedSigners, type SigningRequest } from './signing-request';
 import { SignerRow } from './SignerRow';
+import { saveJsonFile } from '../ui/save-file';
 
 const WEEK = 7 * 24 * 3600;
 
@@ -135,14 +136,7 @@ function Collect({ request, vault, onChange, onClose }: { request: SigningReques
   const have = verified.size;
   const quorum = have >= need;
 
-  const save = () => {
-    const blob = new Blob([`${JSON.stringify(request, null, 2)}\n`], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `c3-signing-request-${request.vault.name.replace(/[^A-Za-z0-9]+/g, '-')}-${request.vault.nonce}.json`;
-    link.click();
-    URL.revokeObjectURL(link.href);
-  };
+  const save = () => saveJsonFile(`c3-signing-request-${request.vault.name}-${request.vault.nonce}.json`, request);
 
   return (
     <Card title="Signing request" aside={quorum ? <Badge tone="ok">quorum reached</Badge> : <Badge>{`${have} of ${need} signatures`}</Badge>}>

@@ -1,0 +1,16 @@
+/**
+ * Saving what a member hands to someone else (a signing request, a presentation, an enrolment)
+ * as a JSON file. In the browser it is a download; in the desktop app the main process lets only
+ * the app's own blob: downloads through and asks where to save them (electron/main/downloads.ts).
+ */
+const safeName = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '-');
+
+export function saveJsonFile(fileName: string, value: unknown): void {
+  const url = URL.createObjectURL(new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = safeName(fileName);
+  link.click();
+  // The download (or the desktop app's save dialog) reads the blob after this returns: revoke it later.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
