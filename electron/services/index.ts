@@ -2,6 +2,7 @@
  * Every main-process service, wired to the contract's handlers. Plain Node: the Electron
  * shell (electron/main) and the browser bridge (electron/serve.ts) both serve exactly this.
  */
+import { join } from 'node:path';
 import { type Handlers } from '../../shared/contract/dispatch';
 import { type Channels } from '../../shared/contract/channels';
 import { ok } from '../../shared/result';
@@ -74,7 +75,7 @@ export function createServices(options: ServiceOptions): Services {
     biometrics: options.biometrics ?? developmentBiometrics(options.dataDir),
     tasks,
   });
-  const demoChain = createDemoSequencer();
+  const demoChain = createDemoSequencer({ file: join(options.dataDir, 'demo-commons.jsonl') });
 
   const handlers: Handlers<Channels> = {
     'app.info': async () =>

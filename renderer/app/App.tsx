@@ -114,7 +114,19 @@ function WorkspaceView({ workspace, page, onWorkspace }: { workspace: Workspace;
         <>
           {state.status === 'loading' && <Loading label="Loading the Commons…" />}
           {state.status === 'failed' && <ErrorNotice error={state.error} onRetry={refresh} />}
-          {state.status === 'ready' && state.syncError && <ErrorNotice error={state.syncError} onRetry={refresh} />}
+          {state.status === 'ready' && state.syncError && (
+            <>
+              <ErrorNotice error={state.syncError} onRetry={refresh} />
+              {ledger.startDemoAgain && typeof state.syncError['seq'] === 'number' && (
+                <p className="small">
+                  This copy of the Demo Commons no longer matches the demo’s own log (it was reset, or its saved log did not verify).{' '}
+                  <button type="button" onClick={() => void ledger.startDemoAgain?.()}>
+                    Start the Demo Commons again
+                  </button>
+                </p>
+              )}
+            </>
+          )}
           {state.status === 'ready' && commons && <Dashboard commons={commons} ledger={ledger} myCommitment={meid.commitment} />}
           {state.status === 'ready' && !commons && (
             <Card title="No Commons yet">

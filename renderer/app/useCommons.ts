@@ -40,6 +40,11 @@ export interface LedgerControls extends LedgerActivity {
   reverify(): Promise<void>;
   /** Verifies a JSON Lines log and stores it only if every entry holds (the member's own Commons). */
   importLog(text: string): Promise<Result<ImportReport, LedgerError> | null>;
+  /**
+   * Demo only: forgets this app's copy of the Demo Commons and takes the services' demo log again
+   * (when the two have forked, e.g. the demo's saved log was set aside). Null for a real Commons.
+   */
+  startDemoAgain: (() => Promise<void>) | null;
 }
 
 export const ledgerDatabaseFor = (workspace: Workspace): string => (workspace === 'demo' ? 'c3-vault-demo-ledger' : 'c3-vault-ledger');
@@ -155,7 +160,13 @@ export function useCommons(workspace: Workspace, db: VaultDatabase): { state: Co
     [ledger, project],
   );
 
-  const controls: LedgerControls = { ...activity, reverify, importLog };
+  const startDemoAgain = useCallback(async () => {
+    await ledger.clear();
+    await db.projections.clear();
+    setAttempt((n) => n + 1);
+  }, [ledger, db]);
+
+  const controls: LedgerControls = { ...activity, reverify, importLog, startDemoAgain: workspace === 'demo' ? startDemoAgain : null };
   if (stored === null) return { state: { status: 'loading' }, refresh, ledger: controls };
   if (stored.length === 0 && syncError) return { state: { status: 'failed', error: syncError }, refresh, ledger: controls };
   if (stored.length === 0 && workspace === 'demo') return { state: { status: 'loading' }, refresh, ledger: controls };

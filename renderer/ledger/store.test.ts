@@ -63,6 +63,18 @@ describe('the ledger on dexie', () => {
     ledger.close();
   });
 
+  it('can forget everything and take the other history afterwards (the demo starting again)', async () => {
+    const ledger = new CommonsLedger(fresh(), { verifier, recoverBatch });
+    unwrap(await ledger.importEntries(entries));
+    const other = demoLog({ ledger: key('other'), trezor: key('trezor') });
+    await ledger.clear();
+    expect(await ledger.height()).toBe(0);
+    expect(await ledger.state()).toBeNull();
+    expect(unwrap(await ledger.importEntries(other)).added).toBe(other.length);
+    expect(await ledger.exportLog()).toBe(encodeLog(other));
+    ledger.close();
+  });
+
   it('re-verifies from genesis on demand, recovering locally without a batch recoverer, and stamps the time', async () => {
     const name = fresh();
     const ledger = new CommonsLedger(name, { verifier, recoverBatch, now: () => 1_234 });

@@ -92,6 +92,14 @@ export class CommonsLedger {
     return (await this.db.entries.where('seq').between(from, to, true, false).toArray()).map((row) => row.entry);
   }
 
+  /** Forgets every entry and the projection, in one transaction (the demo starting again). */
+  async clear(): Promise<void> {
+    await this.db.transaction('rw', this.db.entries, this.db.projection, async () => {
+      await this.db.entries.clear();
+      await this.db.projection.clear();
+    });
+  }
+
   async exportLog(): Promise<string> {
     return encodeLog(await this.entries());
   }

@@ -3,6 +3,9 @@
  * fold uses the Groth16 verifier of resources/zk): a duplicate uniqueness nullifier and a reused
  * ballot nullifier are refused, a fresh enrolment and a first ballot are accepted.
  */
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attest, keySigner, signAction } from '../../../shared/commons/build';
 import { type Action } from '../../../shared/commons/log';
@@ -14,12 +17,14 @@ import { CHOICE_CODE, fieldOfHash } from '../../../shared/zk/field';
 import { merkleProof } from '../../../shared/zk/merkle';
 import { identityCommitment, uniquenessNullifier } from '../../../shared/zk/poseidon';
 import { createDemoSequencer } from '../ledger/demo-sequencer';
-import { emulatorDemoKeys } from '../ledger/demo';
+import { emulatorDemoKeys, emulatorDemoLog } from '../ledger/demo';
 import { createProver } from './prover';
 
 const prover = createProver({ artifactsDir: 'resources/zk' });
 afterAll(() => prover.close());
-const sequencer = createDemoSequencer();
+const dataDir = mkdtempSync(join(tmpdir(), 'c3-demo-sequencer-'));
+const logFile = join(dataDir, 'demo-commons.jsonl');
+const sequencer = createDemoSequencer({ file: logFile });
 const keys = emulatorDemoKeys();
 const attestor = keySigner(keys.trezor(9));
 const FAR = 4_000_000_000;
@@ -111,4 +116,19 @@ describe('the ledger with real zero-knowledge proofs', () => {
     expect(sequencer.submit(bobs)).toMatchObject({ ok: true });
     expect(sequencer.state().ballots[proposal]).toEqual({ yes: 1, no: 1, abstain: 0 });
   }, 30_000);
+
+  it('picks up where it stopped after a restart, and sets aside a saved log that does not verify', () => {
+    const restarted = createDemoSequencer({ file: logFile });
+    expect(restarted.entries()).toEqual(sequencer.entries());
+    expect(restarted.state().headHash).toBe(sequencer.state().headHash);
+    expect(restarted.entries().length).toBeGreaterThan(emulatorDemoLog().length);
+
+    const lines = readFileSync(logFile, 'utf8').trimEnd().split('\n');
+    const target = lines.findIndex((line) => /"amount":"\d+"/.test(line));
+    lines[target] = lines[target]!.replace(/"amount":"(\d+)"/, (_m, digits: string) => `"amount":"${BigInt(digits) + 1n}"`);
+    writeFileSync(logFile, `${lines.join('\n')}\n`);
+    const afterTampering = createDemoSequencer({ file: logFile });
+    expect(afterTampering.entries()).toHaveLength(emulatorDemoLog().length);
+    expect(readdirSync(dataDir).some((name) => name.startsWith('demo-commons.jsonl.set-aside-'))).toBe(true);
+  });
 });
