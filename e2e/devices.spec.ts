@@ -4,30 +4,9 @@
  * and the plain-words errors of a locked device and a wrong app. The server is shared by every
  * test, so each plugs in devices of its own and uses those.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { bridgeUrl } from './support/bridge';
-import { plugIn } from './support/devices';
-
-async function newRequest(page: Page) {
-  await page.getByRole('button', { name: 'Co-sign' }).click();
-  await page.getByLabel('From vault').selectOption({ label: "Alice's vault (2-of-2)" });
-  await page.getByLabel('To vault').selectOption({ label: "Bob's vault" });
-  await page.getByLabel('Amount').fill('12.5');
-  await page.getByRole('button', { name: 'Create signing request' }).click();
-  await expect(page.getByTestId('action-words')).toHaveText("Send 12.5 CONX from Alice's vault to Bob's vault");
-  await expect(page.getByTestId('domain-hash')).toHaveText(/^0x[0-9a-f]{64}$/);
-  await expect(page.getByTestId('message-hash')).toHaveText(/^0x[0-9a-f]{64}$/);
-}
-
-const signerRow = (page: Page, label: string) => page.getByTestId('signer-row').filter({ hasText: label });
-
-async function signWith(page: Page, label: string, deviceId: string) {
-  const row = signerRow(page, label);
-  await row.getByLabel(`Device for ${label}`).selectOption(deviceId);
-  await row.getByRole('button', { name: `Sign as ${label}` }).click();
-  await expect(row.getByTestId('signing-prompt')).toBeVisible({ timeout: 15_000 });
-  return row;
-}
+import { newRequest, plugIn, signWith } from './support/devices';
 
 test.describe('hardware signers', () => {
   test('a Commons action co-signed on an emulated Ledger and an emulated Trezor, both signatures verified', async ({ page }, testInfo) => {

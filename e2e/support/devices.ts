@@ -1,5 +1,7 @@
-/** Plugs in an emulated device through the Devices page and returns its id (the new row's). */
+/** Helpers for the device flows: plugging in emulated devices, composing and co-signing a request. */
 import { expect, type Page } from '@playwright/test';
+
+/** Plugs in an emulated device through the Devices page and returns its id (the new row's). */
 
 export async function plugIn(page: Page, vendor: 'ledger' | 'trezor'): Promise<string> {
   await page.getByRole('button', { name: 'Devices', exact: true }).click();
@@ -13,4 +15,27 @@ export async function plugIn(page: Page, vendor: 'ledger' | 'trezor'): Promise<s
   if (!id) throw new Error('no new device appeared');
   await expect(page.locator(`[data-device-id="${id}"]`).getByText('emulated device')).toBeVisible();
   return id;
+}
+
+/** Composes 12.5 CONX from Alice's 2-of-2 vault to Bob's, and checks what the devices will be shown. */
+export async function newRequest(page: Page) {
+  await page.getByRole('button', { name: 'Co-sign' }).click();
+  await page.getByLabel('From vault').selectOption({ label: "Alice's vault (2-of-2)" });
+  await page.getByLabel('To vault').selectOption({ label: "Bob's vault" });
+  await page.getByLabel('Amount').fill('12.5');
+  await page.getByRole('button', { name: 'Create signing request' }).click();
+  await expect(page.getByTestId('action-words')).toHaveText("Send 12.5 CONX from Alice's vault to Bob's vault");
+  await expect(page.getByTestId('domain-hash')).toHaveText(/^0x[0-9a-f]{64}$/);
+  await expect(page.getByTestId('message-hash')).toHaveText(/^0x[0-9a-f]{64}$/);
+}
+
+export const signerRow = (page: Page, label: string) => page.getByTestId('signer-row').filter({ hasText: label });
+
+/** Starts signing as `label` on the given device and waits for its prompt. */
+export async function signWith(page: Page, label: string, deviceId: string) {
+  const row = signerRow(page, label);
+  await row.getByLabel(`Device for ${label}`).selectOption(deviceId);
+  await row.getByRole('button', { name: `Sign as ${label}` }).click();
+  await expect(row.getByTestId('signing-prompt')).toBeVisible({ timeout: 15_000 });
+  return row;
 }

@@ -109,7 +109,7 @@ function WorkspaceView({ workspace, page, onWorkspace }: { workspace: Workspace;
         ) : (
           <Loading label="Loading the Commons…" />
         ))}
-      {page === 'sign' && (commons ? <SignPage commons={commons} /> : <Loading label="Loading the Commons…" />)}
+      {page === 'sign' && (commons ? <SignPage commons={commons} onSequenced={refresh} /> : <Loading label="Loading the Commons…" />)}
       {page === 'dashboard' && (
         <>
           {state.status === 'loading' && <Loading label="Loading the Commons…" />}

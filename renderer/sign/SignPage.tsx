@@ -5,17 +5,19 @@
  * vault's signers before it counts.
  */
 import { useMemo, useState } from 'react';
+import { type AppError } from '../../shared/contract/errors';
+import { useApi } from '../app/api/client';
 import { type CommonsView, type VaultView } from '../../shared/contract/commons-view';
 import { DECIMALS, formatAmount, parseAmount, type CommonsToken } from '../../shared/money';
 import { Badge, Card, ErrorNotice } from '../ui/components';
 import { useDevices } from '../devices/useDevices';
-import { describeAction, hashesOf, parseRequestFile, transferRequest, verifiedSigners, type SigningRequest } from './signing-request';
+import { actionOf, describeAction, hashesOf, parseRequestFile, transferRequest, verifiedSigners, type SigningRequest } from './signing-request';
 import { SignerRow } from './SignerRow';
 import { saveJsonFile } from '../ui/save-file';
 
 const WEEK = 7 * 24 * 3600;
 
-export function SignPage({ commons }: { commons: CommonsView }) {
+export function SignPage({ commons, onSequenced }: { commons: CommonsView; /** The demo's stewards sequenced an action: time to sync. */ onSequenced: () => void }) {
   const [request, setRequest] = useState<SigningRequest | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const vault = request ? commons.vaults.find((v) => v.address.toLowerCase() === request.vault.address) : undefined;
@@ -44,7 +46,7 @@ export function SignPage({ commons }: { commons: CommonsView }) {
           </Card>
         </>
       )}
-      {request && vault && <Collect request={request} vault={vault} onChange={setRequest} onClose={() => setRequest(null)} />}
+      {request && vault && <Collect request={request} vault={vault} demo={commons.demo} onChange={setRequest} onClose={() => setRequest(null)} onSequenced={onSequenced} />}
     </div>
   );
 }
@@ -128,8 +130,13 @@ function Compose({ commons, onCreate }: { commons: CommonsView; onCreate: (r: Si
   );
 }
 
-function Collect({ request, vault, onChange, onClose }: { request: SigningRequest; vault: VaultView; onChange: (r: SigningRequest) => void; onClose: () => void }) {
+function Collect(props: { request: SigningRequest; vault: VaultView; demo: boolean; onChange: (r: SigningRequest) => void; onClose: () => void; onSequenced: () => void }) {
+  const { request, vault, onChange, onClose } = props;
+  const api = useApi();
   const devices = useDevices();
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<AppError | null>(null);
+  const [sequenced, setSequenced] = useState<number | null>(null);
   const hashes = useMemo(() => hashesOf(request), [request]);
   const verified = useMemo(() => new Set(verifiedSigners(request, vault)), [request, vault]);
   const need = vault.threshold;
@@ -137,6 +144,18 @@ function Collect({ request, vault, onChange, onClose }: { request: SigningReques
   const quorum = have >= need;
 
   const save = () => saveJsonFile(`c3-signing-request-${request.vault.name}-${request.vault.nonce}.json`, request);
+
+  // Demo: the Demo Commons' stewards (emulated keys) sequence the action at once. A real Commons'
+  // stewards take the request file, now carrying its quorum, and sequence it themselves.
+  const submit = async () => {
+    setSubmitting(true);
+    setSubmitError(null);
+    const answer = await api.call('demo.submit', { action: actionOf(request, vault) });
+    setSubmitting(false);
+    if (!answer.ok) return setSubmitError(answer.error);
+    setSequenced(answer.value.seq);
+    props.onSequenced();
+  };
 
   return (
     <Card title="Signing request" aside={quorum ? <Badge tone="ok">quorum reached</Badge> : <Badge>{`${have} of ${need} signatures`}</Badge>}>
@@ -181,9 +200,28 @@ function Collect({ request, vault, onChange, onClose }: { request: SigningReques
           />
         ))}
       </ul>
+      {quorum && sequenced === null && (
+        <p className="small" data-testid="next-step">
+          {props.demo
+            ? 'The quorum is in. Submit the action to the Demo Commons’ stewards, who sequence it into the ledger.'
+            : 'The quorum is in. Save the request file and send it to your Commons’ stewards, who sequence it into the ledger.'}
+        </p>
+      )}
+      {submitError && <ErrorNotice error={submitError} onRetry={() => void submit()} />}
+      {sequenced !== null && (
+        <div className="notice notice-ok" role="status" data-testid="sequenced">
+          <strong>Sequenced as entry {sequenced}.</strong> The stewards sealed it; this app verifies the entry before the dashboard shows the new
+          balances.
+        </div>
+      )}
       <div className="actions">
+        {props.demo && quorum && sequenced === null && (
+          <button type="button" onClick={() => void submit()} disabled={submitting}>
+            {submitting ? 'Submitting…' : 'Submit to the stewards'}
+          </button>
+        )}
         <button type="button" onClick={save}>
-          Save request file for co-signers
+          {quorum ? 'Save the signed request file' : 'Save request file for co-signers'}
         </button>
         <button type="button" onClick={onClose}>
           Close

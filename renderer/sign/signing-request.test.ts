@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { fold } from '../../shared/commons/apply';
-import { keySigner, signAction } from '../../shared/commons/build';
+import { apply, fold } from '../../shared/commons/apply';
+import { keySigner, sealEntry, signAction } from '../../shared/commons/build';
 import { demoLog } from '../../shared/commons/demo';
 import { UNCHECKED_ZK_VERIFIER } from '../../shared/commons/verify';
 import { toCommonsView } from '../../shared/commons/view';
@@ -10,7 +10,7 @@ import { type Hex } from '../../shared/crypto/canonical';
 import { vaultActionDigest, vaultActionDigestReference } from '../../shared/crypto/eip712';
 import { nobleRecoverer } from '../../shared/crypto/recover';
 import { unwrap } from '../../shared/result';
-import { addSignature, describeAction, hashesOf, messageOf, parseRequestFile, transferRequest, typedDataOf, verifiedSigners } from './signing-request';
+import { actionOf, addSignature, describeAction, hashesOf, messageOf, parseRequestFile, transferRequest, typedDataOf, verifiedSigners } from './signing-request';
 
 // The demo generator with fixed test keys (the emulators' own keys are derived in electron/).
 const key = (vendor: string) => (index: number) => keccak_256(utf8ToBytes(`${vendor} ${index}`));
@@ -51,6 +51,25 @@ describe('a signing request', () => {
     request = unwrap(addSignature(request, alice, aliceLedger.address, aliceLedger.sign(digest)));
     expect(request.signatures.map((s) => s.signer)).toEqual([aliceLedger.address, aliceTrezor.address].sort());
     expect(verifiedSigners(request, alice)).toHaveLength(2);
+  });
+
+  it('becomes the action the ledger applies once the quorum is in, and not before', () => {
+    let request = draft();
+    const digest = vaultActionDigest(messageOf(request));
+    const ctx = { verifier: UNCHECKED_ZK_VERIFIER, recoverer: nobleRecoverer };
+    const stewards = [keySigner(keys.ledger(3)), keySigner(keys.trezor(3))];
+    const sequence = (r: typeof request) =>
+      apply(state, sealEntry(state.commonsId, { seq: state.height, prevHash: state.headHash, time: state.time + 3600, actions: [actionOf(r, alice)] }, stewards), ctx);
+
+    request = unwrap(addSignature(request, alice, aliceTrezor.address, aliceTrezor.sign(digest)));
+    expect(sequence(request)).toMatchObject({ ok: false, error: { kind: 'ThresholdNotMet', have: 1, need: 2 } });
+    request = unwrap(addSignature(request, alice, aliceLedger.address, aliceLedger.sign(digest)));
+    const next = unwrap(sequence(request));
+    const bobAddress = bob.address.toLowerCase() as Hex;
+    expect(next.vaults[bobAddress]!.balances.CONX).toBe(state.vaults[bobAddress]!.balances.CONX! + 12_500_000n);
+    // A signature that no longer verifies (a tampered file) is left out rather than sent.
+    const tampered = { ...request, signatures: request.signatures.map((s, i) => (i === 0 ? { ...s, sig: `${s.sig.slice(0, -4)}0000` } : s)) };
+    expect(actionOf(tampered, alice).sigs).toHaveLength(1);
   });
 
   it('survives a round trip through a file, and a tampered file verifies nothing', () => {

@@ -15,6 +15,7 @@ import { commonsDomain, toHexString, vaultActionDigest, vaultActionTypes, type V
 import { nobleRecoverer } from '../../shared/crypto/recover';
 import { COMMONS_TOKENS, DECIMALS, formatAmount, type CommonsToken } from '../../shared/money';
 import { type Result, err, ok } from '../../shared/result';
+import { type ActionOf } from '../../shared/commons/log';
 
 const Address = z.string().regex(/^0x[0-9a-f]{40}$/, 'a lower-case 20-byte hex address');
 const Hash = z.string().regex(/^0x[0-9a-f]{64}$/, 'a 32-byte hex value');
@@ -115,6 +116,22 @@ export function verifiedSigners(request: SigningRequest, vault: VaultView): stri
     const recovered = nobleRecoverer.recover(digest, hexToBytes(sig.slice(2)));
     return recovered === signer && vault.signers.some((s) => s.address.toLowerCase() === signer) ? [signer] : [];
   });
+}
+
+/**
+ * The action as the ledger takes it, once the quorum is in: only signatures that verify, sorted
+ * by signer as the ledger requires. What the stewards sequence (or, in the demo, sequence now).
+ */
+export function actionOf(request: SigningRequest, vault: VaultView): ActionOf<'token.transfer'> {
+  const good = new Set(verifiedSigners(request, vault));
+  return {
+    kind: 'token.transfer',
+    vault: request.vault.address,
+    nonce: request.vault.nonce,
+    validUntil: request.validUntil,
+    payload: { token: request.action.payload.token, to: request.action.payload.to, amount: BigInt(request.action.payload.amount) },
+    sigs: request.signatures.filter((s) => good.has(s.signer)),
+  };
 }
 
 export function parseRequestFile(text: string): Result<SigningRequest, string> {
