@@ -3,7 +3,11 @@
  * browser bridge on 127.0.0.1, for machines without the Electron binary and for tests.
  * Prints the one URL to open (it carries the per-run token).
  *
- *   node out/main/serve.js [--port N] [--no-emulators] [--data-dir DIR]
+ *   node out/main/serve.js [--port N] [--no-emulators] [--no-hardware] [--data-dir DIR]
+ *
+ * Like the desktop app, it looks for real devices (Ledgers over USB HID, Trezors through the
+ * machine's trezord) beside the emulated ones; the tests pass --no-hardware, so that a device
+ * plugged into a developer's machine never shows up in them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -34,6 +38,7 @@ async function main(): Promise<void> {
     shell: 'browser',
     platform: process.platform,
     emulators: !process.argv.includes('--no-emulators'),
+    hardware: !process.argv.includes('--no-hardware'),
     // The member's identity secret lives here; tests pass a folder of their own.
     dataDir: resolve(argValue('--data-dir') ?? join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'c3-vault', 'browser-mode')),
     warmProver: true,

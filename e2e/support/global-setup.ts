@@ -12,7 +12,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   // A data folder of its own: the member identity the enrolment test creates stays out of the user's.
   const dataDir = mkdtempSync(join(tmpdir(), 'c3-e2e-data-'));
-  const server = spawn(npm, ['run', '--silent', 'start:browser', '--', '--port', '0', '--data-dir', dataDir], {
+  const server = spawn(npm, ['run', '--silent', 'start:browser', '--', '--port', '0', '--no-hardware', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: process.platform !== 'win32',
   });

@@ -12,15 +12,17 @@ import { DeviceRegistry } from './registry';
 import { type TypedData } from './types';
 import { LedgerEmulator } from '../emulators/ledger/device';
 import { TrezorEmulator } from '../emulators/trezor/device';
-import { startTrezorBridge, type TrezorBridge } from '../emulators/trezor/bridge';
+import { DEFAULT_BRIDGE_PORT, startTrezorBridge, type TrezorBridge } from '../emulators/trezor/bridge';
 import { disposeTrezorConnect } from './trezor-connect';
 
 export interface DevicesServiceOptions {
   /** Discover real Ledgers over USB HID (node-hid). Off in tests. */
   readonly ledgerHid?: boolean;
   /**
-   * Follow Trezors through @trezor/connect and this Bridge port (trezord: 21325). With
-   * `emulators` on and no port given, connect talks to the emulator Bridge the service starts.
+   * Follow real Trezors through @trezor/connect and trezord on this port (default 21325). With
+   * `emulators` on, connect talks to the emulator Bridge the service starts, which lists
+   * trezord's real devices beside the emulated ones and forwards to it (connect is one per
+   * process and follows one Bridge).
    */
   readonly trezor?: boolean;
   readonly trezorBridgePort?: number;
@@ -65,10 +67,12 @@ export function createDevicesService(options: DevicesServiceOptions = {}): Devic
   registry.on('changed', (devices) => publish('devices.changed', { devices }));
   registry.on('prompt', (p) => publish('devices.prompt', { deviceId: p.deviceId, prompt: p.prompt ? { action: p.prompt.action, lines: [...p.prompt.lines] } : null }));
 
-  const emulatorBridge = (): Promise<TrezorBridge> => (bridge ??= startTrezorBridge({ port: options.emulatorBridgePort ?? 0 }));
+  const trezordPort = options.trezorBridgePort ?? DEFAULT_BRIDGE_PORT;
+  const emulatorBridge = (): Promise<TrezorBridge> =>
+    (bridge ??= startTrezorBridge({ port: options.emulatorBridgePort ?? 0, ...(options.trezor ? { upstream: { port: trezordPort } } : {}) }));
   const startTrezor = async (): Promise<void> => {
     trezorStarted ??= (async () => {
-      const port = options.trezorBridgePort ?? (options.emulators ? (await emulatorBridge()).port : 21325);
+      const port = options.emulators ? (await emulatorBridge()).port : trezordPort;
       await registry.startTrezor({ bridgePort: port });
     })();
     return trezorStarted;
