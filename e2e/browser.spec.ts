@@ -33,6 +33,10 @@ test.describe('browser mode', () => {
     await expect(page.getByTestId('vault').first()).toBeVisible();
     await page.getByRole('button', { name: 'Settings' }).click();
     await expect(page.getByText('Browser mode, served on 127.0.0.1')).toBeVisible();
+    // The circuits were checked against their manifest in the main process; the counts are the manifest's.
+    await expect(page.getByTestId('zk-status')).toContainText('membership');
+    await expect(page.getByTestId('zk-status')).toContainText('5,341 constraints · checked');
+    await expect(page.getByTestId('zk-status')).toContainText('development keys');
     await page.getByLabel('My Commons').check();
     await page.getByRole('button', { name: 'Dashboard' }).click();
     await expect(page.getByText('No Commons yet')).toBeVisible();

@@ -1,18 +1,22 @@
-/** Settings: which workspace is open (the Demo Commons or the member's own), and what the app is running on. */
-import { useEffect, useState } from 'react';
+/** Settings: which workspace is open (the Demo Commons or the member's own), what the app is running on, and its circuits. */
+import { Fragment, useEffect, useState } from 'react';
 import { type AppInfo } from '../../shared/contract/channels';
 import { type AppError } from '../../shared/contract/errors';
 import { useApi } from '../app/api/client';
 import { type Workspace } from '../app/db/databases';
-import { Card, ErrorNotice } from '../ui/components';
+import { Badge, Card, ErrorNotice } from '../ui/components';
+
+type ZkStatus = { ceremony: 'local-beacon' | 'multi-party'; circuits: { name: string; constraints: number; ready: boolean }[]; problem: { kind: string; message: string } | null };
 
 export function SettingsPage({ workspace, onWorkspace }: { workspace: Workspace; onWorkspace: (workspace: Workspace) => void }) {
   const api = useApi();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const [zk, setZk] = useState<ZkStatus | null>(null);
 
   useEffect(() => {
     void api.call('app.info', {}).then((answer) => (answer.ok ? setInfo(answer.value) : setError(answer.error)));
+    void api.call('zk.status', {}).then((answer) => (answer.ok ? setZk(answer.value) : setError(answer.error)));
   }, [api]);
 
   return (
@@ -46,6 +50,32 @@ export function SettingsPage({ workspace, onWorkspace }: { workspace: Workspace;
             <dt>Emulated devices</dt>
             <dd>{info.emulatorsEnabled ? 'On — for the demo and tests only, never for real funds' : 'Off'}</dd>
           </dl>
+        )}
+      </Card>
+      <Card title="Zero-knowledge circuits">
+        {zk && (
+          <>
+            <p>Proofs of membership, ballots and credentials are made on this machine with these circuits, each checked against its manifest hash before use.</p>
+            {zk.problem && <ErrorNotice error={zk.problem} />}
+            <dl className="facts" data-testid="zk-status">
+              {zk.circuits.map((c) => (
+                <Fragment key={c.name}>
+                  <dt>{c.name}</dt>
+                  <dd>
+                    {c.constraints.toLocaleString('en')} constraints · {c.ready ? <Badge tone="ok">checked</Badge> : <Badge tone="warn">not usable</Badge>}
+                  </dd>
+                </Fragment>
+              ))}
+              <dt>Setup</dt>
+              <dd>
+                {zk.ceremony === 'local-beacon' ? (
+                  <Badge tone="warn">development keys — a public-beacon setup, for the demo and tests only</Badge>
+                ) : (
+                  <Badge tone="ok">multi-party ceremony</Badge>
+                )}
+              </dd>
+            </dl>
+          </>
         )}
       </Card>
     </div>
