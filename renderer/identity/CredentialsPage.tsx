@@ -13,9 +13,9 @@ import { TaskProgressBar } from '../ui/TaskProgress';
 import { useLatestTask } from '../ui/useLatestTask';
 import { type Presentation, claimWords, credentialLeaves, parsePresentation, verifyPresentation } from '../../shared/zk/presentation';
 import { saveJsonFile } from '../ui/save-file';
+import { FACTION_NAMES, TIER_NAMES } from '../../shared/zk/field';
 
-const FACTIONS = ['(do not disclose)', 'Union', 'Guild', 'Syndicate'];
-const TIERS = ['None', 'Bronze', 'Silver', 'Gold'];
+const FACTIONS = ['(do not disclose)', ...FACTION_NAMES];
 
 const freshScope = (): `0x${string}` => `0x${bytesToHex(crypto.getRandomValues(new Uint8Array(32)))}`;
 
@@ -78,7 +78,7 @@ function Present({ commons }: { commons: CommonsView }) {
         <label>
           Tier at least
           <select value={minTier} onChange={(e) => setMinTier(Number(e.target.value))} aria-label="Tier at least">
-            {TIERS.map((t, i) => (
+            {TIER_NAMES.map((t, i) => (
               <option key={t} value={i}>
                 {t}
               </option>

@@ -1,12 +1,13 @@
 /** Settings: which workspace is open (the Demo Commons or the member's own), what the app is running on, and its circuits. */
 import { Fragment, useEffect, useState } from 'react';
-import { type AppInfo } from '../../shared/contract/channels';
+import { type AppInfo, type Channels } from '../../shared/contract/channels';
 import { type AppError } from '../../shared/contract/errors';
 import { useApi } from '../app/api/client';
 import { type Workspace } from '../app/db/databases';
 import { Badge, Card, ErrorNotice } from '../ui/components';
+import { type ResponseOf } from '../../shared/contract/define';
 
-type ZkStatus = { ceremony: 'local-beacon' | 'multi-party'; circuits: { name: string; constraints: number; ready: boolean }[]; problem: { kind: string; message: string } | null };
+type ZkStatus = ResponseOf<Channels, 'zk.status'>;
 
 export function SettingsPage({ workspace, onWorkspace }: { workspace: Workspace; onWorkspace: (workspace: Workspace) => void }) {
   const api = useApi();
@@ -56,7 +57,11 @@ export function SettingsPage({ workspace, onWorkspace }: { workspace: Workspace;
         {zk && (
           <>
             <p>Proofs of membership, ballots and credentials are made on this machine with these circuits, each checked against its manifest hash before use.</p>
-            {zk.problem && <ErrorNotice error={zk.problem} />}
+            {zk.problem && (
+              <ErrorNotice
+                error={{ kind: zk.problem.kind, message: zk.problem.message, ...(typeof zk.problem['nextStep'] === 'string' ? { nextStep: zk.problem['nextStep'] } : {}) }}
+              />
+            )}
             <dl className="facts" data-testid="zk-status">
               {zk.circuits.map((c) => (
                 <Fragment key={c.name}>

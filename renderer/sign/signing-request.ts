@@ -16,6 +16,7 @@ import { nobleRecoverer } from '../../shared/crypto/recover';
 import { COMMONS_TOKENS, DECIMALS, formatAmount, type CommonsToken } from '../../shared/money';
 import { type Result, err, ok } from '../../shared/result';
 import { type ActionOf } from '../../shared/commons/log';
+import { parseJsonFile } from '../../shared/json-file';
 
 const Address = z.string().regex(/^0x[0-9a-f]{40}$/, 'a lower-case 20-byte hex address');
 const Hash = z.string().regex(/^0x[0-9a-f]{64}$/, 'a 32-byte hex value');
@@ -135,13 +136,7 @@ export function actionOf(request: SigningRequest, vault: VaultView): ActionOf<'t
 }
 
 export function parseRequestFile(text: string): Result<SigningRequest, string> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return err('The file is not JSON.');
-  }
-  const parsed = SigningRequest.safeParse(json);
-  if (!parsed.success) return err(`The file is not a C3 signing request: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim());
-  return ok(parsed.data);
+  const parsed = parseJsonFile(text, SigningRequest);
+  if (parsed.ok) return parsed;
+  return err(parsed.error === null ? 'The file is not JSON.' : `The file is not a C3 signing request: ${parsed.error}`.trim());
 }

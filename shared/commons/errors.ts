@@ -119,9 +119,9 @@ const EXPLAIN: { [K in CommonsErrorKind]: (e: Extra<K>) => string } = {
 };
 
 /** Builds a typed error; its message says the rule in plain words, with the numbers. */
-export function fail<K extends CommonsErrorKind>(kind: K, extra: Extra<K>, message?: string): Extract<CommonsError, { kind: K }> {
+export function fail<K extends CommonsErrorKind>(kind: K, extra: Extra<K>): Extract<CommonsError, { kind: K }> {
   const explain = EXPLAIN[kind] as (e: Extra<K>) => string;
-  return { kind, message: message ?? explain(extra), ...extra } as unknown as Extract<CommonsError, { kind: K }>;
+  return { kind, message: explain(extra), ...extra } as unknown as Extract<CommonsError, { kind: K }>;
 }
 
 /** The wire form of an error: amounts as decimal strings (shared/contract/errors.ts `AppError`). */

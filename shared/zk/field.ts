@@ -11,5 +11,8 @@ export const isFieldElement = (value: string): boolean => /^(0|[1-9][0-9]{0,77})
 /** Factions and tiers as the credential circuit encodes them (circuits/credential.circom). */
 export const FACTION_CODE = { Union: 1n, Guild: 2n, Syndicate: 3n } as const;
 export const TIER_CODE = { None: 0n, Bronze: 1n, Silver: 2n, Gold: 3n } as const;
+/** Names by code: FACTION_NAMES[code - 1] (0 claims no faction), TIER_NAMES[code]. */
+export const FACTION_NAMES = Object.keys(FACTION_CODE) as (keyof typeof FACTION_CODE)[];
+export const TIER_NAMES = Object.keys(TIER_CODE) as (keyof typeof TIER_CODE)[];
 /** A ballot's choice as the membership circuit's bound message. */
 export const CHOICE_CODE = { yes: 1n, no: 2n, abstain: 3n } as const;

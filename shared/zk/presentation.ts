@@ -4,10 +4,11 @@
  * ledger, learning nothing else — not the MEID, not the member, not the tier beyond T.
  */
 import { z } from 'zod';
-import { type CommonsView, type Faction } from '../contract/commons-view';
+import { type CommonsView } from '../contract/commons-view';
 import { Field, Groth16Proof, Hash } from '../commons/log';
+import { parseJsonFile } from '../json-file';
 import { type Result, err, ok } from '../result';
-import { FACTION_CODE, TIER_CODE, fieldOfHash } from './field';
+import { FACTION_CODE, FACTION_NAMES, TIER_CODE, TIER_NAMES, fieldOfHash } from './field';
 import { rootOf } from './merkle';
 import { credentialLeaf } from './poseidon';
 import { type ZkVerifier } from './types';
@@ -28,8 +29,6 @@ export const Presentation = z.strictObject({
 });
 export type Presentation = z.infer<typeof Presentation>;
 
-const FACTIONS: Faction[] = ['Union', 'Guild', 'Syndicate'];
-const TIERS = ['None', 'Bronze', 'Silver', 'Gold'] as const;
 
 /** The credential leaves in member-tree order: Poseidon(C, faction, tier) per member (what the stewards' ledger records). */
 export function credentialLeaves(commons: CommonsView): { commitment: string; faction: number; tier: number }[] {
@@ -45,20 +44,15 @@ export const credentialRoot = (commons: CommonsView): string =>
 
 export function claimWords(claim: Presentation['claim'], commonsName: string): string {
   const parts = [`a member of ${commonsName}`];
-  if (claim.faction > 0) parts.push(`in the ${FACTIONS[claim.faction - 1]}`);
-  if (claim.minTier > 0) parts.push(`of tier ${TIERS[claim.minTier]} or higher`);
+  if (claim.faction > 0) parts.push(`in the ${FACTION_NAMES[claim.faction - 1]}`);
+  if (claim.minTier > 0) parts.push(`of tier ${TIER_NAMES[claim.minTier]} or higher`);
   return parts.join(' ');
 }
 
 export function parsePresentation(text: string): Result<Presentation, string> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return err('The file is not JSON.');
-  }
-  const parsed = Presentation.safeParse(json);
-  return parsed.success ? ok(parsed.data) : err('The file is not a C3 credential presentation.');
+  const parsed = parseJsonFile(text, Presentation);
+  if (parsed.ok) return parsed;
+  return err(parsed.error === null ? 'The file is not JSON.' : 'The file is not a C3 credential presentation.');
 }
 
 /** Checks a presentation against this app's verified ledger: same Commons, current credential tree, valid proof. */

@@ -11,9 +11,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import { type Groth16Proof, type CircuitName } from '../../../shared/zk/types';
+import { CIRCUITS } from '../../../shared/zk/artifacts';
 import { type CircuitArtifacts, loadCircuit } from './artifacts';
 
-const ALL_CIRCUITS: readonly CircuitName[] = ['identity', 'membership', 'credential'];
+const ALL_CIRCUITS: readonly CircuitName[] = CIRCUITS.map((c) => c.name);
 
 export type ProofStage = 'loading' | 'witness' | 'proving' | 'verifying';
 export const PROOF_STAGES: readonly ProofStage[] = ['loading', 'witness', 'proving', 'verifying'];
