@@ -16,6 +16,8 @@ import { type SignatureRecoverer, splitSignature } from '../../../shared/crypto/
 import { type Hex } from '../../../shared/crypto/canonical';
 import { type Result, err, ok } from '../../../shared/result';
 import { type ZkVerifier } from '../../../shared/zk/types';
+import { type BatchZkVerifier, primedVerifier, proofKey } from '../../../shared/zk/groth16';
+import { proofsOf } from '../../../shared/commons/proofs';
 import { bestRecoverer } from './native';
 
 export interface BatchRecoverer {
@@ -83,13 +85,23 @@ export function createRecoveryPool(size: number): BatchRecoverer {
 }
 
 export interface ParallelReplayOptions {
-  readonly verifier: ZkVerifier;
+  /** A batch verifier has each batch's proofs checked together ahead of its fold. */
+  readonly verifier: ZkVerifier | BatchZkVerifier;
   /** Worker threads (default 2). */
   readonly workers?: number;
   /** Entries per batch sent to the workers (default 25). */
   readonly batch?: number;
   /** Where a batch's answer is missing (never, unless a worker failed): recover here. */
   readonly fallback?: SignatureRecoverer;
+}
+
+/** The verifier for one batch of entries: its proofs checked together first, when the verifier can batch. */
+function batchedProofs(verifier: ZkVerifier | BatchZkVerifier, entries: readonly Entry[]): ZkVerifier {
+  if (!('verifyMany' in verifier)) return verifier;
+  const proofs = proofsOf(entries);
+  if (proofs.length < 2) return verifier;
+  const verdicts = verifier.verifyMany(proofs);
+  return primedVerifier(verifier, new Map(proofs.map((p, i) => [proofKey(p.circuit, p.publicSignals, p.proof), verdicts[i]!])));
 }
 
 /** Parses and folds a JSON Lines log, recovering signatures on worker threads ahead of the fold. */
@@ -128,7 +140,7 @@ export async function replayParallel(text: string, options: ParallelReplayOption
       const current = batches.shift()!;
       dispatch();
       const recoverer = cachedRecoverer(current.jobs, await current.answer, fallback);
-      const ctx: LedgerContext = { verifier: options.verifier, recoverer, digests };
+      const ctx: LedgerContext = { verifier: batchedProofs(options.verifier, current.entries), recoverer, digests };
       for (const entry of current.entries) {
         const result = state ? apply(state, entry, ctx) : genesis(entry, ctx);
         if (!result.ok) return result;
