@@ -220,7 +220,7 @@ function Collect(props: { commons: CommonsView; request: SigningRequest; vault: 
           {checked.status === 'checking'
             ? 'Checking the signatures…'
             : altered.length > 0
-              ? `${have} of ${need} signatures hold; the file was changed after signing`
+              ? `${have === 0 ? 'No signature holds' : `${have} of ${need} signatures hold`}: the file was changed after signing`
               : `${have} of ${need} signatures${quorum ? ' — quorum reached' : ''}`}
         </span>
       </div>
