@@ -30,13 +30,19 @@ export function App({ bridgeState }: { bridgeState: 'connecting' | 'open' | 'clo
   const settingsDb = useMemo(() => openVaultDatabase(REAL_DB_NAME), []);
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
   const [page, setPage] = useState<Page>('dashboard');
+  const api = useApi();
+
+  // The services hear which workspace is shown before it renders: in the desktop app, emulated
+  // devices and the demo's sequencer exist only in the Demo workspace. The window opens either
+  // way; outside the demo, the services then refuse them with a DemoWorkspaceOnly error.
+  const show = (next: Workspace) => api.call('workspace.open', { workspace: next }).finally(() => setWorkspace(next));
 
   useEffect(() => {
-    void readWorkspace(settingsDb).then(setWorkspace);
+    void readWorkspace(settingsDb).then(show);
   }, [settingsDb]);
 
   const choose = (next: Workspace) => {
-    setWorkspace(next);
+    void show(next);
     void writeWorkspace(settingsDb, next);
   };
 
