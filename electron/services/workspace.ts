@@ -74,11 +74,10 @@ export function createWorkspaceGate(options: {
   return {
     demoOpen,
     open(workspace) {
-      if (gated && current === 'demo' && workspace !== 'demo') {
-        // A prompt left open on an emulated device is dropped, as pulling its cable would.
-        for (const emulator of devices.emulators.values()) emulator.unplug();
-      }
-      current = workspace;
+      const leavingDemo = gated && current === 'demo' && workspace !== 'demo';
+      current = workspace; // first, so that what the unplugging announces already leaves them out
+      // A prompt left open on an emulated device is dropped, as pulling its cable would.
+      if (leavingDemo) for (const emulator of devices.emulators.values()) emulator.unplug();
       return { workspace, emulatorsEnabled: options.emulators && demoOpen() };
     },
     guard(handlers) {

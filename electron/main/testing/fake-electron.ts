@@ -539,7 +539,7 @@ export class FakeIpcMain extends EventEmitter {
     try {
       answer = await handler(event, ...structuredClone(args));
     } catch (error) {
-      throw new Error(`Error invoking remote method '${channel}': ${String(error)}`);
+      throw new Error(`Error invoking remote method '${channel}': ${String(error)}`, { cause: error });
     }
     return structuredClone(answer);
   }
