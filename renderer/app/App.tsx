@@ -32,10 +32,13 @@ export function App({ bridgeState }: { bridgeState: 'connecting' | 'open' | 'clo
   const [page, setPage] = useState<Page>('dashboard');
   const api = useApi();
 
-  // The services hear which workspace is shown before it renders: in the desktop app, emulated
-  // devices and the demo's sequencer exist only in the Demo workspace. The window opens either
-  // way; outside the demo, the services then refuse them with a DemoWorkspaceOnly error.
-  const show = (next: Workspace) => api.call('workspace.open', { workspace: next }).finally(() => setWorkspace(next));
+  // The services hear which workspace is shown before anything in it asks them (calls are answered
+  // in the order they are sent): in the desktop app, emulated devices and the demo's sequencer exist
+  // only in the Demo workspace, and are refused (DemoWorkspaceOnly) everywhere else.
+  const show = (next: Workspace) => {
+    void api.call('workspace.open', { workspace: next });
+    setWorkspace(next);
+  };
 
   useEffect(() => {
     void readWorkspace(settingsDb).then(show);
