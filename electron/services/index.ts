@@ -17,7 +17,8 @@ import { toWireError } from '../../shared/commons/errors';
 import { err } from '../../shared/result';
 import { createProver } from './prover/prover';
 import { createProverService } from './prover/service';
-import { fileIdentityStore } from './prover/identity-store';
+import { type SecretBox, fileIdentityStore } from './prover/identity-store';
+import { type Workspace, createWorkspaceGate } from './workspace';
 import { type BiometricProvider, developmentBiometrics } from './prover/biometrics';
 
 export interface ServiceOptions {
@@ -40,6 +41,17 @@ export interface ServiceOptions {
    * first proof is as quick as any other. On in the app; off in tests, which start many services.
    */
   readonly warmProver?: boolean;
+  /**
+   * How the identity secret is kept: the OS keychain in the desktop app; without a box, a plain
+   * file only this user may read (browser mode), and Settings says so.
+   */
+  readonly secretBox?: SecretBox;
+  /**
+   * The desktop app's workspace at start ('real': nothing emulated until the window opens the
+   * demo). Set, emulated devices and the demo sequencer exist only in the Demo workspace
+   * (./workspace.ts); unset (browser mode, tests), they follow `emulators` alone.
+   */
+  readonly workspace?: Workspace;
 }
 
 export interface Services {
@@ -63,7 +75,9 @@ export function createServices(options: ServiceOptions): Services {
     ledgerHid: options.hardware ?? false,
     trezor: options.hardware ?? false,
   });
-  const unsubscribeDevices = devices.subscribe((event, payload) => hub.publish(event, payload));
+  const workspace = createWorkspaceGate({ initial: options.workspace, emulators: options.emulators, devices });
+  const unsubscribeDevices = devices.subscribe(workspace.events((event, payload) => hub.publish(event, payload)));
+  const identityStore = fileIdentityStore(options.dataDir, options.secretBox);
   const artifactsDir = zkResourcesDir();
   const prover = createProver({ artifactsDir, rewarmAfterCancel: options.warmProver ?? false });
   // Missing or tampered artifacts are reported by zk.status and by the first proof; nothing to do here.
@@ -71,21 +85,23 @@ export function createServices(options: ServiceOptions): Services {
   const identity = createProverService({
     artifactsDir,
     prover,
-    identity: fileIdentityStore(options.dataDir),
+    identity: identityStore,
     biometrics: options.biometrics ?? developmentBiometrics(options.dataDir),
     tasks,
   });
   const demoChain = createDemoSequencer({ file: join(options.dataDir, 'demo-commons.jsonl') });
 
-  const handlers: Handlers<Channels> = {
+  const handlers: Handlers<Channels> = workspace.guard({
     'app.info': async () =>
       ok({
         name: 'C3 Vault',
         version: options.version,
         platform: platformOf(options.platform),
         shell: options.shell,
-        emulatorsEnabled: options.emulators,
+        emulatorsEnabled: options.emulators && workspace.demoOpen(),
+        secretProtection: identityStore.protection,
       }),
+    'workspace.open': async ({ workspace: name }) => ok(workspace.open(name)),
     'demo.commons': async () => ok(demoCommonsView()),
     'task.cancel': async ({ taskId }) => ok({ cancelled: tasks.cancel(taskId) }),
     'ledger.verifySignatures': (request) => ledger['ledger.verifySignatures'](request),
@@ -98,7 +114,7 @@ export function createServices(options: ServiceOptions): Services {
     },
     ...devices.handlers,
     ...identity,
-  };
+  });
 
   return {
     handlers,
