@@ -11,9 +11,8 @@ import { createTaskRegistry, type TaskRegistry } from './tasks';
 import { createLedgerService } from './ledger/service';
 import { demoCommonsView } from './ledger/demo';
 import { createDevicesService, type DevicesService } from './devices/service';
-import { createDemoSequencer } from './ledger/demo-sequencer';
+import { createDemoSequencer, demoWireError } from './ledger/demo-sequencer';
 import { zkResourcesDir } from './ledger/zk-verifier';
-import { toWireError } from '../../shared/commons/errors';
 import { err } from '../../shared/result';
 import { createProver } from './prover/prover';
 import { createProverService } from './prover/service';
@@ -90,11 +89,15 @@ export function createServices(options: ServiceOptions): Services {
     'task.cancel': async ({ taskId }) => ok({ cancelled: tasks.cancel(taskId) }),
     'ledger.verifySignatures': (request) => ledger['ledger.verifySignatures'](request),
     // The demo log as sequenced in this run (the built-in history plus what the newcomer did).
-    'demo.log': async () => ok({ entries: demoChain.entries() }),
+    'demo.log': async () => {
+      const setAside = demoChain.recovery()?.setAside;
+      return ok({ entries: demoChain.entries(), ...(setAside ? { setAside: { ...setAside, reason: demoWireError(setAside.reason) } } : {}) });
+    },
     'demo.submit': async ({ action }) => {
       if (!options.emulators) return err({ kind: 'DemoDisabled', message: 'The Demo Commons is turned off in this build.' });
       const result = demoChain.submit(action);
-      return result.ok ? result : err(toWireError(result.error));
+      if (result.ok) return result;
+      return err(demoWireError(result.error));
     },
     ...devices.handlers,
     ...identity,

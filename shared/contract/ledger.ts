@@ -27,7 +27,11 @@ export const ledgerChannels = {
   'demo.log': channel({
     request: z.strictObject({}),
     /** Entries with amounts as decimal strings on the wire (the log's own codec). */
-    response: z.strictObject({ entries: z.array(Entry) }),
+    response: z.strictObject({
+      entries: z.array(Entry),
+      /** What the start set aside of a damaged saved log (the longest valid prefix was kept), if anything. */
+      setAside: z.strictObject({ file: z.string(), entries: z.number().int().nonnegative(), fromSeq: z.number().int().nonnegative(), reason: z.looseObject({ kind: z.string(), message: z.string() }) }).optional(),
+    }),
     summary: 'The Demo Commons log, signed by the emulated devices’ keys, for the renderer to verify and fold.',
   }),
 } as const;
