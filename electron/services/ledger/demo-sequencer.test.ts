@@ -100,7 +100,7 @@ describe('the demo sequencer’s log on disk', () => {
     fs.writeFileSync(file, `${[...lines.slice(0, builtIn), altered, lines[builtIn + 1]].join('\n')}\n`);
     const services = createServices({ version: '0.0.0-test', shell: 'browser', platform: 'linux', emulators: true, dataDir });
     try {
-      const answer = unwrap(await services.handlers['demo.log']({}));
+      const answer = unwrap(await services.handlers['demo.log']({}, { via: 'test' }));
       expect(answer.entries).toHaveLength(builtIn);
       expect(answer.setAside).toMatchObject({ entries: 2, fromSeq: builtIn, reason: { kind: 'BadSignature' } });
       expect(answer.setAside?.file).toMatch(/^demo-commons\.jsonl\.set-aside-\d+$/);
