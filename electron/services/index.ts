@@ -56,7 +56,9 @@ const platformOf = (platform: NodeJS.Platform) =>
 export function createServices(options: ServiceOptions): Services {
   const hub = createEventHub();
   const tasks = createTaskRegistry(hub);
-  const ledger = createLedgerService();
+  const demoChain = createDemoSequencer({ file: join(options.dataDir, 'demo-commons.jsonl') });
+  // The demo's Commons counts as verified only where the demo is on (its stewards are emulated keys).
+  const ledger = createLedgerService(options.emulators ? { demo: () => demoChain.state() } : {});
   const devices = createDevicesService({
     emulators: options.emulators,
     ledgerHid: options.hardware ?? false,
@@ -73,8 +75,8 @@ export function createServices(options: ServiceOptions): Services {
     identity: fileIdentityStore(options.dataDir),
     biometrics: options.biometrics ?? developmentBiometrics(options.dataDir),
     tasks,
+    commons: ledger.commons,
   });
-  const demoChain = createDemoSequencer({ file: join(options.dataDir, 'demo-commons.jsonl') });
 
   const handlers: Handlers<Channels> = {
     'app.info': async () =>
@@ -88,6 +90,7 @@ export function createServices(options: ServiceOptions): Services {
     'demo.commons': async () => ok(demoCommonsView()),
     'task.cancel': async ({ taskId }) => ok({ cancelled: tasks.cancel(taskId) }),
     'ledger.verifySignatures': (request) => ledger['ledger.verifySignatures'](request),
+    'ledger.openCommons': (request) => ledger['ledger.openCommons'](request),
     // The demo log as sequenced in this run (the built-in history plus what the newcomer did).
     'demo.log': async () => {
       const setAside = demoChain.recovery()?.setAside;

@@ -6,6 +6,7 @@
 import { type Answer, type RequestOf, type ResponseOf } from '../../../shared/contract/define';
 import { type AppError } from '../../../shared/contract/errors';
 import { type ZkChannels } from '../../../shared/contract/zk';
+import { type Hex } from '../../../shared/crypto/canonical';
 import { err, ok } from '../../../shared/result';
 import { fieldOfHash } from '../../../shared/zk/field';
 import { type MerkleProof } from '../../../shared/zk/merkle';
@@ -21,8 +22,18 @@ import { TreeCancelled, type TreeLeaves } from './trees';
 type ProverChannels = Exclude<keyof ZkChannels, 'demo.submit'>;
 export type ProverHandlers = { [C in ProverChannels]: (request: RequestOf<ZkChannels, C>) => Promise<Answer<ResponseOf<ZkChannels, C>>> };
 
+/**
+ * The Commons this process has verified itself (the ledger service's registry). An enrolment proof
+ * is made only for one of them, with the id found here: the renderer names a Commons, it does not
+ * get to choose one the app never checked (issue 10, item 1).
+ */
+export interface KnownCommons {
+  find(commonsId: string): { readonly commonsId: Hex } | null;
+}
+
 export interface ProverServiceOptions {
   readonly artifactsDir: string;
+  readonly commons: KnownCommons;
   readonly prover: Prover;
   readonly identity: IdentityStore;
   readonly biometrics: BiometricProvider;
@@ -35,6 +46,13 @@ const problem = (error: unknown): AppError => {
   if (error instanceof TaskCancelledError) return { kind: 'Cancelled', message: 'The proof was cancelled before it finished. Nothing was sent.', taskId: error.taskId };
   throw error;
 };
+
+const unknownCommons = (commonsId: string): AppError => ({
+  kind: 'UnknownCommons',
+  message: `This app has not verified a Commons with the id ${commonsId}, so it makes no enrolment proof for it.`,
+  nextStep: 'Open the Commons you are joining in C3 Vault (import its ledger), then enrol from there.',
+  commonsId,
+});
 
 const notMember = (): AppError => ({
   kind: 'NotInTree',
@@ -103,13 +121,19 @@ export function createProverService(options: ProverServiceOptions): ProverHandle
     },
 
     async 'identity.proveEnrolment'({ commonsId }) {
+      // Before any capture: a refused request asks nothing of the member and changes nothing.
+      const joining = options.commons.find(commonsId);
+      if (!joining) return err(unknownCommons(commonsId));
       try {
         const { secret, bioKey } = await capture('enrol in a Commons with your MEID');
-        const commonsField = fieldOfHash(commonsId);
+        // The id this process verified, not the renderer's string: the proof's third public signal.
+        const commonsField = fieldOfHash(joining.commonsId);
         const commitment = String(identityCommitment(secret, bioKey));
         const nullifier = String(uniquenessNullifier(bioKey, commonsField));
         const result = await proveAsTask('Proving your MEID', 'identity', { secret, bioKey, commonsId: commonsField });
-        if (result.publicSignals[0] !== commitment || result.publicSignals[1] !== nullifier) throw new Error('the identity proof does not commit to C and U');
+        if (result.publicSignals[0] !== commitment || result.publicSignals[1] !== nullifier || result.publicSignals[2] !== String(commonsField)) {
+          throw new Error('the identity proof does not commit to C, U and the Commons being joined');
+        }
         return ok({ commitment, nullifier, publicSignals: result.publicSignals, proof: result.proof, ms: result.ms });
       } catch (error) {
         return err(problem(error));

@@ -71,7 +71,7 @@ describe('the trees’ worker', () => {
     const prover = createProver({ artifactsDir: 'resources/zk' });
     const biometrics = developmentBiometrics('tree test');
     const identity = fileIdentityStore(mkdtempSync(join(tmpdir(), 'c3-tree-')));
-    const service = createProverService({ artifactsDir: 'resources/zk', prover, identity, biometrics, tasks });
+    const service = createProverService({ artifactsDir: 'resources/zk', prover, identity, biometrics, tasks, commons: { find: () => null } });
     try {
       const mine = String(identityCommitment(await identity.ensure(), bioKeyOf(await biometrics.capture('test'))));
       // 100,000 members, this one last: about 100,000 Poseidon hashes (20–40 s of one core).
