@@ -11,9 +11,8 @@ import { createTaskRegistry, type TaskRegistry } from './tasks';
 import { createLedgerService } from './ledger/service';
 import { demoCommonsView } from './ledger/demo';
 import { createDevicesService, type DevicesService } from './devices/service';
-import { createDemoSequencer } from './ledger/demo-sequencer';
+import { createDemoSequencer, demoWireError } from './ledger/demo-sequencer';
 import { zkResourcesDir } from './ledger/zk-verifier';
-import { toWireError } from '../../shared/commons/errors';
 import { err } from '../../shared/result';
 import { createProver } from './prover/prover';
 import { createProverService } from './prover/service';
@@ -69,7 +68,9 @@ const platformOf = (platform: NodeJS.Platform) =>
 export function createServices(options: ServiceOptions): Services {
   const hub = createEventHub();
   const tasks = createTaskRegistry(hub);
-  const ledger = createLedgerService();
+  const demoChain = createDemoSequencer({ file: join(options.dataDir, 'demo-commons.jsonl') });
+  // The demo's Commons counts as verified only where the demo is on (its stewards are emulated keys).
+  const ledger = createLedgerService(options.emulators ? { demo: () => demoChain.state() } : {});
   const devices = createDevicesService({
     emulators: options.emulators,
     ledgerHid: options.hardware ?? false,
@@ -88,8 +89,8 @@ export function createServices(options: ServiceOptions): Services {
     identity: identityStore,
     biometrics: options.biometrics ?? developmentBiometrics(options.dataDir),
     tasks,
+    commons: ledger.commons,
   });
-  const demoChain = createDemoSequencer({ file: join(options.dataDir, 'demo-commons.jsonl') });
 
   const handlers: Handlers<Channels> = workspace.guard({
     'app.info': async () =>
@@ -105,12 +106,17 @@ export function createServices(options: ServiceOptions): Services {
     'demo.commons': async () => ok(demoCommonsView()),
     'task.cancel': async ({ taskId }) => ok({ cancelled: tasks.cancel(taskId) }),
     'ledger.verifySignatures': (request) => ledger['ledger.verifySignatures'](request),
+    'ledger.openCommons': (request) => ledger['ledger.openCommons'](request),
     // The demo log as sequenced in this run (the built-in history plus what the newcomer did).
-    'demo.log': async () => ok({ entries: demoChain.entries() }),
+    'demo.log': async () => {
+      const setAside = demoChain.recovery()?.setAside;
+      return ok({ entries: demoChain.entries(), ...(setAside ? { setAside: { ...setAside, reason: demoWireError(setAside.reason) } } : {}) });
+    },
     'demo.submit': async ({ action }) => {
       if (!options.emulators) return err({ kind: 'DemoDisabled', message: 'The Demo Commons is turned off in this build.' });
       const result = demoChain.submit(action);
-      return result.ok ? result : err(toWireError(result.error));
+      if (result.ok) return result;
+      return err(demoWireError(result.error));
     },
     ...devices.handlers,
     ...identity,

@@ -110,6 +110,7 @@ function WorkspaceView({ workspace, page, onWorkspace }: { workspace: Workspace;
           <EnrolPage
             commons={commons}
             demo={workspace === 'demo'}
+            exportLog={ledger.exportLog}
             onEnrolled={(commitment) => {
               void meid.remember(commitment);
               refresh();
