@@ -8,10 +8,8 @@
 import { EventEmitter } from 'node:events';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { ripemd160 } from '@noble/hashes/legacy.js';
 import { HDKey } from '@scure/bip32';
-import { bytesToHex, getAddress, hashStruct } from 'viem';
+import { bytesToHex, getAddress } from 'viem';
 import { type TrezorMessage } from './protobuf';
 import { btcAddress, isBtcCoin, isBtcScriptType } from './btc-address';
 import { TypedDataError, TypedDataHasher, innermost, type StructMember } from './eip712';
@@ -528,6 +526,15 @@ export class TrezorEmulator extends EventEmitter<TrezorEmulatorEvents> {
     }
     await this.unlockedOrPin();
     const path = pathString((m.address_n as number[]) ?? []);
+    // As the firmware: the person confirms first (amount, recipient, fee, data size), then the
+    // rest of the data is streamed in and hashed.
+    const fee = eip1559 ? `max fee ${hexNumber(tx.maxGasFee)} wei/gas, priority ${hexNumber(tx.maxPriorityFee)}` : `gas price ${hexNumber(tx.gasPrice)} wei`;
+    await this.confirm(
+      'sign-transaction',
+      [`Send ${hexNumber(tx.value)} wei`, tx.toText ? `To ${tx.toText}` : 'New contract', `Chain ${tx.chainId}`, `${fee}, gas limit ${hexNumber(tx.gasLimit)}`, `Data ${tx.dataLength} bytes`],
+      'ButtonRequest_SignTx',
+      'confirm_tx',
+    );
     const chunks: Buffer[] = [tx.initialChunk];
     let received = tx.initialChunk.length;
     while (received < tx.dataLength) {
@@ -539,13 +546,6 @@ export class TrezorEmulator extends EventEmitter<TrezorEmulatorEvents> {
       received += chunk.length;
     }
     const data = Buffer.concat(chunks);
-    const fee = eip1559 ? `max fee ${hexNumber(tx.maxGasFee)} wei/gas, priority ${hexNumber(tx.maxPriorityFee)}` : `gas price ${hexNumber(tx.gasPrice)} wei`;
-    await this.confirm(
-      'sign-transaction',
-      [`Send ${hexNumber(tx.value)} wei`, tx.toText ? `To ${tx.toText}` : 'New contract', `Chain ${tx.chainId}`, `${fee}, gas limit ${hexNumber(tx.gasLimit)}`, `Data ${data.length} bytes`],
-      'ButtonRequest_SignTx',
-      'confirm_tx',
-    );
     const key = deriveKey(this.mnemonic, path).privateKey;
     if (!key) throw new Error('no private key');
     const sig = secp256k1.sign(ethTxDigest(tx, data), key, { prehash: false, lowS: true, format: 'recovered' });
