@@ -142,4 +142,25 @@ describe('the answers trezord gives', () => {
     expect(decodeWire(Buffer.from(cancelled.body, 'hex'))).toEqual({ type: 'Failure', message: { code: 'Failure_ActionCancelled', message: 'Cancelled' } });
     await post(`/release/${session}`);
   });
+
+  it('a message the device did not ask for ends the flow in progress and is answered on its own, as the firmware does', async () => {
+    const manual = new TrezorEmulator({ serial: 'BRIDGE-TEST-2' });
+    const path = [0x8000002c, 0x8000003c, 0x80000000, 0, 0];
+    // Waiting for a struct definition, the device gets another request instead.
+    expect(await manual.handle({ type: 'EthereumSignTypedData', message: { address_n: path, primary_type: 'Mail' } })).toMatchObject({ type: 'EthereumTypedDataStructRequest' });
+    expect(await manual.handle({ type: 'EthereumGetAddress', message: { address_n: path } })).toEqual({ type: 'EthereumAddress', message: { address: '0x73d0385F4d8E00C5e6504C6030F47BF6212736A8' } });
+    // The abandoned flow takes nothing more: its answer is now an unexpected message.
+    expect(await manual.handle({ type: 'EthereumTypedDataStructAck', message: { members: [] } })).toMatchObject({ type: 'Failure', message: { code: 'Failure_UnexpectedMessage' } });
+    // Showing a dialog, the device gets a new request: the dialog closes, unanswered by the person.
+    const closed: boolean[] = [];
+    manual.on('promptClosed', ({ approved }) => closed.push(approved));
+    expect(await manual.handle({ type: 'EthereumSignMessage', message: { address_n: path, message: '6869' } })).toMatchObject({ type: 'ButtonRequest' });
+    const signing = manual.handle({ type: 'ButtonAck', message: {} });
+    await new Promise((resolve) => manual.once('prompt', resolve));
+    expect((await manual.handle({ type: 'GetFeatures', message: {} }))?.type).toBe('Features');
+    expect(closed).toEqual([false]);
+    expect(manual.state().pending).toBeNull();
+    expect(manual.approve()).toBe(false);
+    void signing; // superseded: it is never answered, as the firmware never answers a dropped workflow
+  });
 });
