@@ -17,7 +17,7 @@ const NETWORKS: Record<BtcCoin, { p2pkh: number; p2sh: number; hrp: string }> = 
   Testnet: { p2pkh: 0x6f, p2sh: 0xc4, hrp: 'tb' },
 };
 
-export const isBtcCoin = (coin: string): coin is BtcCoin => coin in NETWORKS;
+export const isBtcCoin = (coin: string): coin is BtcCoin => Object.hasOwn(NETWORKS, coin);
 export const isBtcScriptType = (script: string): script is BtcScriptType =>
   script === 'SPENDADDRESS' || script === 'SPENDP2SHWITNESS' || script === 'SPENDWITNESS' || script === 'SPENDTAPROOT';
 
