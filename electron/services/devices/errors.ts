@@ -14,6 +14,7 @@ export type DeviceErrorBody =
   | { kind: 'WrongApp'; message: string; nextStep: string; expected: string; open: string }
   | { kind: 'AppTooOld'; message: string; nextStep: string; app: string; minimum: string; actual: string }
   | { kind: 'RejectedOnDevice'; message: string; nextStep: string }
+  | { kind: 'CancelledInApp'; message: string; nextStep: string }
   | { kind: 'Disconnected'; message: string; nextStep: string }
   | { kind: 'DeviceBusy'; message: string; nextStep: string }
   | { kind: 'UdevRulesMissing'; message: string; nextStep: string; command: string }
@@ -59,6 +60,12 @@ export const deviceErrors = {
     kind: 'RejectedOnDevice',
     message: 'The request was rejected on the device.',
     nextStep: 'Nothing was signed. Start again if you meant to approve it.',
+  }),
+  /** The person cancelled the request in C3 Vault (the device answers as if rejected on it). */
+  cancelledInApp: (): DeviceErrorBody => ({
+    kind: 'CancelledInApp',
+    message: 'The request was cancelled in C3 Vault.',
+    nextStep: 'Nothing was signed. Start again when you are ready.',
   }),
   disconnected: (): DeviceErrorBody => ({
     kind: 'Disconnected',
@@ -117,10 +124,16 @@ export function mapLedgerError(error: unknown, context: { expectedApp?: string; 
   return new DeviceError(deviceErrors.failed(sw !== null ? `status word 0x${sw.toString(16).padStart(4, '0')}` : message));
 }
 
-/** @trezor/connect failure payloads (`{ error, code }`) → our errors. */
-export function mapTrezorError(payload: { error?: unknown; code?: unknown }): DeviceError {
+/**
+ * @trezor/connect failure payloads (`{ error, code }`) → our errors. A Trezor answers a Cancel
+ * sent by the app with the same `Failure_ActionCancelled` as a rejection on its screen, so only
+ * the caller knows which happened: `cancelledByApp` says the app had asked to cancel.
+ */
+export function mapTrezorError(payload: { error?: unknown; code?: unknown }, context: { cancelledByApp?: boolean } = {}): DeviceError {
   const code = typeof payload.code === 'string' ? payload.code : '';
   const text = typeof payload.error === 'string' ? payload.error : '';
+  const cancelCodes = ['Failure_ActionCancelled', 'Method_Cancel', 'Method_Interrupted'];
+  if (context.cancelledByApp && (cancelCodes.includes(code) || /cancel/i.test(text))) return new DeviceError(deviceErrors.cancelledInApp());
   if (code === 'Failure_PinCancelled' || code === 'Failure_PinExpected' || code === 'Failure_PinInvalid' || code === 'Failure_PinMismatch' || code === 'Device_Locked') {
     return new DeviceError(deviceErrors.locked('trezor'));
   }

@@ -68,6 +68,8 @@ export class TrezorSigner implements Signer {
 
   async cancel(): Promise<void> {
     const connect = await getTrezorConnect(this.options);
+    // The device answers Failure_ActionCancelled either way; remember that this one came from us.
+    this.cancelRequested = true;
     connect.cancel('Cancelled in C3 Vault');
   }
 
@@ -77,7 +79,11 @@ export class TrezorSigner implements Signer {
     return { device: { path: this.devicePath }, useEmptyPassphrase: true, keepSession: false } as const;
   }
 
+  /** Set by cancel() while a call is in flight; each new call starts with it cleared. */
+  private cancelRequested = false;
+
   private async call<T>(fn: (connect: Awaited<ReturnType<typeof getTrezorConnect>>) => Promise<unknown>): Promise<T> {
+    this.cancelRequested = false;
     const connect = await getTrezorConnect(this.options);
     // connect answers a call before it has released the device from the previous one; a call
     // made in that window fails with Device_CallInProgress, so it is retried for up to 3 s.
@@ -86,14 +92,14 @@ export class TrezorSigner implements Signer {
       try {
         response = (await fn(connect)) as ConnectResponse<T>;
       } catch (error) {
-        throw error instanceof DeviceError ? error : mapTrezorError({ error: error instanceof Error ? error.message : String(error) });
+        throw error instanceof DeviceError ? error : mapTrezorError({ error: error instanceof Error ? error.message : String(error) }, { cancelledByApp: this.cancelRequested });
       }
       if (response.success) return response.payload;
       if (response.payload.code === 'Device_CallInProgress' && attempt < 60) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         continue;
       }
-      throw mapTrezorError(response.payload);
+      throw mapTrezorError(response.payload, { cancelledByApp: this.cancelRequested });
     }
   }
 }
