@@ -7,6 +7,8 @@
  *
  * Positions are approximate: the real device measures text in pixels with its own fonts; here a
  * value wraps every `charsPerLine` characters (the widths seen on the app's Nano S Plus snapshots).
+ * Stax and Flex have touch screens (NBGL) that are not modelled: an emulated Stax or Flex shows
+ * the Nano steps and takes the buttons, and Speculos's /finger leaves it unchanged.
  */
 
 /** The BOLOS UX layouts used by the flows we emulate (icon `p`, bold `b`, normal `n` lines). */
