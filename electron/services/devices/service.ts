@@ -138,7 +138,9 @@ export function createDevicesService(options: DevicesServiceOptions = {}): Devic
       }
       try {
         if (vendor === 'ledger') {
-          const device = new LedgerEmulator({ autoApprove });
+          // Set up as C3 Vault needs a real Ledger to be: "Blind signing" on, since the Ethereum app
+          // (1.12.0 and later) signs an EIP-712 message without Ledger-signed filters only then.
+          const device = new LedgerEmulator({ autoApprove, blindSigning: true });
           const deviceId = registry.attachLedgerEmulator(device);
           emulators.set(deviceId, device);
           return ok({ deviceId });
