@@ -138,5 +138,5 @@ export function actionOf(request: SigningRequest, vault: VaultView): ActionOf<'t
 export function parseRequestFile(text: string): Result<SigningRequest, string> {
   const parsed = parseJsonFile(text, SigningRequest);
   if (parsed.ok) return parsed;
-  return err(parsed.error === null ? 'The file is not JSON.' : `The file is not a C3 signing request: ${parsed.error}`.trim());
+  return err(parsed.error.kind === 'SchemaMismatch' ? `The file is not a C3 signing request: ${parsed.error.message}`.trim() : parsed.error.message);
 }
