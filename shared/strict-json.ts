@@ -37,32 +37,26 @@ const COMMA = 0x2c;
 /** The index of the quote that closes the string opened at `start`. */
 function stringEnd(text: string, start: number): number {
   let end = text.indexOf('"', start + 1);
-  for (;;) {
-    let backslashes = 0;
+  while (text.charCodeAt(end - 1) === BACKSLASH) {
+    let backslashes = 1;
     while (text.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
     // An odd run of backslashes escapes this quote; an even one only escapes itself.
     if (backslashes % 2 === 0) return end;
     end = text.indexOf('"', end + 1);
   }
+  return end;
 }
-
-interface Level {
-  /** Keys seen in this object; null for an array. */
-  readonly keys: Set<string> | null;
-  /** The current key (objects) or index (arrays), for naming the path. */
-  at: string | number;
-}
-
-const pathOf = (levels: readonly Level[]): string =>
-  levels.length === 0 ? '(root)' : levels.map((l, i) => (typeof l.at === 'number' ? `[${l.at}]` : i === 0 ? l.at : `.${l.at}`)).join('');
 
 /**
  * The first key that appears twice in one object of `text`, with the path of that object, or
  * null. `text` must be JSON that `JSON.parse` accepts (the scan relies on its grammar).
  */
 export function findDuplicateKey(text: string): { key: string; path: string } | null {
-  const levels: Level[] = [];
-  let top: Level | undefined;
+  // One level per open object (its keys so far, in order: the last is the current one) or array
+  // (null, with its current index in `indices`). Objects are small, so a list beats a Set.
+  const levels: (string[] | null)[] = [];
+  const indices: number[] = [];
+  let top: string[] | null | undefined;
   // In an object, the next string is a key after `{` or `,`, and a value after `:`.
   let expectKey = false;
   const n = text.length;
@@ -70,31 +64,37 @@ export function findDuplicateKey(text: string): { key: string; path: string } | 
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       const end = stringEnd(text, i);
-      if (expectKey && top?.keys) {
+      if (expectKey && top) {
         const raw = text.slice(i + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
-        if (top.keys.has(key)) return { key, path: pathOf(levels.slice(0, -1)) };
-        top.keys.add(key);
-        top.at = key;
+        if (top.includes(key)) return { key, path: pathOf(levels.slice(0, -1), indices) };
+        top.push(key);
         expectKey = false;
       }
       i = end;
     } else if (c === OPEN_OBJECT) {
-      top = { keys: new Set(), at: '' };
+      top = [];
       levels.push(top);
       expectKey = true;
     } else if (c === OPEN_ARRAY) {
-      top = { keys: null, at: 0 };
+      top = null;
+      indices[levels.length] = 0;
       levels.push(top);
       expectKey = false;
     } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
       levels.pop();
       top = levels[levels.length - 1];
       expectKey = false;
-    } else if (c === COMMA && top) {
-      if (top.keys) expectKey = true;
-      else top.at = (top.at as number) + 1;
+    } else if (c === COMMA) {
+      if (top) expectKey = true;
+      else if (top === null) indices[levels.length - 1] = (indices[levels.length - 1] ?? 0) + 1;
     }
   }
   return null;
+}
+
+/** `a.b[2].c`: each object's current key, each array's current index; `(root)` for the outermost value. */
+function pathOf(levels: readonly (string[] | null)[], indices: readonly number[]): string {
+  if (levels.length === 0) return '(root)';
+  return levels.map((keys, depth) => (keys === null ? `[${indices[depth] ?? 0}]` : depth === 0 ? keys[keys.length - 1] : `.${keys[keys.length - 1]}`)).join('');
 }
