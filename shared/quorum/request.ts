@@ -58,7 +58,7 @@ export interface SigningRequest {
 
 export function parseRequestFile(text: string): Result<SigningRequest, string> {
   const parsed = parseJsonFile(text, RequestFile);
-  if (!parsed.ok) return err(parsed.error === null ? 'The file is not JSON.' : `The file is not a C3 signing request: ${parsed.error}`.trim());
+  if (!parsed.ok) return err(parsed.error.kind === 'SchemaMismatch' ? `The file is not a C3 signing request: ${parsed.error.message}`.trim() : parsed.error.message);
   const file = parsed.value;
   if (file.format === FORMAT) return ok({ commonsId: file.commons, action: file.action, signatures: file.signatures });
   const { vault, action, validUntil, signatures } = file;
