@@ -4,9 +4,10 @@
  * ledger, never from anything else a request file carries.
  */
 import { hashDomain, hashStruct } from 'viem';
-import { canonicalHash, type Hex } from '../crypto/canonical';
+import { type Hex } from '../crypto/canonical';
 import { commonsDomain, toHexString, vaultActionDigest, vaultActionTypes, type VaultActionMessage } from '../crypto/eip712';
 import { type ActionOf } from '../commons/log';
+import { vaultActionMessage as ledgerActionMessage } from '../commons/quorum';
 
 /** The action kinds a signing request can carry; each needs a describer row (describe.ts). */
 export const REQUEST_KINDS = ['token.transfer'] as const;
@@ -15,18 +16,8 @@ export type RequestKind = (typeof REQUEST_KINDS)[number];
 /** A vault action as signed: everything of the ledger's action but its signatures. */
 export type SignedAction<K extends RequestKind = RequestKind> = K extends RequestKind ? Omit<ActionOf<K>, 'sigs'> : never;
 
-/** The VaultAction message, exactly as the ledger recomputes it (shared/commons/quorum.ts `actionDigest`). */
-export function vaultActionMessage(commonsId: Hex, action: SignedAction): VaultActionMessage {
-  return {
-    commons: commonsId,
-    vault: action.vault as Hex,
-    nonce: BigInt(action.nonce),
-    kind: action.kind,
-    // The payload as the log holds it: amounts as bigint, which canonical JSON writes as decimal strings.
-    payloadHash: canonicalHash(action.payload),
-    validUntil: BigInt(action.validUntil),
-  };
-}
+/** The VaultAction message, exactly as the ledger recomputes it (one function for both). */
+export const vaultActionMessage = (commonsId: Hex, action: SignedAction): VaultActionMessage => ledgerActionMessage(commonsId, action);
 
 const EIP712_DOMAIN_FIELDS = [
   { name: 'name', type: 'string' },

@@ -348,29 +348,9 @@ export class TrezorEmulator extends EventEmitter<TrezorEmulatorEvents> {
         const script = typeof m.script_type === 'string' ? m.script_type : 'SPENDADDRESS';
         const version = m.ignore_xpub_magic ? XPUB_VERSIONS[`${coin}:SPENDADDRESS`] : XPUB_VERSIONS[`${coin}:${script}`];
         if (version === undefined) return failure('Failure_DataError', `Unsupported coin ${coin}`);
-        const xpub = new HDKey({
-          versions: { public: version, private: 0 },
-          depth: node.depth,
-          index: node.index,
-          parentFingerprint: node.parentFingerprint,
-          chainCode: node.chainCode ?? undefined,
-          publicKey: node.publicKey ?? undefined,
-        }).publicExtendedKey;
+        const xpub = xpubOf(node, version);
         if (m.show_display) await this.confirm('export-public-key', ['Public key', path, xpub], 'ButtonRequest_PublicKey', 'show_xpub');
-        return {
-          type: 'PublicKey',
-          message: {
-            node: {
-              depth: node.depth,
-              fingerprint: node.parentFingerprint,
-              child_num: node.index,
-              chain_code: bytesToHex(node.chainCode ?? new Uint8Array()).slice(2),
-              public_key: bytesToHex(node.publicKey ?? new Uint8Array()).slice(2),
-            },
-            xpub,
-            root_fingerprint: rootKey(this.mnemonic).fingerprint,
-          },
-        };
+        return { type: 'PublicKey', message: { node: hdNodeMessage(node), xpub, root_fingerprint: rootKey(this.mnemonic).fingerprint } };
       }
       case 'GetAddress': {
         // Single-key addresses of every script type (btc-address.ts); multisig is not emulated.
@@ -389,28 +369,9 @@ export class TrezorEmulator extends EventEmitter<TrezorEmulatorEvents> {
         await this.unlockedOrPin();
         const path = pathString((m.address_n as number[]) ?? []);
         const node = deriveKey(this.mnemonic, path);
-        const xpub = new HDKey({
-          versions: { public: XPUB_VERSIONS['Bitcoin:SPENDADDRESS'] ?? 0, private: 0 },
-          depth: node.depth,
-          index: node.index,
-          parentFingerprint: node.parentFingerprint,
-          chainCode: node.chainCode ?? undefined,
-          publicKey: node.publicKey ?? undefined,
-        }).publicExtendedKey;
+        const xpub = xpubOf(node, XPUB_VERSIONS['Bitcoin:SPENDADDRESS'] ?? 0);
         if (m.show_display) await this.confirm('export-public-key', ['Ethereum public key', path, xpub], 'ButtonRequest_PublicKey', 'show_xpub');
-        return {
-          type: 'EthereumPublicKey',
-          message: {
-            node: {
-              depth: node.depth,
-              fingerprint: node.parentFingerprint,
-              child_num: node.index,
-              chain_code: bytesToHex(node.chainCode ?? new Uint8Array()).slice(2),
-              public_key: bytesToHex(node.publicKey ?? new Uint8Array()).slice(2),
-            },
-            xpub,
-          },
-        };
+        return { type: 'EthereumPublicKey', message: { node: hdNodeMessage(node), xpub } };
       }
       case 'EthereumSignTx':
       case 'EthereumSignTxEIP1559':
@@ -561,6 +522,28 @@ export class TrezorEmulator extends EventEmitter<TrezorEmulatorEvents> {
 }
 
 /** Protobuf decodes an absent `multisig` as an empty object. */
+type HdNode = ReturnType<typeof deriveKey>;
+
+/** A node's extended public key under the given version bytes (xpub, ypub, zpub…). */
+const xpubOf = (node: HdNode, version: number): string =>
+  new HDKey({
+    versions: { public: version, private: 0 },
+    depth: node.depth,
+    index: node.index,
+    parentFingerprint: node.parentFingerprint,
+    chainCode: node.chainCode ?? undefined,
+    publicKey: node.publicKey ?? undefined,
+  }).publicExtendedKey;
+
+/** The HDNodeType message the firmware answers with (hex without 0x). */
+const hdNodeMessage = (node: HdNode) => ({
+  depth: node.depth,
+  fingerprint: node.parentFingerprint,
+  child_num: node.index,
+  chain_code: bytesToHex(node.chainCode ?? new Uint8Array()).slice(2),
+  public_key: bytesToHex(node.publicKey ?? new Uint8Array()).slice(2),
+});
+
 const isMultisig = (value: unknown): boolean => {
   const multisig = value as { pubkeys?: unknown[]; nodes?: unknown[] } | null | undefined;
   return (multisig?.pubkeys?.length ?? 0) > 0 || (multisig?.nodes?.length ?? 0) > 0;
