@@ -56,6 +56,19 @@ function authority(state: CommonsState, action: Action): Result<{ signers: reado
 
 /** Applies one vault action: quorum, nonce, expiry, then its handler, then the nonce moves on. */
 export function applyAction(state: CommonsState, action: Action, ctx: ActionContext): Result<CommonsState, CommonsError> {
+  return runAction(state, action, ctx, true);
+}
+
+/**
+ * Runs an action that is still being signed against the current verified state, with every rule
+ * but its signatures: what a composer checks before any device is asked (a transfer of a token
+ * that never moves, an expired request, a stale nonce), so that no one signs what cannot execute.
+ */
+export function preflightAction(state: CommonsState, action: Omit<Action, 'sigs'>, ctx: ActionContext): Result<CommonsState, CommonsError> {
+  return runAction(state, { ...action, sigs: [] } as Action, ctx, false);
+}
+
+function runAction(state: CommonsState, action: Action, ctx: ActionContext, checkSignatures: boolean): Result<CommonsState, CommonsError> {
   if (action.kind === 'commons.genesis') return err(fail('GenesisInvalid', { reason: 'a genesis action outside entry 0' }));
   if (action.kind === 'ballot.anonymous') return applyAnonymous(state, action, ctx);
   const auth = authority(state, action);
@@ -63,11 +76,13 @@ export function applyAction(state: CommonsState, action: Action, ctx: ActionCont
   const { signers, threshold, nonce } = auth.value;
   if (action.nonce !== nonce) return err(fail('NonceMismatch', { vault: action.vault, expected: nonce, got: action.nonce }));
   if (ctx.time >= action.validUntil) return err(fail('ActionExpired', { validUntil: action.validUntil, time: ctx.time }));
-  const quorum = checkQuorum(actionDigest(state.commonsId, action, ctx.digests), action.sigs, signers, threshold, ctx.recoverer);
-  if (!quorum.ok) return quorum;
-  // An action that creates or speaks for a member needs the member's own key as well (SPEC §1).
-  const member = requireMemberSigned(state, action);
-  if (!member.ok) return member;
+  if (checkSignatures) {
+    const quorum = checkQuorum(actionDigest(state.commonsId, action, ctx.digests), action.sigs, signers, threshold, ctx.recoverer);
+    if (!quorum.ok) return quorum;
+    // An action that creates or speaks for a member needs the member's own key as well (SPEC §1).
+    const member = requireMemberSigned(state, action);
+    if (!member.ok) return member;
+  }
   const handler = handlers[action.kind] as Handler<Action>;
   const next = handler(state, action, ctx);
   if (!next.ok) return next;
