@@ -1,10 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import { channels } from '../../shared/contract/channels';
 import { createDispatcher, type Dispatch } from '../../shared/contract/dispatch';
@@ -336,6 +337,34 @@ describe('the browser bridge under hostile clients', () => {
     } finally {
       process.off('unhandledRejection', watch);
     }
+  });
+
+  it('a client that resets its socket while being refused does not stop the server', async () => {
+    // Outside a test runner an uncaught exception ends the process; here, watch for one.
+    const uncaught: unknown[] = [];
+    const watch = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', watch);
+    onTestFinished(() => void process.off('uncaughtException', watch));
+    await withBridge({}, async (own) => {
+      for (let attempt = 0; attempt < 100; attempt++) {
+        await new Promise<void>((resolve) => {
+          const raw = connectTcp(own.port, '127.0.0.1', () => {
+            raw.write(
+              `GET /bridge HTTP/1.1\r\nHost: 127.0.0.1:${own.port}\r\nOrigin: ${own.origin}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+                `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: c3-bridge.${'0'.repeat(64)}\r\n\r\n`,
+            );
+            raw.resetAndDestroy(); // an RST while the server writes its 401
+            resolve();
+          });
+          raw.on('error', () => {});
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(uncaught).toEqual([]);
+      const socket = await open(own);
+      expect((await Promise.all([answers(socket, 1), socket.send(call(1, 'app.info'))]))[0]).toMatchObject([{ answer: { ok: true } }]);
+      socket.close();
+    });
   });
 
   it('connections beyond the cap are refused', async () => {

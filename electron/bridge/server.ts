@@ -7,6 +7,10 @@
  * rebinding and other local pages are refused) that also holds the random per-run token,
  * which travels in the URL fragment (never sent over HTTP, never logged) and comes back as
  * a WebSocket subprotocol.
+ *
+ * What one client may cost: 16 connections, each served with flow control, a rate limit and
+ * caps on what it may have in flight (./connection.ts); each request is held to its channel's
+ * shape caps before decoding (shared/contract/limits.ts).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -102,12 +106,17 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
 
   server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {
+    // Node hands over an upgrading socket with no 'error' listener: a client that resets it
+    // while we answer would otherwise be an uncaught exception, and stop the server.
+    const dropOnError = () => socket.destroy();
+    socket.on('error', dropOnError);
     const refusal = refuse(request);
     if (refusal) {
       log(`bridge: refused a connection (${refusal.reason})`);
       socket.end(`HTTP/1.1 ${refusal.status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
+    socket.off('error', dropOnError); // ws listens from here on
     sockets.handleUpgrade(request, socket, head, (ws) => {
       live.set(ws, serveConnection(ws, { dispatch: options.dispatch, hub: options.hub, limits, log }));
       ws.once('close', () => live.delete(ws));
