@@ -182,6 +182,16 @@ describe('client and dispatcher together', () => {
     expect(await client.call('vault.balance', { vault, token: 'CONX' })).toMatchObject({ ok: false, error: { kind: 'BridgeUnavailable', reason: 'socket closed' } });
   });
 
+  it('turn an answer nested 20,000 levels deep into a typed error, not a rejected promise', async () => {
+    let deep: unknown = [];
+    for (let level = 0; level < 20_000; level++) deep = [deep];
+    const client = createClient(table, {}, { shell: 'browser', invoke: async () => ({ ok: false, error: { kind: 'Nested', message: 'deep', detail: deep } }), subscribe: () => () => {} });
+    expect(await client.call('vault.balance', { vault, token: 'CONX' })).toMatchObject({
+      ok: false,
+      error: { kind: 'InvalidResponse', channel: 'vault.balance', issues: [{ path: '(root)', message: expect.stringContaining('RangeError') as unknown }] },
+    });
+  });
+
   it('refuse an answer that does not match the response schema', async () => {
     const client = createClient(table, {}, { shell: 'browser', invoke: async () => ({ ok: true, value: { amount: 'lots' } }), subscribe: () => () => {} });
     expect(await client.call('vault.balance', { vault, token: 'CONX' })).toMatchObject({ ok: false, error: { kind: 'InvalidResponse' } });

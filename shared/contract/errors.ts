@@ -86,6 +86,14 @@ export const undecodableRequest = (channel: string, cause: unknown): ContractErr
   issues: [{ path: '(root)', message: `decoding failed: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`.slice(0, 300) }],
 });
 
+/** An answer whose decoding threw in the renderer (a stack overflow, say): a typed error, not a rejected promise. */
+export const undecodableResponse = (channel: string, cause: unknown): ContractError => ({
+  kind: 'InvalidResponse',
+  message: `The answer to "${channel}" could not be decoded.`,
+  channel,
+  issues: [{ path: '(root)', message: `decoding failed: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`.slice(0, 300) }],
+});
+
 /** The browser bridge answers this when one connection calls faster than its rate limit. */
 export const callRateExceeded = (channel: string, callsPerSecond: number, burst: number): ContractError => ({
   kind: 'CallRateExceeded',
