@@ -114,9 +114,13 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): { st
     try {
       text = JSON.stringify(frame);
     } catch (cause) {
-      // Answers and events are encoded by their schemas, so this is a bug; still answer.
+      // Answers and events are encoded by their schemas, so this is a bug; a call is still answered.
       log(`bridge: could not serialise a ${frame.type} frame: ${String(cause)}`);
-      text = JSON.stringify(frame.type === 'answer' ? { type: 'answer', id: frame.id, answer: err(serviceFailed('(bridge)', 'the answer could not be serialised')) } : { type: 'hello', shell: 'browser' });
+      if (frame.type !== 'answer') {
+        queueMicrotask(sent);
+        return;
+      }
+      text = JSON.stringify({ type: 'answer', id: frame.id, answer: err(serviceFailed('(bridge)', 'the answer could not be serialised')) });
     }
     ws.send(text, () => sent());
     if (ws.bufferedAmount > limits.maxUnsentBytes) shut(1008, 'the client is not reading its answers');
@@ -177,7 +181,8 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): { st
       .then(answered, (cause: unknown) => {
         log(`bridge: dispatch of ${channel} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
         answered(err(serviceFailed(channel, 'the call could not be dispatched')));
-      });
+      })
+      .catch((cause: unknown) => log(`bridge: answering ${channel} failed: ${String(cause)}`));
   };
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
