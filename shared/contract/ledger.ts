@@ -26,6 +26,8 @@ export const ledgerChannels = {
       recoverer: z.string(),
     }),
     summary: 'Recovers who signed each digest, in bulk, in the main process (libsecp256k1), for the renderer’s ledger verification.',
+    /** A full batch is ~2.3 MB of JSON (225 characters a job). */
+    limits: { maxBytes: 4 * 1024 * 1024, maxArrayLength: MAX_SIGNATURE_BATCH },
   }),
   'demo.log': channel({
     request: z.strictObject({}),
