@@ -24,7 +24,8 @@ import { fieldOfHash } from '../../shared/zk/field';
 export const LARGE = { members: 10_000, actions: 1_000_000, perEntry: 1_000 } as const;
 export const LARGE_CACHE = '.c3-cache/bench-ledger-large-v1.jsonl';
 
-function nativeSigner(native: Secp256k1Native, seed: string): DigestSigner {
+/** A bench key from a seed phrase, signing with libsecp256k1. */
+export function nativeSigner(native: Secp256k1Native, seed: string): DigestSigner {
   const privateKey = keccak_256(new TextEncoder().encode(`c3 bench key ${seed}`));
   const pub = native.publicKeyCreate(privateKey, false);
   const address = `0x${bytesToHex(keccak_256(pub.subarray(1)).subarray(12))}`;

@@ -11,6 +11,11 @@ import { replayParallel } from '../../electron/services/ledger/replay';
 import { benchLog } from './generate';
 import { parseStrictJson } from '../../shared/strict-json';
 
+if (process.argv.includes('--large')) {
+  await import('./large');
+  process.exit(0);
+}
+
 const say = (line: string) => console.log(line);
 const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
 const fmt = (n: number) => n.toLocaleString('en');

@@ -105,28 +105,43 @@ function batchedProofs(verifier: ZkVerifier | BatchZkVerifier, entries: readonly
 }
 
 /** Parses and folds a JSON Lines log, recovering signatures on worker threads ahead of the fold. */
-export async function replayParallel(text: string, options: ParallelReplayOptions): Promise<Result<CommonsState, LedgerError>> {
+export async function replayParallel(source: string | Iterable<string>, options: ParallelReplayOptions): Promise<Result<CommonsState, LedgerError>> {
   const pool = createRecoveryPool(options.workers ?? 2);
   const batch = options.batch ?? 25;
   const fallback = options.fallback ?? bestRecoverer();
   try {
-    const lines = text.split('\n').filter((line) => line.trim() !== '');
+    // A log too large for one string (V8 caps strings near 512 MB) comes as an iterable of lines.
+    const lines = (typeof source === 'string' ? source.split('\n') : source)[Symbol.iterator]();
+    let lineIndex = 0;
+    const nextLine = (): string | undefined => {
+      for (;;) {
+        const line = lines.next();
+        if (line.done) return undefined;
+        if (line.value.trim() !== '') return line.value;
+      }
+    };
     let commonsId: Hex | undefined;
     const digests: DigestMemo = new WeakMap();
     const batches: { entries: Entry[]; jobs: RecoveryJob[]; answer: Promise<(string | null)[]> }[] = [];
-    let next = 0;
     let parseError: LedgerError | undefined;
+    let ended = false;
     const dispatch = () => {
-      if (parseError || next >= lines.length) return false;
+      if (parseError || ended) return false;
       const entries: Entry[] = [];
-      for (; next < lines.length && entries.length < batch; next++) {
-        const parsed = parseEntry(lines[next]!, next);
+      while (entries.length < batch) {
+        const line = nextLine();
+        if (line === undefined) {
+          ended = true;
+          break;
+        }
+        const parsed = parseEntry(line, lineIndex++);
         if (!parsed.ok) {
           parseError = parsed.error;
           break;
         }
         entries.push(parsed.value);
       }
+      if (entries.length === 0) return false;
       const first = entries[0]?.actions[0];
       if (!commonsId && first?.kind === 'commons.genesis') commonsId = commonsIdOf(first);
       const jobs = commonsId ? collectSignatures(entries, commonsId, digests) : [];
