@@ -60,7 +60,7 @@ describe('a signing request', () => {
     expect(roundTrip(request)).toEqual(request);
     const file = encodeRequestFile(request);
     expect(Object.keys(file).sort()).toEqual(['action', 'commons', 'format', 'signatures']);
-    expect(file.action.payload.amount).toBe('12500000');
+    expect(file.action).toMatchObject({ kind: 'token.transfer', payload: { amount: '12500000' } });
     expect(parseRequestFile('{"format":"psbt"}')).toMatchObject({ ok: false });
     expect(parseRequestFile('not json')).toEqual({ ok: false, error: 'The file is not JSON.' });
   });
