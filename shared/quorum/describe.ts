@@ -88,10 +88,11 @@ function controlText(ledger: Pick<LedgerNames, 'vaults'>, threshold: number, sig
 const CHANGES_CONTROL = (name: string) =>
   `This request changes who controls ${name}: once it executes, the keys and number of signatures named here, and only they, can move what it holds. Check every address before you sign.`;
 
-type Describer<K extends RequestKind> = (ledger: LedgerNames, action: SignedAction<K>) => ActionWords;
-
+export type Describer<K extends RequestKind> = (ledger: LedgerNames, action: SignedAction<K>) => ActionWords;
 /** One row per kind a request can carry: a request kind without its words fails to compile. */
-const DESCRIBERS: { readonly [K in RequestKind]: Describer<K> } = {
+export type DescriberTable = { readonly [K in RequestKind]: Describer<K> };
+
+const DESCRIBERS: DescriberTable = {
   'token.transfer': (ledger, { vault, payload }) =>
     words(null, { text: `Send ${tokens(payload.amount, payload.token)} from ` }, { party: partyOf(ledger, vault) }, { text: ' to ' }, { party: partyOf(ledger, payload.to) }),
   'token.mint': (ledger, { vault, payload }) =>

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { keySigner } from '../commons/build';
 import { type Signature } from '../commons/log';
 import { type Hex } from '../crypto/canonical';
-import { type SignatureRecoverer, nobleRecoverer } from '../crypto/recover';
+import { type SignatureRecoverer, hexBytes, nobleRecoverer } from '../crypto/recover';
 import { signedDigest } from './action';
 import { alice, aliceLedger, aliceTrezor, bob, commonsId, demoKeys, draft, signatureOf, treasury } from './fixtures';
 import { mergeRequests } from './merge';
@@ -44,7 +44,7 @@ const pool: Signature[] = [
   // Alice's Trezor's signature, claimed for Alice's Ledger.
   { signer: aliceLedger.address, sig: signatureOf(base, aliceTrezor) },
 ];
-const holds = (s: Signature) => recoverer.recover(digest, Uint8Array.from(Buffer.from(s.sig.slice(2), 'hex'))) === s.signer;
+const holds = (s: Signature) => recoverer.recover(digest, hexBytes(s.sig)) === s.signer;
 
 /** A copy as a file carries it: some of the pool, one signature per signer, in any order. */
 const copy = fc
