@@ -5,6 +5,8 @@ import { keySigner, sealEntry, signAction } from '../commons/build';
 import { demoLog } from '../commons/demo';
 import { type Action, type Entry } from '../commons/log';
 import { type CommonsState } from '../commons/state';
+import { pkhDid } from '../commons/identity-did';
+import { deriveVaultAddress } from '../commons/vaults';
 import { unwrap } from '../result';
 import { alice, aliceLedger, aliceTrezor, bob, commonsId, ctx, demoKeys, demoState, draft, recover, signatureOf, stewards, vaultNamed, viewOf } from './fixtures';
 import { type LedgerFacts, findExecuted, requestState } from './lifecycle';
@@ -31,7 +33,7 @@ const facts = (chain: Chain): LedgerFacts => ({
   executedAt: (vault, nonce) => findExecuted(chain.entries, commonsId, vault, nonce),
 });
 
-const valid = async (request: SigningRequest, signers = alice) => validSigners(await checkSignatures(commonsId, signers, request.action, request.signatures, recover));
+const valid = async (request: SigningRequest, signers: Pick<typeof alice, 'signers'> = alice) => validSigners(await checkSignatures(commonsId, signers, request.action, request.signatures, recover));
 const stateOf = async (request: SigningRequest, chain = demo, submittedAt: number | null = null) =>
   unwrap(requestState(request, facts(chain), { valid: await valid(request), submittedAt }));
 const signed = (request: SigningRequest, ...signers: (typeof aliceLedger)[]) => signers.reduce((r, s) => withSignature(r, s.address, signatureOf(r, s)), request);
@@ -102,5 +104,33 @@ describe('the state of a signing request', () => {
     const stranger = `0x${'77'.repeat(20)}`;
     const request: SigningRequest = { ...draft(), action: { ...draft().action, vault: stranger } };
     expect(requestState(request, facts(demo), { valid: [], submittedAt: null })).toMatchObject({ ok: false, error: { kind: 'VaultNotInLedger', vault: stranger } });
+  });
+
+  it('an enrolment is signed by the new vault’s own key, which the file cannot name otherwise', async () => {
+    const gita = keySigner(demoKeys.ledger(8));
+    const stranger = keySigner(demoKeys.ledger(9));
+    const did = pkhDid(gita.address);
+    const vault = deriveVaultAddress(commonsId, did, 'main');
+    const request = unsignedRequest({ commonsId }, { address: vault, nonce: 0 }, 'member.enrol', {
+      did,
+      label: 'Gita',
+      faction: 'Guild',
+      commitment: '1',
+      nullifier: '2',
+      publicSignals: [],
+      proof: { pi_a: ['0', '0', '0'], pi_b: [['0', '0'], ['0', '0'], ['0', '0']], pi_c: ['0', '0', '0'], protocol: 'groth16', curve: 'bn128' },
+      attestor: stranger.address,
+      attestorSig: `0x${'00'.repeat(65)}`,
+      vault: { name: "Gita's vault", signers: [{ address: gita.address, device: 'ledger', label: 'Gita · Ledger', path: '' }], threshold: 1, salt: 'main' },
+    }, 2_000_000_000);
+    const newVault = { signers: [{ address: gita.address, label: 'Gita · Ledger', device: 'ledger' as const, emulated: false }] };
+    const bySomeoneElse = signed(request, stranger);
+    expect(unwrap(requestState(bySomeoneElse, facts(demo), { valid: await valid(bySomeoneElse, newVault), submittedAt: null }))).toMatchObject({
+      state: 'collecting',
+      authority: { source: 'new-vault', threshold: 1, member: { did, key: gita.address } },
+      needed: { have: 0, memberKey: gita.address },
+    });
+    const byGita = signed(request, gita);
+    expect(unwrap(requestState(byGita, facts(demo), { valid: await valid(byGita, newVault), submittedAt: null }))).toMatchObject({ state: 'ready' });
   });
 });
