@@ -125,12 +125,13 @@ export class CommonsLog {
     private readonly store: LogStore,
     state: CommonsState | null,
     verifiedAt: number | null,
-    projectedAt: number,
+    /** Entries taken from the projection at start (0: replayed from genesis). */
+    readonly replayedFrom: number,
     readonly recovery: LogRecovery,
   ) {
     this.current = state;
     this.verified = verifiedAt;
-    this.projectedAt = projectedAt;
+    this.projectedAt = replayedFrom;
     this.projectIfDue();
   }
 

@@ -52,8 +52,11 @@ export function fsyncFolder(fs: LogFs, folder: string): void {
     fs.fsyncSync(fd);
   } catch {
     // See above: the write has happened either way.
-  } finally {
+  }
+  try {
     if (fd !== undefined) fs.closeSync(fd);
+  } catch {
+    // Nor does a folder that will not close undo it.
   }
 }
 

@@ -145,11 +145,14 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
     return log ? ok(log) : err(unknownCommons(workspace, id));
   };
 
-  /** The stored Commons that `entry` continues: it holds that very entry, or its head is the entry's prevHash. */
+  /**
+   * The stored Commons whose chain `entry` continues: the entry it holds at that place follows the
+   * same previous entry (the same, or a fork of it), or its head is the entry's prevHash.
+   */
   const continued = (entry: Entry): CommonsLog | undefined =>
     [...stored.values()].find((log) => {
       const state = log.state()!;
-      if (entry.seq < state.height) return log.lines(entry.seq, entry.seq + 1)[0] === encodeEntry(entry);
+      if (entry.seq < state.height) return log.entries(entry.seq, entry.seq + 1)[0]?.prevHash === entry.prevHash;
       return entry.seq === state.height && entry.prevHash === state.headHash;
     });
 
