@@ -21,7 +21,7 @@ import { type BatchZkVerifier } from '../../../shared/zk/groth16';
 import { type LogFs, nodeLogFs } from './log-file';
 import { type KeptPrefix, LogStore, type RawLog, projectionPath } from './store';
 import { type Projection, loadProjection, saveProjection } from './projection';
-import { type BatchRecoverer, type Replay, replayLines, replayLinesInline } from './replay';
+import { type BatchRecoverer, type Replay, emptyReplay, joinReplays, replayLines, replayLinesInline } from './replay';
 import { type LedgerServiceError, serviceError } from './errors';
 import { commonsVerifier } from './zk-verifier';
 
@@ -106,14 +106,6 @@ function reasonPast(raw: RawLog, kept: number): RecoveryReason | null {
   return parsed.ok ? serviceError('TornEntry', { seq: kept }) : parsed.error;
 }
 
-/** Merges the replay of one chunk into the replay so far. */
-const joined = (a: Replay<ExpectError>, b: Replay<ExpectError>): Replay<ExpectError> => ({
-  state: b.state,
-  kept: a.kept + b.kept,
-  signatures: a.signatures + b.signatures,
-  error: b.error,
-  recoverer: b.recoverer,
-});
 
 export class CommonsLog {
   private current: CommonsState | null;
@@ -139,10 +131,10 @@ export class CommonsLog {
   static openSync(options: CommonsLogOptions): CommonsLog {
     const reading = read(options);
     const verifier = options.verifier ?? commonsVerifier();
-    let replay: Replay<ExpectError> = { state: reading.start, kept: 0, signatures: 0, error: null, recoverer: '' };
+    let replay = emptyReplay<ExpectError>(reading.start);
     for (let at = reading.from; at < reading.candidates && !replay.error; at += CHUNK) {
       const lines = Array.from({ length: Math.min(CHUNK, reading.candidates - at) }, (_, i) => lineText(reading.raw, at + i));
-      replay = joined(replay, replayLinesInline({ start: replay.state, lines, expect: options.expect }, { verifier }));
+      replay = joinReplays(replay, replayLinesInline({ start: replay.state, lines, expect: options.expect }, { verifier }));
     }
     return CommonsLog.settle(options, reading, replay);
   }
@@ -151,10 +143,10 @@ export class CommonsLog {
   static async open(options: CommonsLogOptions, pool: BatchRecoverer): Promise<CommonsLog> {
     const reading = read(options);
     const verifier = options.verifier ?? commonsVerifier();
-    let replay: Replay<ExpectError> = { state: reading.start, kept: 0, signatures: 0, error: null, recoverer: '' };
+    let replay = emptyReplay<ExpectError>(reading.start);
     for (let at = reading.from; at < reading.candidates && !replay.error; at += CHUNK) {
       const lines = Array.from({ length: Math.min(CHUNK, reading.candidates - at) }, (_, i) => lineText(reading.raw, at + i));
-      replay = joined(replay, await replayLines({ start: replay.state, lines, expect: options.expect }, { verifier, pool }));
+      replay = joinReplays(replay, await replayLines({ start: replay.state, lines, expect: options.expect }, { verifier, pool }));
     }
     return CommonsLog.settle(options, reading, replay);
   }
@@ -239,10 +231,9 @@ export class CommonsLog {
     // What is held now; entries committed while the replay runs are checked by the next one.
     const count = this.store.count;
     const held = this.current;
-    let replay: Replay = { state: null, kept: 0, signatures: 0, error: null, recoverer: '' };
+    let replay = emptyReplay<never>(null);
     for (let at = 0; at < count && !replay.error; at += CHUNK) {
-      const next = await replayLines({ start: replay.state, lines: this.store.lines(at, at + CHUNK) }, { verifier: this.verifier(), pool });
-      replay = { ...next, kept: replay.kept + next.kept, signatures: replay.signatures + next.signatures };
+      replay = joinReplays(replay, await replayLines({ start: replay.state, lines: this.store.lines(at, Math.min(count, at + CHUNK)) }, { verifier: this.verifier(), pool }));
     }
     if (replay.error) return err(replay.error);
     if (!held || !replay.state || stateHash(replay.state) !== stateHash(held)) {

@@ -109,7 +109,8 @@ export interface Replay<E = never> {
   readonly kept: number;
   /** Why the line after the kept ones was refused; null when every line held. */
   readonly error: ReplayStop<E> | null;
-  /** Signatures checked in the lines kept (sequencers' and vault actions'). */
+  /** Actions, and signatures checked (sequencers' and vault actions'), in the lines kept. */
+  readonly actions: number;
   readonly signatures: number;
   /** Which implementation recovered them. */
   readonly recoverer: string;
@@ -170,18 +171,33 @@ const commonsIdFor = (start: CommonsState | null, entries: readonly Entry[]): He
 };
 
 /** Folds `entries` on top of `state`; stops at the first entry that breaks a rule. */
-function foldBatch(state: CommonsState | null, entries: readonly Entry[], ctx: LedgerContext): { state: CommonsState | null; kept: number; signatures: number; error: LedgerError | null } {
+function foldBatch(state: CommonsState | null, entries: readonly Entry[], ctx: LedgerContext): { state: CommonsState | null; kept: number; actions: number; signatures: number; error: LedgerError | null } {
   let kept = 0;
+  let actions = 0;
   let signatures = 0;
   for (const entry of entries) {
     const result = state ? apply(state, entry, ctx) : genesis(entry, ctx);
-    if (!result.ok) return { state, kept, signatures, error: result.error };
+    if (!result.ok) return { state, kept, actions, signatures, error: result.error };
     state = result.value;
     kept += 1;
+    actions += entry.actions.length;
     signatures += signaturesOf(entry);
   }
-  return { state, kept, signatures, error: null };
+  return { state, kept, actions, signatures, error: null };
 }
+
+/** Two replays one after the other, as one. */
+export const joinReplays = <E>(a: Replay<E>, b: Replay<E>): Replay<E> => ({
+  state: b.state,
+  kept: a.kept + b.kept,
+  actions: a.actions + b.actions,
+  signatures: a.signatures + b.signatures,
+  error: b.error,
+  recoverer: b.recoverer || a.recoverer,
+});
+
+/** A replay that has not started: `start` and nothing kept. */
+export const emptyReplay = <E>(start: CommonsState | null): Replay<E> => ({ state: start, kept: 0, actions: 0, signatures: 0, error: null, recoverer: '' });
 
 /**
  * Replays lines on top of `input.start` with signatures recovered on worker threads, a few batches
@@ -207,20 +223,17 @@ export async function replayLines<E = never>(input: ReplayInput<E>, options: Par
       batches.push({ entries, jobs, answer: pool.recoverAll(jobs) });
     };
     for (let i = 0; i < 3; i++) dispatch();
-    let state = input.start;
-    let kept = 0;
-    let signatures = 0;
+    const name = `${fallback.name} (worker threads)`;
+    let replay = emptyReplay<E>(input.start);
     while (batches.length > 0) {
       const current = batches.shift()!;
       dispatch();
       const recoverer = cachedRecoverer(current.jobs, await current.answer, fallback);
-      const folded = foldBatch(state, current.entries, { verifier: batchedProofs(options.verifier, current.entries), recoverer, digests });
-      state = folded.state;
-      kept += folded.kept;
-      signatures += folded.signatures;
-      if (folded.error) return { state, kept, signatures, error: folded.error, recoverer: `${fallback.name} (worker threads)` };
+      const folded = foldBatch(replay.state, current.entries, { verifier: batchedProofs(options.verifier, current.entries), recoverer, digests });
+      replay = joinReplays(replay, { ...folded, recoverer: name });
+      if (folded.error) return replay;
     }
-    return { state, kept, signatures, error: parseStop, recoverer: `${fallback.name} (worker threads)` };
+    return { ...replay, error: parseStop, recoverer: name };
   } finally {
     if (!options.pool) await pool.close();
   }
@@ -235,20 +248,15 @@ export function replayLinesInline<E = never>(input: ReplayInput<E>, options: Rep
   const batch = options.batch ?? 200;
   const recoverer = options.fallback ?? bestRecoverer();
   const digests: DigestMemo = new WeakMap();
-  let state = input.start;
-  let kept = 0;
-  let signatures = 0;
+  let replay = emptyReplay<E>(input.start);
   for (let next = 0; next < input.lines.length; ) {
     const { entries, stop } = parseBatch(input, next, batch);
     next += entries.length;
-    const folded = foldBatch(state, entries, { verifier: batchedProofs(options.verifier, entries), recoverer, digests });
-    state = folded.state;
-    kept += folded.kept;
-    signatures += folded.signatures;
-    const error = folded.error ?? stop;
-    if (error) return { state, kept, signatures, error, recoverer: recoverer.name };
+    const folded = foldBatch(replay.state, entries, { verifier: batchedProofs(options.verifier, entries), recoverer, digests });
+    replay = joinReplays(replay, { ...folded, error: folded.error ?? stop, recoverer: recoverer.name });
+    if (replay.error) return replay;
   }
-  return { state, kept, signatures, error: null, recoverer: recoverer.name };
+  return { ...replay, recoverer: recoverer.name };
 }
 
 /** The non-blank lines of a JSON Lines text. */
