@@ -113,7 +113,7 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
   let shelf: Promise<void> | undefined;
   const openShelf = () =>
     (shelf ??= (async () => {
-      let names: string[] = [];
+      let names: string[];
       try {
         names = readdirSync(folder).filter((name) => /^0x[0-9a-f]{64}\.jsonl$/.test(name));
       } catch {
