@@ -33,6 +33,11 @@ export function App({ bridgeState }: { bridgeState: 'connecting' | 'open' | 'clo
     void readWorkspace(settingsDb).then(show);
   }, [settingsDb]);
 
+  // The open route's chunk is fetched while the services are asked for the Commons, not after.
+  useEffect(() => {
+    void route.preload().catch(() => undefined);
+  }, [route]);
+
   const choose = (next: Workspace) => {
     show(next);
     void writeWorkspace(settingsDb, next);

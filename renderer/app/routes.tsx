@@ -9,13 +9,24 @@ import { type CommonsView } from '../../shared/contract/commons-view';
 import { type LedgerState } from '../ledger/LedgerProvider';
 import { type WorkspaceState } from './workspace';
 
-const VaultRoute = lazy(() => import('../vault/VaultRoute').then((m) => ({ default: m.VaultRoute })));
-const EnrolRoute = lazy(() => import('../identity/EnrolRoute').then((m) => ({ default: m.EnrolRoute })));
-const SignPage = lazy(() => import('../sign/SignPage').then((m) => ({ default: m.SignPage })));
-const GovernancePage = lazy(() => import('../governance/GovernancePage').then((m) => ({ default: m.GovernancePage })));
-const CredentialsPage = lazy(() => import('../identity/CredentialsPage').then((m) => ({ default: m.CredentialsPage })));
-const DevicesRoute = lazy(() => import('./DevicesRoute').then((m) => ({ default: m.DevicesRoute })));
-const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+/** Each flow's chunk, fetched once: on first render of its route, or ahead of it (`preloadRoute`). */
+const chunks = {
+  vault: () => import('../vault/VaultRoute'),
+  enrol: () => import('../identity/EnrolRoute'),
+  sign: () => import('../sign/SignPage'),
+  governance: () => import('../governance/GovernancePage'),
+  credentials: () => import('../identity/CredentialsPage'),
+  devices: () => import('./DevicesRoute'),
+  settings: () => import('../settings/SettingsPage'),
+};
+
+const VaultRoute = lazy(() => chunks.vault().then((m) => ({ default: m.VaultRoute })));
+const EnrolRoute = lazy(() => chunks.enrol().then((m) => ({ default: m.EnrolRoute })));
+const SignPage = lazy(() => chunks.sign().then((m) => ({ default: m.SignPage })));
+const GovernancePage = lazy(() => chunks.governance().then((m) => ({ default: m.GovernancePage })));
+const CredentialsPage = lazy(() => chunks.credentials().then((m) => ({ default: m.CredentialsPage })));
+const DevicesRoute = lazy(() => chunks.devices().then((m) => ({ default: m.DevicesRoute })));
+const SettingsPage = lazy(() => chunks.settings().then((m) => ({ default: m.SettingsPage })));
 
 export interface RouteContext {
   readonly ledger: LedgerState;
@@ -24,6 +35,8 @@ export interface RouteContext {
 
 interface RouteBase {
   readonly path: string;
+  /** Fetches the route's chunk (the browser caches it; React.lazy reuses the same promise's module). */
+  readonly preload: () => Promise<unknown>;
   /** The navigation's label (the e2e flows find pages by it). */
   readonly label: string;
   /** The page's heading; null: the open Commons' name. */
@@ -35,10 +48,11 @@ export type Route =
   | (RouteBase & { readonly needsCommons: false; render(context: RouteContext): ReactNode });
 
 export const ROUTES: readonly Route[] = [
-  { path: '/vault', label: 'Dashboard', title: null, needsCommons: true, render: (commons) => <VaultRoute commons={commons} /> },
-  { path: '/identity/enrol', label: 'Enrol', title: 'Enrol with your MEID', needsCommons: true, render: (commons) => <EnrolRoute commons={commons} /> },
+  { path: '/vault', preload: chunks.vault, label: 'Dashboard', title: null, needsCommons: true, render: (commons) => <VaultRoute commons={commons} /> },
+  { path: '/identity/enrol', preload: chunks.enrol, label: 'Enrol', title: 'Enrol with your MEID', needsCommons: true, render: (commons) => <EnrolRoute commons={commons} /> },
   {
     path: '/sign',
+    preload: chunks.sign,
     label: 'Co-sign',
     title: 'Co-sign a vault action',
     needsCommons: true,
@@ -46,15 +60,17 @@ export const ROUTES: readonly Route[] = [
   },
   {
     path: '/governance',
+    preload: chunks.governance,
     label: 'Vote',
     title: 'Vote',
     needsCommons: true,
     render: (commons, { ledger, workspace }) => <GovernancePage commons={commons} demo={workspace.workspace === 'demo'} onCast={ledger.refresh} />,
   },
-  { path: '/identity/credentials', label: 'Credentials', title: 'Credentials', needsCommons: true, render: (commons) => <CredentialsPage commons={commons} /> },
-  { path: '/devices', label: 'Devices', title: 'Devices', needsCommons: false, render: () => <DevicesRoute /> },
+  { path: '/identity/credentials', preload: chunks.credentials, label: 'Credentials', title: 'Credentials', needsCommons: true, render: (commons) => <CredentialsPage commons={commons} /> },
+  { path: '/devices', preload: chunks.devices, label: 'Devices', title: 'Devices', needsCommons: false, render: () => <DevicesRoute /> },
   {
     path: '/settings',
+    preload: chunks.settings,
     label: 'Settings',
     title: 'Settings',
     needsCommons: false,
