@@ -120,9 +120,15 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
         return; // no folder yet: nothing imported
       }
       for (const name of names) {
-        const log = await CommonsLog.open(logOptions(join(folder, name)), pool);
-        const state = log.state();
-        if (state && `${state.commonsId}.jsonl` === name) stored.set(state.commonsId, log);
+        try {
+          const log = await CommonsLog.open(logOptions(join(folder, name)), pool);
+          const state = log.state();
+          if (state && `${state.commonsId}.jsonl` === name) stored.set(state.commonsId, log);
+        } catch (error) {
+          // A log this start could not read or settle (a disk error) is left as it is, for the next start;
+          // the others are served.
+          console.error(`[c3] the Commons log ${name} could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+        }
       }
     })());
 
