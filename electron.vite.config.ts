@@ -64,6 +64,8 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     plugins: [react(), devWithoutCspMeta()],
     build: {
+      // Minified: the first page parses about a third of the JavaScript (issue 11: dashboard in < 1 s).
+      minify: true,
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },
     },

@@ -6,15 +6,12 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { bigintReplacer } from '../shared/result';
-import { type LedgerContext } from '../shared/commons/apply';
-import { encodeLog, parseLog, verifyLog } from '../shared/commons/verify';
-import { proofsOf } from '../shared/commons/proofs';
-import { primedVerifier, proofKey } from '../shared/zk/groth16';
+import { encodeLog } from '../shared/commons/verify';
 import { commonsVerifier } from '../electron/services/ledger/zk-verifier';
-import { type LedgerError } from '../shared/commons/errors';
+import { type LedgerError, fail } from '../shared/commons/errors';
 import { stateView } from '../shared/commons/view';
-import { bestRecoverer } from '../electron/services/ledger/native';
 import { emulatorDemoLog } from '../electron/services/ledger/demo';
+import { linesOf, replayLines } from '../electron/services/ledger/replay';
 
 export interface Io {
   out(text: string): void;
@@ -26,15 +23,6 @@ const USAGE = `usage:
   c3 state LOG --json  print the state folded from a valid log
   c3 demo LOG          write the Demo Commons log (emulated devices' keys; never for real funds)
 `;
-
-/** The fold's context, with every proof of the log checked ahead of it in batches (SPEC §1, §7). */
-function context(text: string): LedgerContext {
-  const verifier = commonsVerifier();
-  const parsed = parseLog(text);
-  const proofs = parsed.ok ? proofsOf(parsed.value) : [];
-  const verdicts = verifier.verifyMany(proofs);
-  return { verifier: primedVerifier(verifier, new Map(proofs.map((p, i) => [proofKey(p.circuit, p.publicSignals, p.proof), verdicts[i]!]))), recoverer: bestRecoverer() };
-}
 
 export function describeError(error: LedgerError): string {
   const where = error.action === undefined ? `entry ${error.seq}` : `entry ${error.seq}, action ${error.action}`;
@@ -66,27 +54,26 @@ export async function runC3(args: readonly string[], io: Io): Promise<number> {
   const text = await readLog(path, io);
   if (text === null) return 2;
   const started = performance.now();
-  const ctx = context(text);
-  const result = verifyLog(text, ctx);
+  // The ledger service's own replay (an import verifies the same way): signatures recovered by
+  // libsecp256k1 on worker threads, each batch's proofs checked together (SPEC §1, §7).
+  const replay = await replayLines({ start: null, lines: linesOf(text) }, { verifier: commonsVerifier(), workers: 2 });
   const seconds = (performance.now() - started) / 1000;
-  if (!result.ok) {
-    io.err(describeError(result.error));
+  const state = replay.state;
+  if (replay.error || !state) {
+    io.err(describeError(replay.error ?? { ...fail('GenesisInvalid', { reason: 'the log is empty' }), seq: 0 }));
     return 1;
   }
-  const { state, entries } = result.value;
   if (command === 'state') {
     if (!rest.includes('--json')) io.err('c3 state: only --json output exists; printing JSON\n');
     io.out(`${JSON.stringify(stateView(state), bigintReplacer, 2)}\n`);
     return 0;
   }
-  const actions = entries.reduce((n, e) => n + e.actions.length, 0);
-  const signatures = entries.reduce((n, e) => n + e.sequencerSigs.length + e.actions.reduce((m, a) => m + a.sigs.length, 0), 0);
   io.out(
     [
       `valid: ${state.name} (${state.commonsId})`,
-      `  entries ${entries.length}, actions ${actions}, signatures ${signatures}, head ${state.headHash}`,
+      `  entries ${replay.kept}, actions ${replay.actions}, signatures ${replay.signatures}, head ${state.headHash}`,
       `  members ${Object.keys(state.members).length}, vaults ${Object.keys(state.vaults).length}, last entry ${new Date(state.time * 1000).toISOString()}`,
-      `  verified in ${seconds.toFixed(2)} s with ${ctx.recoverer.name}`,
+      `  verified in ${seconds.toFixed(2)} s with ${replay.recoverer}`,
       `  zero-knowledge proofs checked in batches with the Groth16 keys of resources/zk (manifest-verified)`,
       '',
     ].join('\n'),

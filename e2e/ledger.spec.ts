@@ -1,7 +1,7 @@
 /**
- * The dashboard reads the verified ledger: the Demo Commons log is verified in the renderer's
- * dexie ledger (signatures recovered by the main process), and a member's own ledger file is
- * stored only when every entry holds. Figures are compared with the `c3` tool's own verdict.
+ * The dashboard reads the verified ledger: the main process owns, verifies and folds the Demo
+ * Commons log (signatures by libsecp256k1 on worker threads), and a member's own ledger file is
+ * stored there only when every entry holds. Figures are compared with the `c3` tool's own verdict.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

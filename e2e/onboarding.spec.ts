@@ -2,7 +2,7 @@
  * MEID enrolment end to end: the identity proved in the main process (real Groth16, worker
  * prover), the attestor signing on an emulated Trezor, the member signing on an emulated Ledger,
  * the Demo Commons' stewards sequencing it, and the dashboard showing the new member with a
- * verified MEID once the renderer's ledger has verified the entry (proof included).
+ * verified MEID once the ledger service has verified the entry (proof included).
  */
 import { expect, test } from '@playwright/test';
 import { bridgeUrl } from './support/bridge';

@@ -5,15 +5,13 @@
 import { join } from 'node:path';
 import { type Handlers } from '../../shared/contract/dispatch';
 import { type Channels } from '../../shared/contract/channels';
-import { ok } from '../../shared/result';
+import { err, ok } from '../../shared/result';
 import { createEventHub, type EventHub } from './events';
 import { createTaskRegistry, type TaskRegistry } from './tasks';
 import { createLedgerService } from './ledger/service';
-import { demoCommonsView } from './ledger/demo';
 import { createDevicesService, type DevicesService } from './devices/service';
-import { createDemoSequencer, demoWireError } from './ledger/demo-sequencer';
+import { createDemoSequencer } from './ledger/demo-sequencer';
 import { zkResourcesDir } from './ledger/zk-verifier';
-import { err } from '../../shared/result';
 import { createProver } from './prover/prover';
 import { createProverService } from './prover/service';
 import { type SecretBox, fileIdentityStore } from './prover/identity-store';
@@ -69,8 +67,10 @@ export function createServices(options: ServiceOptions): Services {
   const hub = createEventHub();
   const tasks = createTaskRegistry(hub);
   const demoChain = createDemoSequencer({ file: join(options.dataDir, 'demo-commons.jsonl') });
-  // The demo's Commons counts as verified only where the demo is on (its stewards are emulated keys).
-  const ledger = createLedgerService(options.emulators ? { demo: () => demoChain.state() } : {});
+  // The one owner of every Commons log. The demo's Commons counts as verified for the prover only
+  // where the demo is on (its stewards are emulated keys).
+  const ledger = createLedgerService({ dataDir: options.dataDir, demo: demoChain, trustDemo: options.emulators });
+  const unsubscribeLedger = ledger.subscribe((change) => hub.publish('ledger.changed', change));
   const devices = createDevicesService({
     emulators: options.emulators,
     ledgerHid: options.hardware ?? false,
@@ -103,21 +103,19 @@ export function createServices(options: ServiceOptions): Services {
         secretProtection: identityStore.protection,
       }),
     'workspace.open': async ({ workspace: name }) => ok(workspace.open(name)),
-    'demo.commons': async () => ok(demoCommonsView()),
     'task.cancel': async ({ taskId }) => ok({ cancelled: tasks.cancel(taskId) }),
     'ledger.verifySignatures': (request) => ledger['ledger.verifySignatures'](request),
     'ledger.openCommons': (request) => ledger['ledger.openCommons'](request),
-    // The demo log as sequenced in this run (the built-in history plus what the newcomer did).
-    'demo.log': async () => {
-      const setAside = demoChain.recovery()?.setAside;
-      return ok({ entries: demoChain.entries(), ...(setAside ? { setAside: { ...setAside, reason: demoWireError(setAside.reason) } } : {}) });
-    },
-    'demo.submit': async ({ action }) => {
-      if (!options.emulators) return err({ kind: 'DemoDisabled', message: 'The Demo Commons is turned off in this build.' });
-      const result = demoChain.submit(action);
-      if (result.ok) return result;
-      return err(demoWireError(result.error));
-    },
+    'ledger.list': (request) => ledger['ledger.list'](request),
+    'ledger.state': (request) => ledger['ledger.state'](request),
+    'ledger.history': (request) => ledger['ledger.history'](request),
+    'ledger.import': (request) => ledger['ledger.import'](request),
+    'ledger.reverify': (request) => ledger['ledger.reverify'](request),
+    'ledger.preflight': (request) => ledger['ledger.preflight'](request),
+    'demo.log': (request) => ledger['demo.log'](request),
+    'demo.commons': (request) => ledger['demo.commons'](request),
+    // Without emulators the demo can be looked at, not added to: its stewards' keys are the emulators'.
+    'demo.submit': async (request) => (options.emulators ? ledger['demo.submit'](request) : err({ kind: 'DemoDisabled', message: 'The Demo Commons is turned off in this build.' })),
     ...devices.handlers,
     ...identity,
   });
@@ -129,6 +127,7 @@ export function createServices(options: ServiceOptions): Services {
     devices,
     async close() {
       unsubscribeDevices();
+      unsubscribeLedger();
       await Promise.allSettled([ledger.close(), devices.close(), prover.close()]);
     },
   };

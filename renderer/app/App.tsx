@@ -1,35 +1,24 @@
-/** The app shell: header with the open Commons, navigation, and the page. */
-import { useEffect, useMemo, useState } from 'react';
-import { Dashboard } from '../vault/Dashboard';
-import { SettingsPage } from '../settings/SettingsPage';
-import { Badge, Card, ErrorNotice, Loading } from '../ui/components';
+/**
+ * The app shell: the open workspace with its two providers (the ledger and the devices, one
+ * subscription each for every page), the navigation of the route table, and the page of the
+ * current hash route, loaded on first use.
+ */
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Badge, ErrorNotice, Loading } from '../ui/components';
 import { databaseFor, openVaultDatabase, readWorkspace, REAL_DB_NAME, writeWorkspace, type Workspace } from './db/databases';
-import { useCommons } from './useCommons';
-import { ImportLedger } from '../ledger/ImportLedger';
-import { DevicesPage } from '../devices/DevicesPage';
-import { SignPage } from '../sign/SignPage';
-import { EnrolPage } from '../identity/EnrolPage';
-import { useMyMeid } from '../identity/useMyMeid';
-import { GovernancePage } from '../governance/GovernancePage';
-import { CredentialsPage } from '../identity/CredentialsPage';
 import { useApi } from './api/client';
-
-type Page = 'dashboard' | 'enrol' | 'sign' | 'vote' | 'credentials' | 'devices' | 'settings';
-const PAGES: { id: Page; label: string }[] = [
-  { id: 'dashboard', label: 'Dashboard' },
-  { id: 'enrol', label: 'Enrol' },
-  { id: 'sign', label: 'Co-sign' },
-  { id: 'vote', label: 'Vote' },
-  { id: 'credentials', label: 'Credentials' },
-  { id: 'devices', label: 'Devices' },
-  { id: 'settings', label: 'Settings' },
-];
-const TITLES: Record<Exclude<Page, 'dashboard'>, string> = { enrol: 'Enrol with your MEID', vote: 'Vote', credentials: 'Credentials', sign: 'Co-sign a vault action', devices: 'Devices', settings: 'Settings' };
+import { LedgerProvider, useLedger } from '../ledger/LedgerProvider';
+import { NoCommons } from '../ledger/NoCommons';
+import { DevicesProvider } from '../devices/DevicesProvider';
+import { ROUTES, routeFor, type Route } from './routes';
+import { useHashPath } from './router';
+import { WorkspaceContext, useWorkspace, type WorkspaceState } from './workspace';
 
 export function App({ bridgeState }: { bridgeState: 'connecting' | 'open' | 'closed' | 'electron' }) {
   const settingsDb = useMemo(() => openVaultDatabase(REAL_DB_NAME), []);
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
-  const [page, setPage] = useState<Page>('dashboard');
+  const [path, navigate] = useHashPath();
+  const route = routeFor(path);
   const api = useApi();
 
   // The services hear which workspace is shown before anything in it asks them (calls are answered
@@ -44,8 +33,13 @@ export function App({ bridgeState }: { bridgeState: 'connecting' | 'open' | 'clo
     void readWorkspace(settingsDb).then(show);
   }, [settingsDb]);
 
+  // The open route's chunk is fetched while the services are asked for the Commons, not after.
+  useEffect(() => {
+    void route.preload().catch(() => undefined);
+  }, [route]);
+
   const choose = (next: Workspace) => {
-    void show(next);
+    show(next);
     void writeWorkspace(settingsDb, next);
   };
 
@@ -61,9 +55,9 @@ export function App({ bridgeState }: { bridgeState: 'connecting' | 'open' | 'clo
           <span>Vault</span>
         </div>
         <nav aria-label="Main">
-          {PAGES.map((p) => (
-            <button key={p.id} type="button" className={page === p.id ? 'nav-item active' : 'nav-item'} aria-current={page === p.id ? 'page' : undefined} onClick={() => setPage(p.id)}>
-              {p.label}
+          {ROUTES.map((r) => (
+            <button key={r.path} type="button" className={route === r ? 'nav-item active' : 'nav-item'} aria-current={route === r ? 'page' : undefined} onClick={() => navigate(r.path)}>
+              {r.label}
             </button>
           ))}
         </nav>
@@ -76,93 +70,65 @@ export function App({ bridgeState }: { bridgeState: 'connecting' | 'open' | 'clo
         </div>
       </aside>
       <main className="content">
-        <WorkspaceView key={workspace} workspace={workspace} page={page} onWorkspace={choose} />
+        <WorkspaceView key={workspace} workspace={workspace} route={route} onWorkspace={choose} />
       </main>
     </div>
   );
 }
 
-function WorkspaceView({ workspace, page, onWorkspace }: { workspace: Workspace; page: Page; onWorkspace: (w: Workspace) => void }) {
+function WorkspaceView({ workspace, route, onWorkspace }: { workspace: Workspace; route: Route; onWorkspace: (w: Workspace) => void }) {
   const db = useMemo(() => openVaultDatabase(databaseFor(workspace)), [workspace]);
-  const { state, refresh, ledger } = useCommons(workspace, db);
-  const commons = state.status === 'ready' ? state.commons[0] : undefined;
-  const emulatorsEnabled = useEmulatorsEnabled();
-  const meid = useMyMeid(db);
+  const state = useMemo<WorkspaceState>(() => ({ workspace, db, choose: onWorkspace }), [workspace, db, onWorkspace]);
+  return (
+    <WorkspaceContext.Provider value={state}>
+      <LedgerProvider workspace={workspace} db={db}>
+        <DevicesProvider>
+          {workspace === 'demo' && (
+            <div className="demo-banner" role="note" data-testid="demo-banner">
+              <strong>Demo Commons</strong> — a local demonstration on emulated devices with public test keys. Nothing here is real money, and nothing
+              you do here touches your own Commons.
+            </div>
+          )}
+          <Page route={route} />
+        </DevicesProvider>
+      </LedgerProvider>
+    </WorkspaceContext.Provider>
+  );
+}
 
+function Page({ route }: { route: Route }) {
+  const ledger = useLedger();
+  const workspace = useWorkspace();
+  const commons = ledger.status.kind === 'ready' ? ledger.status.commons : null;
+  const title = route.title ?? commons?.name ?? (workspace.workspace === 'demo' ? 'Demo Commons' : 'My Commons');
   return (
     <>
-      {workspace === 'demo' && (
-        <div className="demo-banner" role="note" data-testid="demo-banner">
-          <strong>Demo Commons</strong> — a local demonstration on emulated devices with public test keys. Nothing here is real money, and nothing
-          you do here touches your own Commons.
-        </div>
-      )}
       <header className="page-header">
-        <h1>{page !== 'dashboard' ? TITLES[page] : (commons?.name ?? (workspace === 'demo' ? 'Demo Commons' : 'My Commons'))}</h1>
-        {page === 'dashboard' && commons?.demo && <Badge tone="demo">Demo</Badge>}
+        <h1>{title}</h1>
+        {route.title === null && commons?.demo && <Badge tone="demo">Demo</Badge>}
       </header>
-      {page === 'settings' && <SettingsPage workspace={workspace} onWorkspace={onWorkspace} />}
-      {page === 'devices' && <DevicesPage emulatorsEnabled={emulatorsEnabled} />}
-      {page === 'vote' && (commons ? <GovernancePage commons={commons} demo={workspace === 'demo'} onCast={refresh} /> : <Loading label="Loading the Commons…" />)}
-      {page === 'credentials' && (commons ? <CredentialsPage commons={commons} /> : <Loading label="Loading the Commons…" />)}
-      {page === 'enrol' &&
-        (commons ? (
-          <EnrolPage
-            commons={commons}
-            demo={workspace === 'demo'}
-            exportLog={ledger.exportLog}
-            onEnrolled={(commitment) => {
-              void meid.remember(commitment);
-              refresh();
-            }}
-          />
-        ) : (
-          <Loading label="Loading the Commons…" />
-        ))}
-      {page === 'sign' && (commons ? <SignPage commons={commons} onSequenced={refresh} /> : <Loading label="Loading the Commons…" />)}
-      {page === 'dashboard' && (
-        <>
-          {state.status === 'loading' && <Loading label="Loading the Commons…" />}
-          {state.status === 'failed' && <ErrorNotice error={state.error} onRetry={refresh} />}
-          {state.status === 'ready' && state.syncError && (
-            <>
-              <ErrorNotice error={state.syncError} onRetry={refresh} />
-              {ledger.startDemoAgain && typeof state.syncError['seq'] === 'number' && (
-                <p className="small">
-                  This copy of the Demo Commons no longer matches the demo’s own log (it was reset, or its saved log did not verify).{' '}
-                  <button type="button" onClick={() => void ledger.startDemoAgain?.()}>
-                    Start the Demo Commons again
-                  </button>
-                </p>
-              )}
-            </>
-          )}
-          {state.status === 'ready' && commons && <Dashboard commons={commons} ledger={ledger} myCommitment={meid.commitment} />}
-          {state.status === 'ready' && !commons && (
-            <Card title="No Commons yet">
-              <p>You have not joined a Commons on this machine. Your own data will appear here once you import a Commons ledger or enrol.</p>
-              <ImportLedger ledger={ledger} />
-              <button type="button" onClick={() => onWorkspace('demo')}>
-                Open the Demo Commons
-              </button>
-            </Card>
-          )}
-        </>
-      )}
+      <Suspense fallback={<Loading label="Opening the page…" />}>{route.needsCommons ? <RequireCommons route={route} /> : route.render({ ledger, workspace })}</Suspense>
     </>
   );
 }
 
-/** Whether emulated devices may be plugged in (the demo and tests), as the services say. */
-function useEmulatorsEnabled(): boolean {
-  const api = useApi();
-  const [enabled, setEnabled] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void api.call('app.info', {}).then((answer) => live && answer.ok && setEnabled(answer.value.emulatorsEnabled));
-    return () => {
-      live = false;
-    };
-  }, [api]);
-  return enabled;
+/** A page that shows a Commons: shown once there is one; otherwise what to do, never a wait for nothing. */
+function RequireCommons({ route }: { route: Extract<Route, { needsCommons: true }> }) {
+  const ledger = useLedger();
+  const workspace = useWorkspace();
+  switch (ledger.status.kind) {
+    case 'loading':
+      return <Loading label="Loading the Commons…" />;
+    case 'failed':
+      return (
+        <>
+          <ErrorNotice error={ledger.status.error} onRetry={ledger.refresh} />
+          {workspace.workspace === 'real' && <NoCommons />}
+        </>
+      );
+    case 'empty':
+      return <NoCommons />;
+    case 'ready':
+      return route.render(ledger.status.commons, { ledger, workspace });
+  }
 }

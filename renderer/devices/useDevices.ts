@@ -1,9 +1,10 @@
 /**
  * The devices connected now, kept live: the list is fetched once and then follows the
  * `devices.changed` event (plug, unplug, lock, app opened, request started or finished);
- * what each device is asking the person to confirm follows `devices.prompt`.
+ * what each device is asking the person to confirm follows `devices.prompt`. One subscription
+ * for the app (DevicesProvider); `useDevices()` reads it.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import { type DeviceInfo } from '../../shared/contract/devices';
 import { type AppError } from '../../shared/contract/errors';
 import { useApi } from '../app/api/client';
@@ -20,7 +21,18 @@ export interface DevicesState {
   reload(): void;
 }
 
+/** What DevicesProvider shares. */
+export const DevicesContext = createContext<DevicesState | null>(null);
+
+/** The devices, from the app's DevicesProvider (or a subscription of its own outside one). */
 export function useDevices(): DevicesState {
+  const shared = useContext(DevicesContext);
+  const own = useDevicesSubscription(shared === null);
+  return shared ?? own;
+}
+
+/** The subscription itself; `enabled` false subscribes to nothing (a provider above already does). */
+export function useDevicesSubscription(enabled = true): DevicesState {
   const api = useApi();
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
   const [prompts, setPrompts] = useState<Record<string, DevicePromptView>>({});
@@ -28,6 +40,7 @@ export function useDevices(): DevicesState {
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     const offChanged = api.on('devices.changed', ({ devices: next }) => setDevices(next));
     const offPrompt = api.on('devices.prompt', ({ deviceId, prompt }) =>
@@ -50,7 +63,7 @@ export function useDevices(): DevicesState {
       offChanged();
       offPrompt();
     };
-  }, [api, attempt]);
+  }, [api, attempt, enabled]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { devices, prompts, error, reload };

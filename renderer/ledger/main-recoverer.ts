@@ -1,7 +1,8 @@
 /**
- * Signature recovery for the renderer's ledger, done by the main process through the contract
- * (`ledger.verifySignatures`, libsecp256k1 there, ~20× @noble/curves here). Batches are split to
- * the contract's limit; the fold still decides what each recovered address means.
+ * Signature recovery for what the renderer checks itself (a signing request's signatures), done by
+ * the main process through the contract (`ledger.verifySignatures`, libsecp256k1 there, ~20×
+ * @noble/curves here). Batches are split to the contract's limit; the caller still decides what
+ * each recovered address means. (The ledger itself is verified and folded in main.)
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { MAX_SIGNATURE_BATCH } from '../../shared/contract/ledger';
@@ -20,7 +21,7 @@ export interface RecoveryReport {
   recoverer: string;
 }
 
-/** A `recoverBatch` for CommonsLedger that asks main; `onReport` hears how many and by what. */
+/** A batch recoverer that asks main; `onReport` hears how many and by what. */
 export function mainProcessRecoverer(api: Api, onReport?: (report: RecoveryReport) => void) {
   return async (jobs: readonly RecoveryJob[]): Promise<(string | null)[]> => {
     const signers: (string | null)[] = [];

@@ -3,7 +3,7 @@
  * then the pre-flight (preflight.ts) before the request exists: an action the ledger would refuse
  * is said in words here, and no signer is ever asked to sign it on a device.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { type CommonsView, type VaultView } from '../../shared/contract/commons-view';
 import { DECIMALS, formatAmount, parseAmount, type CommonsToken } from '../../shared/money';
 import { type SignerDraft, type SigningRequest, signersRequest, thresholdRequest, transferRequest } from '../../shared/quorum/request';
@@ -12,7 +12,7 @@ import { Card } from '../ui/components';
 import { PreflightRefusal } from './Notices';
 import { type Refusal } from './preflight';
 import { usePreflight } from './usePreflight';
-import { verifiedLedgerOf } from './verified-ledger';
+import { useVerifiedLedger } from './verified-ledger';
 
 const WEEK = 7 * 24 * 3600;
 /** The action is valid for a week from now; the ledger refuses it after that. */
@@ -174,19 +174,10 @@ function ThresholdFields({ commons, vault, busy, onDraft }: FieldsProps) {
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
-/** The vault's signers as the verified state holds them (with the derivation paths the view leaves out). */
+/** The vault's signers as the verified ledger holds them, with their derivation paths. */
 function useLedgerSigners(commons: CommonsView, vault: VaultView): readonly SignerDraft[] | null {
-  const [signers, setSigners] = useState<readonly SignerDraft[] | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    void verifiedLedgerOf(commons)
-      .state()
-      .then((state) => !cancelled && setSigners(state?.vaults[vault.address.toLowerCase()]?.signers ?? null));
-    return () => {
-      cancelled = true;
-    };
-  }, [commons, vault]);
-  return signers;
+  const ledger = useVerifiedLedger(commons);
+  return useMemo(() => ledger.signersOf(vault.address)?.map(({ address, device, label, path }) => ({ address, device, label, path })) ?? null, [ledger, vault]);
 }
 
 function SignersFields({ commons, vault, busy, onDraft }: FieldsProps) {

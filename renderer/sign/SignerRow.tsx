@@ -5,7 +5,6 @@
  * signature the file carries for this signer is shown by what its check found.
  */
 import { useState } from 'react';
-import { type VaultView } from '../../shared/contract/commons-view';
 import { type DeviceInfo } from '../../shared/contract/devices';
 import { type AppError } from '../../shared/contract/errors';
 import { useApi } from '../app/api/client';
@@ -18,19 +17,19 @@ import { findAccount, isAppError } from '../devices/find-account';
 import { type Hex } from '../../shared/crypto/canonical';
 import { vaultActionMessage } from '../../shared/quorum/action';
 import { type SigningRequest, withSignature } from '../../shared/quorum/request';
-import { type SignatureCheck, checkSignatures, signatureSentence } from '../../shared/quorum/signatures';
+import { type SignatureCheck, type Signers, checkSignatures, signatureSentence } from '../../shared/quorum/signatures';
 import { vaultActionTypedDataJson } from './typed-data';
 import { recoveryError, useRecoverBatch } from './useSignatureChecks';
 
 type Phase = { kind: 'idle' } | { kind: 'finding' } | { kind: 'signing'; path: string } | { kind: 'failed'; error: AppError };
 
-type Signer = VaultView['signers'][number];
+type Signer = Signers['signers'][number];
 
 export function SignerRow(props: {
   commonsId: Hex;
   request: SigningRequest;
   /** Who must sign the request (shared/quorum/authority.ts): the signature is checked against them. */
-  signers: Pick<VaultView, 'signers'>;
+  signers: Signers;
   signer: Signer;
   /** What the check of this signer's signature in the request found; null when there is none. */
   check: SignatureCheck | null;

@@ -6,10 +6,25 @@ import { alice, bob, commons, demoState, draft } from '../../shared/quorum/fixtu
 import { transferRequest } from '../../shared/quorum/request';
 import { unwrap } from '../../shared/result';
 import { preflightWith } from './preflight';
+import { preflightAction } from '../../shared/commons/apply';
+import { testVerifier } from '../../shared/commons/fixtures';
+import { nobleRecoverer } from '../../shared/crypto/recover';
+import { type Hex } from '../../shared/crypto/canonical';
 import { refusedByRules } from './refusal';
 import { type VerifiedLedger } from './verified-ledger';
 
-const ledgerOf = (state: CommonsState | null): VerifiedLedger => ({ state: async () => state, executedAt: async () => null });
+/** The verified ledger as main answers for it: the ledger's own pre-flight on `state`. */
+const ledgerOf = (state: CommonsState | null): VerifiedLedger => ({
+  commonsId: (state?.commonsId ?? commons.commonsId) as Hex,
+  time: async () => state?.time ?? null,
+  check: async (action, time) => {
+    if (!state) return null;
+    const dry = preflightAction(state, action, { verifier: testVerifier, recoverer: nobleRecoverer, time });
+    return dry.ok ? { ok: true, value: null } : dry;
+  },
+  executedAt: async () => null,
+  signersOf: () => null,
+});
 
 describe('the pre-flight in the composer', () => {
   it('a PPT transfer is refused in words before any device is asked', async () => {

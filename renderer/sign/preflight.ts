@@ -4,11 +4,10 @@
  * is asked, and answers with the rule it would break in words. Where the state comes from is
  * verified-ledger.ts's business, so that it can move without touching the composers.
  */
-import { nobleRecoverer } from '../../shared/crypto/recover';
-import { type PreflightRefusal, preflightRequest, sequencingTime } from '../../shared/quorum/preflight';
+import { type PreflightRefusal, sequencingTime, wouldRefuse } from '../../shared/quorum/preflight';
+import { requestProblem } from '../../shared/quorum/errors';
 import { type SigningRequest } from '../../shared/quorum/request';
-import { type Result, err } from '../../shared/result';
-import { commonsVerifier } from '../ledger/zk-verifier';
+import { type Result, err, ok } from '../../shared/result';
 import { type VerifiedLedger } from './verified-ledger';
 
 export type Refusal = PreflightRefusal | { readonly kind: 'LedgerNotLoaded'; readonly message: string };
@@ -20,13 +19,14 @@ const notLoaded: Refusal = {
   message: 'This app has not finished verifying the Commons’ ledger, so it cannot yet check this action against it. Wait for the ledger to load, then try again.',
 };
 
-/** `preflight` over a given source of verified state (tests hand in their own). */
+/** `preflight` over a given verified ledger (tests hand in their own). */
 export const preflightWith =
   (ledger: VerifiedLedger, now: () => number = Date.now): Preflight =>
   async (request) => {
-    const state = await ledger.state();
-    if (!state) return err(notLoaded);
-    const time = sequencingTime(state.time, Math.floor(now() / 1000));
-    // A handful of signatures at most (an attestor's, in an enrolment): recovered here, synchronously.
-    return preflightRequest(state, request, { verifier: commonsVerifier(), recoverer: nobleRecoverer, time });
+    if (request.commonsId !== ledger.commonsId) return err(requestProblem('OtherCommons', { ours: ledger.commonsId, theirs: request.commonsId }));
+    const ledgerTime = await ledger.time();
+    if (ledgerTime === null) return err(notLoaded);
+    const checked = await ledger.check(request.action, sequencingTime(ledgerTime, Math.floor(now() / 1000)));
+    if (checked === null) return err(notLoaded);
+    return checked.ok ? ok(null) : err(wouldRefuse(checked.error));
   };

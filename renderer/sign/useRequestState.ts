@@ -8,7 +8,7 @@ import { type CommonsView } from '../../shared/contract/commons-view';
 import { type RequestProblem } from '../../shared/quorum/errors';
 import { type ExecutedAction, type RequestState, requestState } from '../../shared/quorum/lifecycle';
 import { type SigningRequest } from '../../shared/quorum/request';
-import { verifiedLedgerOf } from './verified-ledger';
+import { useVerifiedLedger } from './verified-ledger';
 
 export type RequestStateView = { status: 'checking' } | { status: 'done'; state: RequestState } | { status: 'problem'; problem: RequestProblem };
 
@@ -17,24 +17,24 @@ export function useRequestState(commons: CommonsView, request: SigningRequest, v
   const [result, setResult] = useState<{ key: unknown[]; view: RequestStateView } | null>(null);
   const validKey = valid === null ? null : [...valid].sort().join(',');
   const key = [commons, request, validKey, submittedAt];
+  const ledger = useVerifiedLedger(commons);
 
   useEffect(() => {
     if (validKey === null) return;
     let cancelled = false;
     void (async () => {
-      const ledger = verifiedLedgerOf(commons);
-      const state = await ledger.state();
-      if (!state || cancelled) return;
+      const time = await ledger.time();
+      if (time === null || cancelled) return;
       const { vault, nonce } = request.action;
       const current = commons.vaults.find((v) => v.address.toLowerCase() === vault);
       const executed: ExecutedAction | null = current && current.nonce > nonce ? await ledger.executedAt(vault, nonce) : null;
-      const answer = requestState(request, { time: state.time, view: commons, executedAt: () => executed }, { valid: validKey === '' ? [] : validKey.split(','), submittedAt });
+      const answer = requestState(request, { time, view: commons, executedAt: () => executed }, { valid: validKey === '' ? [] : validKey.split(','), submittedAt });
       if (!cancelled) setResult({ key: [commons, request, validKey, submittedAt], view: answer.ok ? { status: 'done', state: answer.value } : { status: 'problem', problem: answer.error } });
     })();
     return () => {
       cancelled = true;
     };
-  }, [commons, request, validKey, submittedAt]);
+  }, [commons, request, validKey, submittedAt, ledger]);
 
   // A state found for an earlier request, ledger or set of signatures says nothing about this one.
   return result && result.key.every((k, i) => k === key[i]) ? result.view : { status: 'checking' };

@@ -5,10 +5,9 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { type AppError } from '../../shared/contract/errors';
-import { type VaultView } from '../../shared/contract/commons-view';
 import { type Hex } from '../../shared/crypto/canonical';
 import { type SigningRequest } from '../../shared/quorum/request';
-import { type RecoverBatch, type SignatureCheck, checkSignatures } from '../../shared/quorum/signatures';
+import { type RecoverBatch, type SignatureCheck, type Signers, checkSignatures } from '../../shared/quorum/signatures';
 import { useApi } from '../app/api/client';
 import { RecoveryUnavailable, mainProcessRecoverer } from '../ledger/main-recoverer';
 
@@ -22,7 +21,7 @@ export function useRecoverBatch(): RecoverBatch {
 export const recoveryError = (error: unknown): AppError =>
   error instanceof RecoveryUnavailable ? error.error : { kind: 'ServiceFailed', message: error instanceof Error ? error.message : String(error), channel: 'ledger.verifySignatures' };
 
-export function useSignatureChecks(commonsId: Hex, vault: Pick<VaultView, 'signers'>, request: SigningRequest): ChecksState {
+export function useSignatureChecks(commonsId: Hex, vault: Signers, request: SigningRequest): ChecksState {
   const recover = useRecoverBatch();
   const [result, setResult] = useState<{ request: SigningRequest; state: ChecksState } | null>(null);
 

@@ -1,44 +1,65 @@
 /**
- * The verified ledger as the signing flow reads it: the state after the last verified entry (for
- * the pre-flight) and the action the log executed at a vault's action number (for where a request
- * stands). Today it reads the renderer's own verified copy on dexie (renderer/ledger/store.ts),
- * read only; when the main process owns the log, this is the one file to point at its queries.
+ * The verified ledger as the signing flow reads it. The main process owns, verifies and folds
+ * every log (electron/services/ledger); the signing flow asks it to run an action against the
+ * current state (signatures aside), reads the ledger's time and a vault's signers from the open
+ * Commons' view, and looks up the action the log executed at a vault's action number.
  */
-import { type CommonsView } from '../../shared/contract/commons-view';
-import { type CommonsState } from '../../shared/commons/state';
+import { useMemo } from 'react';
+import { type CommonsError } from '../../shared/commons/errors';
+import { type Action } from '../../shared/commons/log';
+import { type CommonsView, type VaultView } from '../../shared/contract/commons-view';
 import { type Hex } from '../../shared/crypto/canonical';
 import { type ExecutedAction, findExecuted } from '../../shared/quorum/lifecycle';
-import { ledgerDatabaseFor } from '../app/useCommons';
-import { LedgerDatabase } from '../ledger/store';
+import { type Result, err, ok } from '../../shared/result';
+import { useApi } from '../app/api/client';
+import { ledgerClient } from '../ledger/client';
+import { useLedger } from '../ledger/LedgerProvider';
 
 export interface VerifiedLedger {
-  /** The state after the last verified entry, or null while none is stored. */
-  state(): Promise<CommonsState | null>;
+  readonly commonsId: Hex;
+  /** The last verified entry's time (seconds), or null while main has no verified state. */
+  time(): Promise<number | null>;
+  /** Runs `action` against the current verified state at `time` with every rule but its signatures; null while main has none. */
+  check(action: Omit<Action, 'sigs'>, time: number): Promise<Result<null, CommonsError> | null>;
   /** The action the verified log executed as `vault`'s action number `nonce`, or null. */
   executedAt(vault: string, nonce: number): Promise<ExecutedAction | null>;
+  /** A vault's signers as the verified ledger holds them (with their derivation paths), or null. */
+  signersOf(vault: string): VaultView['signers'] | null;
 }
 
-const databases = new Map<string, LedgerDatabase>();
-const databaseOf = (name: string): LedgerDatabase => {
-  let db = databases.get(name);
-  if (!db) databases.set(name, (db = new LedgerDatabase(name)));
-  return db;
-};
+const PAGE = 100;
 
-export function verifiedLedgerOf(commons: Pick<CommonsView, 'demo' | 'commonsId'>): VerifiedLedger {
-  const db = databaseOf(ledgerDatabaseFor(commons.demo ? 'demo' : 'real'));
-  const commonsId = commons.commonsId.toLowerCase() as Hex;
-  return {
-    async state() {
-      const head = await db.projection.get('head');
-      return head && head.state.commonsId === commonsId ? head.state : null;
-    },
-    async executedAt(vault, nonce) {
-      const address = vault.toLowerCase();
-      const uses = (a: { kind: string; vault: string; nonce: number }) => a.kind !== 'commons.genesis' && a.kind !== 'ballot.anonymous' && a.vault === address && a.nonce === nonce;
-      // Newest first: the action at a vault's latest numbers is the one a request usually asks about.
-      const row = await db.entries.orderBy('seq').reverse().filter((r) => r.entry.actions.some(uses)).first();
-      return row ? findExecuted([row.entry], commonsId, address, nonce) : null;
-    },
-  };
+/** The open Commons' verified ledger, in the main process. */
+export function useVerifiedLedger(commons: CommonsView): VerifiedLedger {
+  const api = useApi();
+  const { workspace } = useLedger();
+  return useMemo(() => {
+    const client = ledgerClient(api, workspace);
+    const commonsId = commons.commonsId.toLowerCase() as Hex;
+    return {
+      commonsId,
+      time: async () => commons.time,
+      async check(action, time) {
+        const answer = await client.preflight(commonsId, { ...action, sigs: [] } as Action, time);
+        if (!answer.ok) return null;
+        // Main answers with the ledger's own typed error (shared/commons/errors.ts).
+        return answer.value.allowed ? ok(null) : err(answer.value.refusal as unknown as CommonsError);
+      },
+      async executedAt(vault, nonce) {
+        const address = vault.toLowerCase();
+        // Newest first: the action at a vault's latest numbers is the one a request usually asks about.
+        for (let to = commons.height; to > 0; to -= PAGE) {
+          const from = Math.max(0, to - PAGE);
+          const page = await client.history(commonsId, from, to - from);
+          if (!page.ok) return null;
+          for (const entry of [...page.value.entries].reverse()) {
+            const found = findExecuted([entry], commonsId, address, nonce);
+            if (found) return found;
+          }
+        }
+        return null;
+      },
+      signersOf: (vault) => commons.vaults.find((v) => v.address.toLowerCase() === vault.toLowerCase())?.signers ?? null,
+    };
+  }, [api, workspace, commons]);
 }

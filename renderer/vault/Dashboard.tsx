@@ -3,13 +3,13 @@ import { type CommonsView, type VaultView } from '../../shared/contract/commons-
 import { COMMONS_TOKENS, formatAmount, DECIMALS } from '../../shared/money';
 import { BarChart, type Bar } from '../ui/BarChart';
 import { Badge, Card, EmulatedBadge } from '../ui/components';
-import { type LedgerControls } from '../app/useCommons';
+import { type LedgerState } from '../ledger/LedgerProvider';
 import { LedgerCard } from './LedgerCard';
 
 const tokenAmount = (amount: bigint | undefined, token: keyof typeof DECIMALS) =>
   formatAmount(amount ?? 0n, DECIMALS[token], { maxFractionDigits: 2 });
 
-export function Dashboard({ commons, ledger, myCommitment }: { commons: CommonsView; ledger: LedgerControls; myCommitment: string | null }) {
+export function Dashboard({ commons, ledger, myCommitment }: { commons: CommonsView; ledger: LedgerState; myCommitment: string | null }) {
   const supplyBars: Bar[] = COMMONS_TOKENS.map((token) => ({
     label: token,
     value: commons.supplies[token] ?? 0n,

@@ -1,14 +1,16 @@
 /**
- * Where the dashboard's numbers come from: the Commons ledger on this machine, its height and
- * head hash, when every signature was last checked from genesis, and a button to check again.
+ * Where the dashboard's numbers come from: the Commons ledger the main process keeps on this
+ * machine, its height and head hash, when every signature was last checked from genesis, a button
+ * to check again, and (for the member's own Commons) an import of the entries that follow.
  */
 import { type CommonsView } from '../../shared/contract/commons-view';
-import { type LedgerControls } from '../app/useCommons';
+import { type LedgerState } from '../ledger/LedgerProvider';
+import { ImportLedger } from '../ledger/ImportLedger';
 import { Badge, Card, ErrorNotice, Loading } from '../ui/components';
 
 const when = (ms: number) => new Date(ms).toLocaleString();
 
-export function LedgerCard({ commons, ledger }: { commons: CommonsView; ledger: LedgerControls }) {
+export function LedgerCard({ commons, ledger }: { commons: CommonsView; ledger: LedgerState }) {
   const busy = ledger.phase !== 'idle';
   return (
     <Card
@@ -42,14 +44,15 @@ export function LedgerCard({ commons, ledger }: { commons: CommonsView; ledger: 
           </>
         )}
       </dl>
-      {ledger.error && <ErrorNotice error={ledger.error} />}
+      {/* For the member's own Commons the import below shows the error, whichever step it came from. */}
+      {commons.demo && ledger.error && <ErrorNotice error={ledger.error} />}
       <div className="actions">
         <button type="button" onClick={() => void ledger.reverify()} disabled={busy}>
           Re-verify from genesis
         </button>
         {ledger.phase === 'verifying' && <Loading label="Replaying every entry and checking every signature…" />}
-        {ledger.phase === 'syncing' && <Loading label="Syncing the ledger…" />}
       </div>
+      {!commons.demo && <ImportLedger label="Import the entries that follow (.jsonl)" />}
     </Card>
   );
 }

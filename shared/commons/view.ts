@@ -69,6 +69,7 @@ export function toCommonsView(state: CommonsState, options: { demo: boolean; ver
     demo: options.demo,
     height: state.height,
     headHash: state.headHash,
+    time: state.time,
     verifiedAt: options.verifiedAt,
     members: Object.values(state.members).map((m) => ({
       did: m.did,
@@ -85,7 +86,7 @@ export function toCommonsView(state: CommonsState, options: { demo: boolean; ver
       kind: v.kind,
       owner: label(v.owner) === null ? null : v.owner,
       threshold: v.threshold,
-      signers: v.signers.map((s) => ({ address: s.address, label: s.label, device: s.device, emulated: options.emulated(s.address) })),
+      signers: v.signers.map((s) => ({ address: s.address, label: s.label, path: s.path, device: s.device, emulated: options.emulated(s.address) })),
       nonce: v.nonce,
       balances: nonZero(v.balances),
     })),

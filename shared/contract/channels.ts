@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { channel, event } from './define';
 import { CommonsView } from './commons-view';
-import { ledgerChannels } from './ledger';
+import { ledgerChannels, ledgerEvents } from './ledger';
 import { devicesChannels, devicesEvents } from './devices';
 import { zkChannels } from './zk';
 
@@ -71,6 +71,7 @@ export const events = {
     summary: 'Progress of a long-running task, so that the UI can show it and offer a cancel.',
   }),
   ...devicesEvents,
+  ...ledgerEvents,
 } as const;
 
 export type Channels = typeof channels;

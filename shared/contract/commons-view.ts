@@ -29,6 +29,8 @@ export const MemberView = z.object({
 export const SignerView = z.object({
   address: Address,
   label: z.string(),
+  /** The derivation path the signer's device signs with (SPEC §3). */
+  path: z.string(),
   device: z.enum(['ledger', 'trezor', 'unknown']),
   emulated: z.boolean(),
 });
@@ -50,6 +52,8 @@ export const CommonsView = z.object({
   demo: z.boolean(),
   height: z.number().int().nonnegative(),
   headHash: Hex32,
+  /** The last entry's time (seconds, SPEC §0): what "now" is for the ledger. */
+  time: z.number().int().nonnegative(),
   verifiedAt: z.number().int().nonnegative().nullable(),
   members: z.array(MemberView),
   vaults: z.array(VaultView),

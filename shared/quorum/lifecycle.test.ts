@@ -11,7 +11,7 @@ import { unwrap } from '../result';
 import { alice, aliceLedger, aliceTrezor, bob, commonsId, ctx, demoKeys, demoState, draft, recover, signatureOf, stewards, vaultNamed, viewOf } from './fixtures';
 import { type LedgerFacts, findExecuted, requestState } from './lifecycle';
 import { type SigningRequest, ledgerActionOf, unsignedRequest, withSignature } from './request';
-import { checkSignatures, validSigners } from './signatures';
+import { type Signers, checkSignatures, validSigners } from './signatures';
 
 interface Chain {
   readonly entries: readonly Entry[];
@@ -33,7 +33,7 @@ const facts = (chain: Chain): LedgerFacts => ({
   executedAt: (vault, nonce) => findExecuted(chain.entries, commonsId, vault, nonce),
 });
 
-const valid = async (request: SigningRequest, signers: Pick<typeof alice, 'signers'> = alice) => validSigners(await checkSignatures(commonsId, signers, request.action, request.signatures, recover));
+const valid = async (request: SigningRequest, signers: Signers = alice) => validSigners(await checkSignatures(commonsId, signers, request.action, request.signatures, recover));
 const stateOf = async (request: SigningRequest, chain = demo, submittedAt: number | null = null) =>
   unwrap(requestState(request, facts(chain), { valid: await valid(request), submittedAt }));
 const signed = (request: SigningRequest, ...signers: (typeof aliceLedger)[]) => signers.reduce((r, s) => withSignature(r, s.address, signatureOf(r, s)), request);

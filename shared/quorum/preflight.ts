@@ -24,7 +24,7 @@ const when = (seconds: number) => new Date(seconds * 1000).toISOString().replace
  * The rule's sentence as the member reads it before signing. The ledger's sentences speak of an
  * action already sequenced; the two that depend on when it is sequenced are said for a request.
  */
-function beforeSigning(rule: CommonsError): string {
+export function beforeSigning(rule: CommonsError): string {
   switch (rule.kind) {
     case 'ActionExpired':
       return `This request was valid until ${when(rule.validUntil)}; the ledger refuses it from then on. Start a new request.`;
@@ -47,6 +47,8 @@ export const sequencingTime = (ledgerTime: number, nowSeconds: number): number =
 export function preflightRequest(state: CommonsState, request: SigningRequest, ctx: ActionContext): Result<null, PreflightRefusal> {
   if (request.commonsId !== state.commonsId) return err(requestProblem('OtherCommons', { ours: state.commonsId, theirs: request.commonsId }));
   const dry = preflightAction(state, request.action, ctx);
-  if (dry.ok) return ok(null);
-  return err({ kind: 'LedgerWouldRefuse', rule: dry.error, message: beforeSigning(dry.error) });
+  return dry.ok ? ok(null) : err(wouldRefuse(dry.error));
 }
+
+/** The refusal a member reads for a rule the action would break. */
+export const wouldRefuse = (rule: CommonsError): PreflightRefusal => ({ kind: 'LedgerWouldRefuse', rule, message: beforeSigning(rule) });

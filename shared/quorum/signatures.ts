@@ -42,7 +42,8 @@ export interface SignatureCheck {
   readonly recovered: string | null;
 }
 
-type Signers = Pick<VaultView, 'signers'>;
+/** The signers a request is checked against: address and label are all that is read. */
+export type Signers = { readonly signers: readonly Omit<VaultView['signers'][number], 'path'>[] };
 
 /** Checks every carried signature against the action's digest under this Commons. */
 export async function checkSignatures(commonsId: Hex, vault: Signers, action: SignedAction, signatures: readonly Signature[], recover: RecoverBatch): Promise<SignatureCheck[]> {

@@ -10,6 +10,10 @@ import { demoCommonsView, emulatorDemoLog } from './demo';
 import { CommonsView } from '../../../shared/contract/commons-view';
 import { replayParallel } from './replay';
 import { createLedgerService } from './service';
+import { createDemoSequencer } from './demo-sequencer';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SPECULOS_MNEMONIC, TREZOR_MNEMONIC, deriveKey, ethereumPath } from '../emulators/mnemonics';
 
 const native = loadNative();
@@ -78,7 +82,7 @@ describe('the Demo Commons', () => {
 });
 
 describe('ledger service (contract rows)', () => {
-  const service = createLedgerService();
+  const service = createLedgerService({ demo: createDemoSequencer({ file: join(mkdtempSync(join(tmpdir(), 'c3-ledger-rows-')), 'demo-commons.jsonl') }) });
 
   it('ledger.verifySignatures answers who signed each digest, null for a bad one; the answer fits its schema', async () => {
     const entries = emulatorDemoLog();

@@ -1,11 +1,17 @@
 /**
  * Replay of a log with signature recovery spread over worker threads (libsecp256k1), pipelined
- * with parsing and the fold on the calling thread. Same checks and result as `fold` with one
- * recoverer: the workers only answer "who signed this digest", the fold still decides.
+ * with parsing and the fold on the calling thread, and each batch's Groth16 proofs checked
+ * together ahead of its fold. Same checks and result as `fold` with one recoverer: the workers
+ * only answer "who signed this digest", the fold still decides.
+ *
+ * A replay starts from genesis or from a state already verified (a projection, the head of a
+ * stored log) and stops at the first line that does not hold: it reports how many it kept, so
+ * that a log read at start keeps its longest valid prefix and an import stores nothing.
  */
 import { Worker } from 'node:worker_threads';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { type LedgerContext, apply, genesis } from '../../../shared/commons/apply';
+import { fail } from '../../../shared/commons/errors';
 import { type LedgerError } from '../../../shared/commons/errors';
 import { type Entry } from '../../../shared/commons/log';
 import { type CommonsState } from '../../../shared/commons/state';
@@ -84,15 +90,46 @@ export function createRecoveryPool(size: number): BatchRecoverer {
   };
 }
 
-export interface ParallelReplayOptions {
+/** Why a replay stopped: a rule of the ledger, or a caller's own rule about a line (`expect`). */
+export type ReplayStop<E = never> = LedgerError | E;
+
+export interface ReplayInput<E = never> {
+  /** The verified state the lines follow; null when they start at genesis. */
+  readonly start: CommonsState | null;
+  /** The log's lines (JSON, one entry each, blank ones left out), or entries already decoded; entry `start.height` first. */
+  readonly lines: readonly (string | Entry)[];
+  /** A rule of the caller's about the line that should hold entry `seq` (the demo: its built-in history). */
+  readonly expect?: (line: string, seq: number) => E | null;
+}
+
+export interface Replay<E = never> {
+  /** The state after the last line kept (the start if none was). */
+  readonly state: CommonsState | null;
+  /** Lines kept: every one of them verified on top of the one before. */
+  readonly kept: number;
+  /** Why the line after the kept ones was refused; null when every line held. */
+  readonly error: ReplayStop<E> | null;
+  /** Actions, and signatures checked (sequencers' and vault actions'), in the lines kept. */
+  readonly actions: number;
+  readonly signatures: number;
+  /** Which implementation recovered them. */
+  readonly recoverer: string;
+}
+
+export interface ReplayOptions {
   /** A batch verifier has each batch's proofs checked together ahead of its fold. */
   readonly verifier: ZkVerifier | BatchZkVerifier;
-  /** Worker threads (default 2). */
-  readonly workers?: number;
-  /** Entries per batch sent to the workers (default 25). */
+  /** Entries per batch (default 25 on worker threads, 200 inline). */
   readonly batch?: number;
   /** Where a batch's answer is missing (never, unless a worker failed): recover here. */
   readonly fallback?: SignatureRecoverer;
+}
+
+export interface ParallelReplayOptions extends ReplayOptions {
+  /** Worker threads (default 2), when no pool is given. */
+  readonly workers?: number;
+  /** A pool to use (and leave open); without one, a pool of `workers` is made for this replay. */
+  readonly pool?: BatchRecoverer;
 }
 
 /** The verifier for one batch of entries: its proofs checked together first, when the verifier can batch. */
@@ -104,67 +141,130 @@ function batchedProofs(verifier: ZkVerifier | BatchZkVerifier, entries: readonly
   return primedVerifier(verifier, new Map(proofs.map((p, i) => [proofKey(p.circuit, p.publicSignals, p.proof), verdicts[i]!])));
 }
 
-/** Parses and folds a JSON Lines log, recovering signatures on worker threads ahead of the fold. */
-export async function replayParallel(source: string | Iterable<string>, options: ParallelReplayOptions): Promise<Result<CommonsState, LedgerError>> {
-  const pool = createRecoveryPool(options.workers ?? 2);
+const signaturesOf = (entry: Entry): number => entry.sequencerSigs.length + entry.actions.reduce((n, a) => n + a.sigs.length, 0);
+
+/** Reads lines [from, from + size) into entries, stopping at the first one that does not parse or meet `expect`. */
+function parseBatch<E>(input: ReplayInput<E>, from: number, size: number): { entries: Entry[]; stop: ReplayStop<E> | null } {
+  const first = input.start?.height ?? 0;
+  const entries: Entry[] = [];
+  for (let i = from; i < input.lines.length && entries.length < size; i++) {
+    const line = input.lines[i]!;
+    const seq = first + i;
+    if (typeof line !== 'string') {
+      entries.push(line);
+      continue;
+    }
+    const refused = input.expect?.(line, seq) ?? null;
+    if (refused) return { entries, stop: refused };
+    const parsed = parseEntry(line, seq);
+    if (!parsed.ok) return { entries, stop: parsed.error };
+    entries.push(parsed.value);
+  }
+  return { entries, stop: null };
+}
+
+/** The Commons id the lines are signed for: the start's, or the genesis line's. */
+const commonsIdFor = (start: CommonsState | null, entries: readonly Entry[]): Hex | undefined => {
+  if (start) return start.commonsId;
+  const first = entries[0]?.actions[0];
+  return first?.kind === 'commons.genesis' ? commonsIdOf(first) : undefined;
+};
+
+/** Folds `entries` on top of `state`; stops at the first entry that breaks a rule. */
+function foldBatch(state: CommonsState | null, entries: readonly Entry[], ctx: LedgerContext): { state: CommonsState | null; kept: number; actions: number; signatures: number; error: LedgerError | null } {
+  let kept = 0;
+  let actions = 0;
+  let signatures = 0;
+  for (const entry of entries) {
+    const result = state ? apply(state, entry, ctx) : genesis(entry, ctx);
+    if (!result.ok) return { state, kept, actions, signatures, error: result.error };
+    state = result.value;
+    kept += 1;
+    actions += entry.actions.length;
+    signatures += signaturesOf(entry);
+  }
+  return { state, kept, actions, signatures, error: null };
+}
+
+/** Two replays one after the other, as one. */
+export const joinReplays = <E>(a: Replay<E>, b: Replay<E>): Replay<E> => ({
+  state: b.state,
+  kept: a.kept + b.kept,
+  actions: a.actions + b.actions,
+  signatures: a.signatures + b.signatures,
+  error: b.error,
+  recoverer: b.recoverer || a.recoverer,
+});
+
+/** A replay that has not started: `start` and nothing kept. */
+export const emptyReplay = <E>(start: CommonsState | null): Replay<E> => ({ state: start, kept: 0, actions: 0, signatures: 0, error: null, recoverer: '' });
+
+/**
+ * Replays lines on top of `input.start` with signatures recovered on worker threads, a few batches
+ * ahead of the fold (the workers recover one while this thread parses and folds another).
+ */
+export async function replayLines<E = never>(input: ReplayInput<E>, options: ParallelReplayOptions): Promise<Replay<E>> {
+  const pool = options.pool ?? createRecoveryPool(options.workers ?? 2);
   const batch = options.batch ?? 25;
   const fallback = options.fallback ?? bestRecoverer();
   try {
-    // A log too large for one string (V8 caps strings near 512 MB) comes as an iterable of lines.
-    const lines = (typeof source === 'string' ? source.split('\n') : source)[Symbol.iterator]();
-    let lineIndex = 0;
-    const nextLine = (): string | undefined => {
-      for (;;) {
-        const line = lines.next();
-        if (line.done) return undefined;
-        if (line.value.trim() !== '') return line.value;
-      }
-    };
-    let commonsId: Hex | undefined;
     const digests: DigestMemo = new WeakMap();
+    let commonsId = input.start?.commonsId;
     const batches: { entries: Entry[]; jobs: RecoveryJob[]; answer: Promise<(string | null)[]> }[] = [];
-    let parseError: LedgerError | undefined;
-    let ended = false;
+    let next = 0;
+    let parseStop: ReplayStop<E> | null = null;
     const dispatch = () => {
-      if (parseError || ended) return false;
-      const entries: Entry[] = [];
-      while (entries.length < batch) {
-        const line = nextLine();
-        if (line === undefined) {
-          ended = true;
-          break;
-        }
-        const parsed = parseEntry(line, lineIndex++);
-        if (!parsed.ok) {
-          parseError = parsed.error;
-          break;
-        }
-        entries.push(parsed.value);
-      }
-      if (entries.length === 0) return false;
-      const first = entries[0]?.actions[0];
-      if (!commonsId && first?.kind === 'commons.genesis') commonsId = commonsIdOf(first);
+      if (parseStop || next >= input.lines.length) return;
+      const { entries, stop } = parseBatch(input, next, batch);
+      next += entries.length;
+      parseStop = stop;
+      commonsId ??= commonsIdFor(null, entries);
       const jobs = commonsId ? collectSignatures(entries, commonsId, digests) : [];
       batches.push({ entries, jobs, answer: pool.recoverAll(jobs) });
-      return true;
     };
-    // Keep three batches in flight: the workers recover one while this thread parses and folds.
     for (let i = 0; i < 3; i++) dispatch();
-    let state: CommonsState | undefined;
+    const name = `${fallback.name} (worker threads)`;
+    let replay = emptyReplay<E>(input.start);
     while (batches.length > 0) {
       const current = batches.shift()!;
       dispatch();
       const recoverer = cachedRecoverer(current.jobs, await current.answer, fallback);
-      const ctx: LedgerContext = { verifier: batchedProofs(options.verifier, current.entries), recoverer, digests };
-      for (const entry of current.entries) {
-        const result = state ? apply(state, entry, ctx) : genesis(entry, ctx);
-        if (!result.ok) return result;
-        state = result.value;
-      }
+      const folded = foldBatch(replay.state, current.entries, { verifier: batchedProofs(options.verifier, current.entries), recoverer, digests });
+      replay = joinReplays(replay, { ...folded, recoverer: name });
+      if (folded.error) return replay;
     }
-    if (parseError) return err(parseError);
-    return state ? ok(state) : err({ kind: 'GenesisInvalid', message: 'the log is empty', reason: 'the log is empty', seq: 0 });
+    return { ...replay, error: parseStop, recoverer: name };
   } finally {
-    await pool.close();
+    if (!options.pool) await pool.close();
   }
+}
+
+/**
+ * The same replay on the calling thread alone (libsecp256k1 where it loads), for short runs where
+ * starting workers costs more than it saves, and for callers that must answer synchronously
+ * (the demo's sequencer).
+ */
+export function replayLinesInline<E = never>(input: ReplayInput<E>, options: ReplayOptions): Replay<E> {
+  const batch = options.batch ?? 200;
+  const recoverer = options.fallback ?? bestRecoverer();
+  const digests: DigestMemo = new WeakMap();
+  let replay = emptyReplay<E>(input.start);
+  for (let next = 0; next < input.lines.length; ) {
+    const { entries, stop } = parseBatch(input, next, batch);
+    next += entries.length;
+    const folded = foldBatch(replay.state, entries, { verifier: batchedProofs(options.verifier, entries), recoverer, digests });
+    replay = joinReplays(replay, { ...folded, error: folded.error ?? stop, recoverer: recoverer.name });
+    if (replay.error) return replay;
+  }
+  return { ...replay, recoverer: recoverer.name };
+}
+
+/** The non-blank lines of a JSON Lines text. */
+export const linesOf = (text: string): string[] => text.split('\n').filter((line) => line.trim() !== '');
+
+/** Parses and folds a whole JSON Lines log from genesis, recovering signatures on worker threads. */
+export async function replayParallel(text: string, options: ParallelReplayOptions): Promise<Result<CommonsState, LedgerError>> {
+  const replay = await replayLines({ start: null, lines: linesOf(text) }, options);
+  if (replay.error) return err(replay.error);
+  return replay.state ? ok(replay.state) : err({ ...fail('GenesisInvalid', { reason: 'the log is empty' }), seq: 0 });
 }

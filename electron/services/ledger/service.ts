@@ -1,63 +1,285 @@
 /**
- * The ledger's main-process handlers, one per row of `ledgerChannels` (shared/contract/ledger.ts).
- * The lead wires them into the contract table: `{ ...createLedgerService() }`. `commons` is what
- * this process has verified itself (verified-commons.ts), for the prover to check requests against.
+ * The ledger service: the one owner of every Commons log on this machine (interface.ts says what
+ * it offers). The Demo Commons is its sequencer's log (demo-sequencer.ts); the member's own
+ * Commons are the logs they imported, one file each in `<dataDir>/commons/<commonsId>.jsonl`.
+ * Both are CommonsLogs: verified before anything is stored, stored before memory moves, recovered
+ * to their longest valid prefix at start, projected every N entries. Signatures are recovered by
+ * libsecp256k1 on worker threads, proofs checked in batches; the fold runs here, never in the
+ * renderer. Every change is announced to `subscribe`rs (the contract's `ledger.changed`).
  */
-import { type Answer, type RequestOf, type ResponseOf } from '../../../shared/contract/define';
-import { type AppError } from '../../../shared/contract/errors';
-import { type LedgerChannels } from '../../../shared/contract/ledger';
-import { hexBytes } from '../../../shared/crypto/recover';
-import { toWireError } from '../../../shared/commons/errors';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type CommonsView } from '../../../shared/contract/commons-view';
+import { commonsIdOf, preflightAction } from '../../../shared/commons/apply';
+import { type LedgerError } from '../../../shared/commons/errors';
+import { type Entry, encodeEntry } from '../../../shared/commons/log';
 import { type CommonsState } from '../../../shared/commons/state';
-import { err, ok } from '../../../shared/result';
+import { parseEntry } from '../../../shared/commons/verify';
+import { toCommonsView } from '../../../shared/commons/view';
+import { type Result, err, ok } from '../../../shared/result';
+import { type ZkVerifier } from '../../../shared/zk/types';
+import { type BatchZkVerifier } from '../../../shared/zk/groth16';
+import { fail } from '../../../shared/commons/errors';
+import { CommonsLog } from './commons-log';
+import { type DemoSequencer } from './demo-sequencer';
+import { type LedgerServiceError, serviceError, unknownCommons, updateFollowsNothing } from './errors';
+import { type CommonsSummary, type LedgerChange, type LedgerService, type LedgerWorkspace, type Refusal } from './interface';
 import { bestRecoverer } from './native';
-import { type BatchRecoverer, createRecoveryPool } from './replay';
-import { emulatorDemoLog } from './demo';
-import { loadNative } from './native';
-import { type CommonsRegistry, createCommonsRegistry } from './verified-commons';
-import { replayParallel } from './replay';
+import { type BatchRecoverer, createRecoveryPool, replayLines } from './replay';
+import { createCommonsRegistry } from './verified-commons';
+import { type LedgerHandlers, ledgerHandlers } from './handlers';
 import { commonsVerifier } from './zk-verifier';
 
-export type LedgerHandlers = {
-  [C in keyof LedgerChannels]: (request: RequestOf<LedgerChannels, C>) => Promise<Answer<ResponseOf<LedgerChannels, C>>>;
-};
-
-export interface LedgerService extends LedgerHandlers {
-  /** The Commons this process has verified itself. */
-  readonly commons: CommonsRegistry;
-  close(): Promise<void>;
+export interface LedgerServiceOptions {
+  /** The app's data folder; the member's Commons live in its `commons/` folder (a temporary one when absent: tests). */
+  readonly dataDir?: string;
+  /** Worker threads recovering signatures (default 2). */
+  readonly workers?: number;
+  /** The Demo Commons' sequencer, whose log is the Demo workspace. */
+  readonly demo?: DemoSequencer;
+  /** Whether the demo counts as verified for the prover (only where the demo is on: its stewards are emulated keys). */
+  readonly trustDemo?: boolean;
+  /** The Groth16 verifier (the Commons' keys of resources/zk by default). */
+  readonly verifier?: ZkVerifier | BatchZkVerifier;
+  /** A projection is saved every this many entries (default 1,000). */
+  readonly projectionEvery?: number;
+  /** The wall clock: "verified at", set-aside names, the pre-flight's "now". */
+  readonly now?: () => number;
 }
 
-/** Batches at least this large go to the worker pool (both cores); smaller ones recover inline. */
-const POOL_THRESHOLD = 2_000;
-
-export function createLedgerService(options: { workers?: number; /** The demo sequencer's state, when the demo is on. */ demo?: () => CommonsState } = {}): LedgerService {
-  const recoverer = bestRecoverer();
+/** A pool of recovery workers made only when a batch first needs one, and closed with the service. */
+function lazyPool(size: number): BatchRecoverer {
   let pool: BatchRecoverer | undefined;
-  const commons = createCommonsRegistry({ demo: options.demo });
   return {
-    commons,
-    async 'ledger.verifySignatures'({ jobs }) {
-      const decoded = jobs.map((job) => ({ digest: hexBytes(job.digest), signature: hexBytes(job.signature), sigHex: job.signature }));
-      if (decoded.length >= POOL_THRESHOLD && loadNative()) {
-        pool ??= createRecoveryPool(options.workers ?? 2);
-        return ok({ signers: await pool.recoverAll(decoded), recoverer: `${recoverer.name} (worker threads)` });
-      }
-      return ok({ signers: decoded.map((job) => recoverer.recover(job.digest, job.signature)), recoverer: recoverer.name });
-    },
-    async 'demo.log'() {
-      return ok({ entries: emulatorDemoLog() });
-    },
-    async 'ledger.openCommons'({ log }) {
-      // Signatures are recovered on worker threads; the fold checks every rule and proof here.
-      const folded = await replayParallel(log, { verifier: commonsVerifier(), workers: options.workers ?? 2 });
-      if (!folded.ok) return err(toWireError(folded.error) as AppError);
-      const { commonsId, name, height, headHash } = commons.add(folded.value);
-      return ok({ commonsId, name, height, headHash });
-    },
-    async close() {
+    recoverAll: (jobs) => (jobs.length === 0 ? Promise.resolve([]) : (pool ??= createRecoveryPool(size)).recoverAll(jobs)),
+    close: async () => {
       await pool?.close();
       pool = undefined;
     },
   };
 }
+
+/** Decodes the lines of an imported file; a line's seq for errors is its place after the first entry's. */
+function parseImport(text: string): Result<Entry[], LedgerError> {
+  const entries: Entry[] = [];
+  let base = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const parsed = parseEntry(line, base + entries.length);
+    if (!parsed.ok) return parsed;
+    if (entries.length === 0) base = parsed.value.seq;
+    entries.push(parsed.value);
+  }
+  return entries.length > 0 ? ok(entries) : err({ ...fail('GenesisInvalid', { reason: 'the file holds no entry' }), seq: 0 });
+}
+
+const summaryOf = (log: CommonsLog, state: CommonsState): CommonsSummary => ({
+  commonsId: state.commonsId,
+  name: state.name,
+  height: state.height,
+  headHash: state.headHash,
+  verifiedAt: log.verifiedAt,
+  setAside: log.recovery.setAside,
+});
+
+/** The service, with its contract rows (handlers.ts) beside its interface. */
+export function createLedgerService(options: LedgerServiceOptions = {}): LedgerService & LedgerHandlers {
+  const pool = lazyPool(options.workers ?? 2);
+  const core = createLedgerCore(options, pool);
+  return Object.assign(core, ledgerHandlers(core, { demo: options.demo, pool }));
+}
+
+function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): LedgerService {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'c3-ledger-'));
+  const folder = join(dataDir, 'commons');
+  const verifier = () => options.verifier ?? commonsVerifier();
+  const logOptions = (file: string) => ({ file, verifier: options.verifier, projectionEvery: options.projectionEvery, now: options.now });
+  const listeners = new Set<(change: LedgerChange) => void>();
+  const stored = new Map<string, CommonsLog>();
+
+  const announce = (workspace: LedgerWorkspace, state: CommonsState) => {
+    const change: LedgerChange = { workspace, commonsId: state.commonsId, height: state.height, headHash: state.headHash };
+    for (const listener of listeners) {
+      try {
+        listener(change);
+      } catch {
+        // A listener that throws (a closed window) must not stop the others.
+      }
+    }
+  };
+
+  /** The member's stored Commons, read and verified once (at start, in the background). */
+  let shelf: Promise<void> | undefined;
+  const openShelf = () =>
+    (shelf ??= (async () => {
+      let names: string[];
+      try {
+        names = readdirSync(folder).filter((name) => /^0x[0-9a-f]{64}\.jsonl$/.test(name));
+      } catch {
+        return; // no folder yet: nothing imported
+      }
+      for (const name of names) {
+        try {
+          const log = await CommonsLog.open(logOptions(join(folder, name)), pool);
+          const state = log.state();
+          if (state && `${state.commonsId}.jsonl` === name) stored.set(state.commonsId, log);
+        } catch (error) {
+          // A log this start could not read or settle (a disk error) is left as it is, for the next start;
+          // the others are served.
+          console.error(`[c3] the Commons log ${name} could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    })());
+
+  // Writes to the member's Commons one at a time (an import verifies on top of the head it read).
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const findLog = async (workspace: LedgerWorkspace, commonsId: string): Promise<Result<CommonsLog, LedgerServiceError>> => {
+    const id = commonsId.toLowerCase();
+    if (workspace === 'demo') {
+      const log = options.demo?.log();
+      return log && log.state()?.commonsId === id ? ok(log) : err(unknownCommons(workspace, id));
+    }
+    await openShelf();
+    const log = stored.get(id);
+    return log ? ok(log) : err(unknownCommons(workspace, id));
+  };
+
+  /**
+   * The stored Commons whose chain `entry` continues: the entry it holds at that place follows the
+   * same previous entry (the same, or a fork of it), or its head is the entry's prevHash.
+   */
+  const continued = (entry: Entry): CommonsLog | undefined =>
+    [...stored.values()].find((log) => {
+      const state = log.state()!;
+      if (entry.seq < state.height) return log.entries(entry.seq, entry.seq + 1)[0]?.prevHash === entry.prevHash;
+      return entry.seq === state.height && entry.prevHash === state.headHash;
+    });
+
+  const importLog = (text: string) =>
+    exclusive(async (): Promise<Result<{ log: CommonsLog; added: number; skipped: number }, Refusal>> => {
+      await openShelf();
+      const parsed = parseImport(text);
+      if (!parsed.ok) return parsed;
+      const entries = parsed.value;
+      const first = entries[0]!;
+      const genesisAction = first.seq === 0 ? first.actions[0] : undefined;
+      let log: CommonsLog | undefined;
+      if (genesisAction?.kind === 'commons.genesis') log = stored.get(commonsIdOf(genesisAction));
+      else if (first.seq > 0) {
+        log = continued(first);
+        if (!log) return err(updateFollowsNothing(first.seq));
+      }
+      // Entries already stored must be those very entries; the others are verified on top of the head.
+      const height = log?.height ?? 0;
+      const overlap = log ? log.lines(first.seq, Math.min(height, first.seq + entries.length)) : [];
+      for (const [i, line] of overlap.entries()) {
+        if (encodeEntry(entries[i]!) !== line) return err(serviceErrorAt(first.seq + i));
+      }
+      const fresh = entries.slice(overlap.length);
+      if (fresh.length === 0 && log) return ok({ log, added: 0, skipped: overlap.length });
+      const replay = await replayLines({ start: log?.state() ?? null, lines: fresh }, { verifier: verifier(), pool });
+      if (replay.error) return err(replay.error);
+      const after = replay.state!;
+      log ??= await CommonsLog.open(logOptions(join(folder, `${after.commonsId}.jsonl`)), pool);
+      if (log.height !== (fresh[0]?.seq ?? 0)) return err(serviceErrorAt(log.height));
+      const committed = log.commit(fresh, after);
+      if (!committed.ok) return committed;
+      stored.set(after.commonsId, log);
+      announce('real', after);
+      return ok({ log, added: fresh.length, skipped: overlap.length });
+    });
+
+  const service: LedgerService = {
+    commons: createCommonsRegistry({
+      demo: options.demo && options.trustDemo ? () => options.demo!.state() : undefined,
+      stored: () => [...stored.values()].map((log) => log.state()!),
+    }),
+
+    async list(workspace) {
+      if (workspace === 'demo') {
+        const log = options.demo?.log();
+        const state = log?.state();
+        return log && state ? [summaryOf(log, state)] : [];
+      }
+      await openShelf();
+      return [...stored.values()].map((log) => summaryOf(log, log.state()!)).sort((a, b) => a.name.localeCompare(b.name) || a.commonsId.localeCompare(b.commonsId));
+    },
+
+    async state(workspace, commonsId) {
+      const found = await findLog(workspace, commonsId);
+      return found.ok ? ok(found.value.state()!) : found;
+    },
+
+    async view(workspace, commonsId) {
+      const found = await findLog(workspace, commonsId);
+      if (!found.ok) return found;
+      const demo = workspace === 'demo';
+      // In the demo every signer is a key of an emulated device (public test mnemonics).
+      const view: CommonsView = toCommonsView(found.value.state()!, { demo, verifiedAt: found.value.verifiedAt, emulated: () => demo });
+      return ok(view);
+    },
+
+    async history(workspace, commonsId, from, limit) {
+      const found = await findLog(workspace, commonsId);
+      if (!found.ok) return found;
+      return ok({ height: found.value.height, entries: found.value.entries(from, from + limit) });
+    },
+
+    async importLog(text) {
+      const imported = await importLog(text);
+      if (!imported.ok) return imported;
+      const { log, added, skipped } = imported.value;
+      const state = log.state()!;
+      return ok({ commonsId: state.commonsId, name: state.name, height: state.height, headHash: state.headHash, added, skipped });
+    },
+
+    async reverify(workspace, commonsId) {
+      const found = await findLog(workspace, commonsId);
+      if (!found.ok) return found;
+      const report = await found.value.reverify(pool);
+      if (report.ok) announce(workspace, found.value.state()!);
+      return report;
+    },
+
+    async preflight(workspace, commonsId, action, time) {
+      const found = await findLog(workspace, commonsId);
+      if (!found.ok) return found;
+      const state = found.value.state()!;
+      // The next entry is sealed now at the earliest, and never before the last one (SPEC §0: ledger time only moves on).
+      const at = Math.max(state.time, time ?? Math.floor((options.now ?? Date.now)() / 1000));
+      const result = preflightAction(state, action, { verifier: found.value.verifier(), recoverer: bestRecoverer(), time: at });
+      return ok(result.ok ? { allowed: true } : { allowed: false, refusal: result.error });
+    },
+
+    submitDemo(action) {
+      if (!options.demo) return err(serviceError('DemoDisabled', {}));
+      const submitted = options.demo.submit(action);
+      if (submitted.ok) announce('demo', options.demo.state());
+      return submitted;
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async close() {
+      await shelf?.catch(() => undefined);
+      await queue.catch(() => undefined);
+      await pool.close();
+    },
+  };
+  // The member's Commons are read at start, so that the prover and the first query find them.
+  void openShelf().catch(() => undefined);
+  return service;
+}
+
+/** An imported entry that differs from the one stored at its place. */
+const serviceErrorAt = (seq: number): LedgerServiceError => serviceError('EntryDiffers', { seq });

@@ -9,6 +9,7 @@ const view: CommonsView = {
   demo: true,
   height: 3,
   headHash: `0x${'11'.repeat(32)}`,
+  time: 1_767_603_600,
   verifiedAt: null,
   members: [],
   vaults: [],

@@ -1,7 +1,8 @@
 /**
  * Local data in IndexedDB through dexie. Two databases that never mix: the member's real
  * Commons data, and the Demo Commons a newcomer sees on first start. Settings (which of the
- * two is open) live in the real one.
+ * two is open) live in the real one. The ledger itself is not here: the main process owns it;
+ * `projections` only caches the last view it served, for an instant start.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
@@ -16,7 +17,7 @@ export interface SettingRow {
   value: unknown;
 }
 
-/** A projection of a Commons' state, stored in its wire form (amounts as decimal strings). */
+/** The last view of a Commons the main process served (a read-model cache), in its wire form (amounts as decimal strings). */
 export interface ProjectionRow {
   commonsId: string;
   view: z.input<typeof CommonsView>;

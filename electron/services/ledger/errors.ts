@@ -1,0 +1,51 @@
+/**
+ * The ledger service's own errors (the ledger's rules have theirs in shared/commons/errors.ts):
+ * what a start found in a stored log, and what a query or an import was refused for. Each kind
+ * has its sentence here, written once; the numbers that explain it travel with it.
+ */
+import { type Hex } from '../../../shared/crypto/canonical';
+
+export type LedgerServiceError =
+  /** A saved entry of the demo's log is not the Demo Commons' built-in entry at that place. */
+  | { readonly kind: 'NotTheDemoHistory'; readonly message: string; readonly seq: number }
+  /** Lines past the head record: written, never committed (the app stopped between the two). */
+  | { readonly kind: 'NotCommitted'; readonly message: string; readonly seq: number; readonly lines: number }
+  /** A line cut off before its end (no newline): half-written. */
+  | { readonly kind: 'TornEntry'; readonly message: string; readonly seq: number }
+  /** The disk refused an append; nothing was stored and nothing changed. */
+  | { readonly kind: 'LogNotWritten'; readonly message: string; readonly seq: number; readonly cause: string }
+  | { readonly kind: 'UnknownCommons'; readonly message: string; readonly nextStep: string; readonly workspace: string; readonly commonsId: string }
+  /** An imported entry is not the entry stored at its place: the two logs have forked. */
+  | { readonly kind: 'EntryDiffers'; readonly message: string; readonly seq: number }
+  /** Imported entries that follow no Commons stored here. */
+  | { readonly kind: 'UpdateFollowsNothing'; readonly message: string; readonly nextStep: string; readonly fromSeq: number }
+  /** A replay from genesis did not reach the state this machine holds. */
+  | { readonly kind: 'StateMismatch'; readonly message: string; readonly seq: number; readonly expected: Hex; readonly got: Hex }
+  /** The demo's log is written by its sequencer only. */
+  | { readonly kind: 'DemoDisabled'; readonly message: string };
+
+export type LedgerServiceErrorKind = LedgerServiceError['kind'];
+type Details<K extends LedgerServiceErrorKind> = Omit<Extract<LedgerServiceError, { kind: K }>, 'kind' | 'message'>;
+
+/** One sentence per kind, from the numbers that explain it (a mapped type: no kind without words). */
+const SENTENCES: { [K in LedgerServiceErrorKind]: (d: Details<K>) => string } = {
+  NotTheDemoHistory: (d) => `Entry ${d.seq} of the saved demo log is not the Demo Commons’ own entry ${d.seq}; the saved log was made by another version or was altered.`,
+  NotCommitted: (d) => `Entries from ${d.seq} on (${d.lines} line${d.lines === 1 ? '' : 's'}) were written but never committed: the app stopped before it recorded them, so they were not accepted.`,
+  TornEntry: (d) => `Entry ${d.seq} was cut off before its end (the app stopped while writing it), so it was not accepted.`,
+  LogNotWritten: (d) => `The log could not be written (${d.cause}), so entry ${d.seq} was not stored. Nothing changed; try again.`,
+  UnknownCommons: (d) => `No Commons with the id ${d.commonsId} is stored in the ${d.workspace === 'demo' ? 'Demo' : 'member’s own'} workspace of this app.`,
+  EntryDiffers: (d) => `Entry ${d.seq} of this file differs from entry ${d.seq} stored here: the two logs have forked, and nothing from the file was stored.`,
+  UpdateFollowsNothing: (d) => `These entries (from ${d.fromSeq} on) continue no Commons stored here, and nothing from them was stored.`,
+  StateMismatch: (d) => `Replaying the log from genesis reached head ${d.got} at entry ${d.seq}, not the ${d.expected} this app holds.`,
+  DemoDisabled: () => 'The Demo Commons is turned off in this build.',
+};
+
+export function serviceError<K extends LedgerServiceErrorKind>(kind: K, details: Details<K>): Extract<LedgerServiceError, { kind: K }> {
+  return { kind, message: SENTENCES[kind](details as never), ...details } as unknown as Extract<LedgerServiceError, { kind: K }>;
+}
+
+export const unknownCommons = (workspace: string, commonsId: string) =>
+  serviceError('UnknownCommons', { workspace, commonsId, nextStep: 'Import the Commons’ ledger file (the dashboard offers it), or open the Demo Commons.' });
+
+export const updateFollowsNothing = (fromSeq: number) =>
+  serviceError('UpdateFollowsNothing', { fromSeq, nextStep: 'Import the Commons’ whole ledger file first; updates can follow it after.' });

@@ -1,0 +1,84 @@
+/**
+ * The route table: one hash route per flow, each flow's page loaded only when first opened
+ * (React.lazy: a chunk per route), in the order of the navigation. A route that shows a Commons
+ * gets it from the ledger provider once there is one; until then the shell says what to do
+ * (RequireCommons), so no page waits for a Commons that does not exist.
+ */
+import { lazy, type ReactNode } from 'react';
+import { type CommonsView } from '../../shared/contract/commons-view';
+import { type LedgerState } from '../ledger/LedgerProvider';
+import { type WorkspaceState } from './workspace';
+
+/** Each flow's chunk, fetched once: on first render of its route, or ahead of it (`preloadRoute`). */
+const chunks = {
+  vault: () => import('../vault/VaultRoute'),
+  enrol: () => import('../identity/EnrolRoute'),
+  sign: () => import('../sign/SignPage'),
+  governance: () => import('../governance/GovernancePage'),
+  credentials: () => import('../identity/CredentialsPage'),
+  devices: () => import('./DevicesRoute'),
+  settings: () => import('../settings/SettingsPage'),
+};
+
+const VaultRoute = lazy(() => chunks.vault().then((m) => ({ default: m.VaultRoute })));
+const EnrolRoute = lazy(() => chunks.enrol().then((m) => ({ default: m.EnrolRoute })));
+const SignPage = lazy(() => chunks.sign().then((m) => ({ default: m.SignPage })));
+const GovernancePage = lazy(() => chunks.governance().then((m) => ({ default: m.GovernancePage })));
+const CredentialsPage = lazy(() => chunks.credentials().then((m) => ({ default: m.CredentialsPage })));
+const DevicesRoute = lazy(() => chunks.devices().then((m) => ({ default: m.DevicesRoute })));
+const SettingsPage = lazy(() => chunks.settings().then((m) => ({ default: m.SettingsPage })));
+
+export interface RouteContext {
+  readonly ledger: LedgerState;
+  readonly workspace: WorkspaceState;
+}
+
+interface RouteBase {
+  readonly path: string;
+  /** Fetches the route's chunk (the browser caches it; React.lazy reuses the same promise's module). */
+  readonly preload: () => Promise<unknown>;
+  /** The navigation's label (the e2e flows find pages by it). */
+  readonly label: string;
+  /** The page's heading; null: the open Commons' name. */
+  readonly title: string | null;
+}
+
+export type Route =
+  | (RouteBase & { readonly needsCommons: true; render(commons: CommonsView, context: RouteContext): ReactNode })
+  | (RouteBase & { readonly needsCommons: false; render(context: RouteContext): ReactNode });
+
+export const ROUTES: readonly Route[] = [
+  { path: '/vault', preload: chunks.vault, label: 'Dashboard', title: null, needsCommons: true, render: (commons) => <VaultRoute commons={commons} /> },
+  { path: '/identity/enrol', preload: chunks.enrol, label: 'Enrol', title: 'Enrol with your MEID', needsCommons: true, render: (commons) => <EnrolRoute commons={commons} /> },
+  {
+    path: '/sign',
+    preload: chunks.sign,
+    label: 'Co-sign',
+    title: 'Co-sign a vault action',
+    needsCommons: true,
+    render: (commons, { ledger }) => <SignPage commons={commons} onSequenced={ledger.refresh} />,
+  },
+  {
+    path: '/governance',
+    preload: chunks.governance,
+    label: 'Vote',
+    title: 'Vote',
+    needsCommons: true,
+    render: (commons, { ledger, workspace }) => <GovernancePage commons={commons} demo={workspace.workspace === 'demo'} onCast={ledger.refresh} />,
+  },
+  { path: '/identity/credentials', preload: chunks.credentials, label: 'Credentials', title: 'Credentials', needsCommons: true, render: (commons) => <CredentialsPage commons={commons} /> },
+  { path: '/devices', preload: chunks.devices, label: 'Devices', title: 'Devices', needsCommons: false, render: () => <DevicesRoute /> },
+  {
+    path: '/settings',
+    preload: chunks.settings,
+    label: 'Settings',
+    title: 'Settings',
+    needsCommons: false,
+    render: ({ workspace }) => <SettingsPage workspace={workspace.workspace} onWorkspace={workspace.choose} />,
+  },
+];
+
+export const DEFAULT_ROUTE = ROUTES[0]!;
+
+/** The route for a path, the dashboard for any other. */
+export const routeFor = (path: string): Route => ROUTES.find((route) => route.path === path) ?? DEFAULT_ROUTE;
