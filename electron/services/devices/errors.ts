@@ -19,7 +19,9 @@ export type DeviceErrorBody =
   | { kind: 'UdevRulesMissing'; message: string; nextStep: string; command: string }
   | { kind: 'DeviceNotFound'; message: string; nextStep: string; deviceId: string }
   | { kind: 'NotSupported'; message: string; nextStep: string; operation: string }
-  | { kind: 'DeviceFailed'; message: string; nextStep: string; detail: string };
+  | { kind: 'DeviceFailed'; message: string; nextStep: string; detail: string }
+  | { kind: 'CancelledInApp'; message: string; nextStep: string; vendor: string }
+  | { kind: 'InvalidPath'; message: string; nextStep: string; path: string };
 
 export class DeviceError extends Error {
   constructor(readonly body: DeviceErrorBody) {
@@ -87,6 +89,26 @@ export const deviceErrors = {
     message,
     nextStep: 'Use another device for this, or update the device and its app.',
     operation,
+  }),
+  /**
+   * The person pressed Cancel in C3 Vault (not on the device). A Trezor leaves its screen on the
+   * Cancel message; a Ledger has no such command (an APDU sent cannot be withdrawn), so a real
+   * one may still show the request until it is rejected there.
+   */
+  cancelledInApp: (vendor: string): DeviceErrorBody => ({
+    kind: 'CancelledInApp',
+    message: 'You cancelled the request in C3 Vault. Nothing was signed.',
+    nextStep:
+      vendor === 'ledger'
+        ? 'If your Ledger still shows the request, reject it on the device. Start again when you are ready.'
+        : 'Start again when you are ready.',
+    vendor,
+  }),
+  invalidPath: (path: string, problem: string): DeviceErrorBody => ({
+    kind: 'InvalidPath',
+    message: `The derivation path “${path}” is not valid. ${problem}`,
+    nextStep: "Correct the path (for example m/44'/60'/0'/0/0) and try again.",
+    path,
   }),
   failed: (detail: string): DeviceErrorBody => ({
     kind: 'DeviceFailed',

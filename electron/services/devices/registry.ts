@@ -10,22 +10,51 @@ import { DeviceError, deviceErrors, mapLedgerError } from './errors';
 import { LedgerSigner, getAppAndVersion, type LedgerTransport } from './ledger-driver';
 import { TrezorSigner } from './trezor-driver';
 import { getTrezorConnect, TrezorConnect } from './trezor-connect';
-import { type ConnectionState, type DeviceInfo, type Signer } from './types';
+import { type ConnectionState, type DeviceInfo, type DevicePrompt, type Signer } from './types';
 import { LEDGER_PRODUCT_NAMES, type LedgerEmulator } from '../emulators/ledger/device';
 import { EmulatedLedgerHid } from '../emulators/ledger/hid';
 import { type TrezorEmulator } from '../emulators/trezor/device';
 
 export interface DevicePromptEvent {
   readonly deviceId: string;
-  readonly prompt: { readonly action: string; readonly lines: readonly string[] } | null;
+  readonly prompt: DevicePrompt | null;
 }
 
+/** The account whose address tells two devices of one model apart (Ledger Live's and Suite's first account). */
+export const FIRST_ACCOUNT_PATH = "m/44'/60'/0'/0/0";
+
+type BaseInfo = Omit<DeviceInfo, 'firstAddress' | 'prompt'>;
+
 interface Entry {
-  info: DeviceInfo;
+  info: BaseInfo;
   signer: Signer | null;
   busy: boolean;
   detach?: () => void;
+  /** The first Ethereum address, once read (see `identify`). */
+  firstAddress: DeviceInfo['firstAddress'];
+  /** Reading the first address, if under way: requests wait for it. */
+  identifying: Promise<void> | null;
+  /** The state and app in which the first address was last tried, so that a failure is not retried in a loop. */
+  identifyTriedIn: string | null;
+  /** What the device's screen asks now, as its emulator reported it. */
+  prompt: DevicePrompt | null;
+  /** Cancel was pressed in the app for the request in flight. */
+  cancelRequested: boolean;
+  /** What an emulated device does when the app cancels (see attachLedgerEmulator). */
+  onCancelled?: () => void;
 }
+
+const newEntry = (info: BaseInfo, signer: Signer | null, extra: Partial<Entry> = {}): Entry => ({
+  info,
+  signer,
+  busy: false,
+  firstAddress: null,
+  identifying: null,
+  identifyTriedIn: null,
+  prompt: null,
+  cancelRequested: false,
+  ...extra,
+});
 
 export interface DeviceRegistryEvents {
   changed: [DeviceInfo[]];
@@ -45,7 +74,12 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
   private trezorListening = false;
 
   list(): DeviceInfo[] {
-    return [...this.entries.values()].map((e) => ({ ...e.info, state: e.busy && e.info.state === 'connected' ? 'busy' : e.info.state }));
+    return [...this.entries.values()].map((e) => ({
+      ...e.info,
+      state: e.busy && e.info.state === 'connected' ? 'busy' : e.info.state,
+      firstAddress: e.firstAddress,
+      prompt: e.prompt,
+    }));
   }
 
   signer(deviceId: string): Signer {
@@ -54,19 +88,53 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
     return entry.signer;
   }
 
-  /** Runs one request on a device, marking it busy in the list meanwhile. */
+  /**
+   * Runs one request on a device, marking it busy in the list meanwhile. A request that the app
+   * cancelled answers CancelledInApp, whatever the vendor library made of the abort; when it
+   * ends, however it ends, the device's prompt is taken off the screens.
+   */
   async use<T>(deviceId: string, fn: (signer: Signer) => Promise<T>): Promise<T> {
+    await this.settled(deviceId);
     const signer = this.signer(deviceId);
     const entry = this.entries.get(deviceId);
     if (entry?.busy) throw new DeviceError(deviceErrors.busy());
-    if (entry) entry.busy = true;
+    if (entry) {
+      entry.busy = true;
+      entry.cancelRequested = false;
+    }
     this.changed();
     try {
       return await fn(signer);
+    } catch (error) {
+      if (entry?.cancelRequested) throw new DeviceError(deviceErrors.cancelledInApp(entry.info.vendor));
+      throw error;
     } finally {
-      if (entry) entry.busy = false;
+      if (entry) {
+        entry.busy = false;
+        entry.cancelRequested = false;
+        this.setPrompt(deviceId, null);
+      }
       this.changed();
     }
+  }
+
+  /**
+   * Cancel pressed in the app: ends the request in flight (the transport's abort; a Trezor also
+   * gets the Cancel message). False when no request of this app was in flight.
+   */
+  async cancel(deviceId: string): Promise<boolean> {
+    const entry = this.entries.get(deviceId);
+    if (!entry?.signer) throw new DeviceError(deviceErrors.notFound(deviceId));
+    if (!entry.busy) return false;
+    entry.cancelRequested = true;
+    await entry.signer.cancel();
+    entry.onCancelled?.();
+    return true;
+  }
+
+  /** Resolves once the device's first address is read, if that is under way (tests and requests wait for it). */
+  async settled(deviceId: string): Promise<void> {
+    for (let entry = this.entries.get(deviceId); entry?.identifying; entry = this.entries.get(deviceId)) await entry.identifying;
   }
 
   // --- emulators -----------------------------------------------------------------------------
@@ -75,7 +143,7 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
     const id = `ledger:${emulator.serial}`;
     if (this.entries.has(id)) return id;
     const signer = new LedgerSigner(openEmulatedLedger(emulator));
-    const infoOf = (): DeviceInfo => {
+    const infoOf = (): BaseInfo => {
       const s = emulator.state();
       const state: ConnectionState = !s.plugged ? 'disconnected' : s.locked ? 'locked' : s.pending ? 'awaiting-confirmation' : 'connected';
       return {
@@ -96,29 +164,35 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
       if (emulator.isPlugged && !wasPlugged) void signer.close(); // a replug needs a new HID handle
       wasPlugged = emulator.isPlugged;
       entry.info = infoOf();
+      // Unplugged, locked or answered: whatever ended the prompt, it leaves the screens.
+      if (!emulator.state().pending) this.setPrompt(id, null);
       this.changed();
+      this.identify(id);
     };
-    const onPrompt = (p: { action: string; lines: readonly string[] }): void => {
-      this.emit('prompt', { deviceId: id, prompt: { action: p.action, lines: p.lines } });
-    };
-    const onClosed = (): void => {
-      this.emit('prompt', { deviceId: id, prompt: null });
-    };
+    const onPrompt = (p: { action: string; lines: readonly string[] }): void => this.setPrompt(id, { action: p.action, lines: [...p.lines] });
+    const onClosed = (): void => this.setPrompt(id, null);
     emulator.on('state', onState);
     emulator.on('prompt', onPrompt);
     emulator.on('promptClosed', onClosed);
-    this.entries.set(id, {
-      info: infoOf(),
-      signer,
-      busy: false,
-      detach: () => {
-        emulator.off('state', onState);
-        emulator.off('prompt', onPrompt);
-        emulator.off('promptClosed', onClosed);
-        void signer.close();
-      },
-    });
+    this.entries.set(
+      id,
+      newEntry(infoOf(), signer, {
+        detach: () => {
+          emulator.off('state', onState);
+          emulator.off('prompt', onPrompt);
+          emulator.off('promptClosed', onClosed);
+          void signer.close();
+        },
+        // A real Ledger has no command that closes its screen (an APDU sent cannot be withdrawn):
+        // the app tells the person to reject the cancelled request there. The emulated Ledger
+        // stands for that person, so that a cancelled request ends on it as on the app.
+        onCancelled: () => {
+          if (emulator.state().pending) emulator.reject();
+        },
+      }),
+    );
     this.changed();
+    this.identify(id);
     return id;
   }
 
@@ -129,13 +203,16 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
   attachTrezorEmulator(emulator: TrezorEmulator): string {
     const id = `trezor:${emulator.serial}`;
     this.emulatedTrezors.set(emulator.serial, emulator);
-    emulator.on('prompt', (p) => this.emit('prompt', { deviceId: id, prompt: { action: p.action, lines: p.lines } }));
-    emulator.on('promptClosed', () => this.emit('prompt', { deviceId: id, prompt: null }));
-    emulator.on('state', () => {
+    emulator.on('prompt', (p) => this.setPrompt(id, { action: p.action, lines: [...p.lines] }));
+    emulator.on('promptClosed', () => this.setPrompt(id, null));
+    emulator.on('state', (s) => {
+      // A Cancel message or an unplug ends the prompt without a promptClosed: it leaves the screens too.
+      if (!s.pending) this.setPrompt(id, null);
       const entry = this.entries.get(id);
       if (!entry) return;
       entry.info = { ...entry.info, state: this.trezorEmulatorState(emulator, entry.info.state) };
       this.changed();
+      this.identify(id);
     });
     return id;
   }
@@ -173,12 +250,12 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
         };
         const signer = new LedgerSigner(open);
         const model = event.deviceModel?.productName ?? 'Ledger';
-        this.entries.set(id, {
-          info: { id, vendor: 'ledger', model, label: model, firmwareVersion: null, app: null, state: 'connected', emulated: false },
-          signer,
-          busy: false,
-          detach: () => void signer.close(),
-        });
+        this.entries.set(
+          id,
+          newEntry({ id, vendor: 'ledger', model, label: model, firmwareVersion: null, app: null, state: 'connected', emulated: false }, signer, {
+            detach: () => void signer.close(),
+          }),
+        );
         this.changed();
         void this.refreshLedgerApp(id, open);
       },
@@ -201,6 +278,7 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
       } finally {
         await transport.close().catch(() => undefined);
       }
+      this.identify(id);
     } catch (error) {
       const entry = this.entries.get(id);
       if (entry && mapLedgerError(error).body.kind === 'DeviceLocked') {
@@ -241,7 +319,7 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
       const base: ConnectionState = payload.type === 'acquired' ? (f?.unlocked === false ? 'locked' : 'connected') : 'busy';
       const previous = this.entries.get(id);
       const signer = previous?.signer instanceof TrezorSigner && previous.signer.devicePath === payload.path ? previous.signer : new TrezorSigner(payload.path, { ...options, model: f?.model });
-      const info: DeviceInfo = {
+      const info: BaseInfo = {
         id,
         vendor: 'trezor',
         model,
@@ -256,10 +334,49 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
         previous.info = info;
         previous.signer = signer;
       } else {
-        this.entries.set(id, { info, signer, busy: false });
+        this.entries.set(id, newEntry(info, signer));
       }
       this.changed();
+      this.identify(id);
     });
+  }
+
+  /**
+   * Reads the device's first Ethereum address without showing it, so that two devices of one
+   * model can be told apart (Ledger Live and Trezor Suite read accounts on connect too). Only
+   * when the device can answer without asking the person: connected, unlocked, and for a Ledger
+   * with the Ethereum app open. Tried once per state and app, so a failure is not retried in a loop.
+   */
+  private identify(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry?.signer || entry.firstAddress || entry.identifying || entry.busy) return;
+    const { state, app, vendor } = entry.info;
+    const when = `${state}|${app?.name ?? ''}`;
+    if (state !== 'connected' || (vendor === 'ledger' && app?.name !== 'Ethereum') || entry.identifyTriedIn === when) return;
+    entry.identifyTriedIn = when;
+    const signer = entry.signer;
+    entry.identifying = signer
+      .getAddress(FIRST_ACCOUNT_PATH)
+      .then(
+        (r) => {
+          entry.firstAddress = r.address;
+          if (this.entries.get(id) === entry) this.changed();
+        },
+        () => undefined, // locked meanwhile, or an app too old: the device is told apart by its label alone
+      )
+      .finally(() => {
+        entry.identifying = null;
+      });
+  }
+
+  private setPrompt(id: string, prompt: DevicePrompt | null): void {
+    const entry = this.entries.get(id);
+    if (entry) {
+      if (entry.prompt === null && prompt === null) return;
+      entry.prompt = prompt;
+    }
+    this.emit('prompt', { deviceId: id, prompt });
+    this.changed();
   }
 
   private trezorEmulatorState(emulator: TrezorEmulator, fallback: ConnectionState): ConnectionState {

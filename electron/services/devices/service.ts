@@ -14,6 +14,7 @@ import { LedgerEmulator } from '../emulators/ledger/device';
 import { TrezorEmulator } from '../emulators/trezor/device';
 import { DEFAULT_BRIDGE_PORT, startTrezorBridge, type TrezorBridge } from '../emulators/trezor/bridge';
 import { disposeTrezorConnect } from './trezor-connect';
+import { BIP39_TEST_VECTOR_MNEMONIC } from '../emulators/mnemonics';
 
 export interface DevicesServiceOptions {
   /** Discover real Ledgers over USB HID (node-hid). Off in tests. */
@@ -126,29 +127,32 @@ export function createDevicesService(options: DevicesServiceOptions = {}): Devic
     },
     'devices.cancel': async ({ deviceId }) => {
       try {
-        await registry.signer(deviceId).cancel();
-        return ok({ cancelled: true });
+        return ok({ cancelled: await registry.cancel(deviceId) });
       } catch (error) {
         return fail(error);
       }
     },
-    'devices.emulator.attach': async ({ vendor, autoApprove }) => {
+    'devices.emulator.attach': async ({ vendor, autoApprove, seed }) => {
       if (!options.emulators) {
         return err({ kind: 'EmulatorsDisabled', message: 'Emulated devices are turned off in this build.', nextStep: 'Start C3 Vault with emulators enabled (tests, Demo Commons).' });
       }
       try {
+        // A second device of one model gets other public test keys (the BIP-39 test vector).
+        const mnemonic = seed === 'bip39-test-vector' ? BIP39_TEST_VECTOR_MNEMONIC : undefined;
         if (vendor === 'ledger') {
-          const device = new LedgerEmulator({ autoApprove });
+          const device = new LedgerEmulator({ autoApprove, mnemonic });
           const deviceId = registry.attachLedgerEmulator(device);
           emulators.set(deviceId, device);
+          await registry.settled(deviceId);
           return ok({ deviceId });
         }
-        const device = new TrezorEmulator({ autoApprove });
+        const device = new TrezorEmulator({ autoApprove, mnemonic });
         const deviceId = registry.attachTrezorEmulator(device);
         emulators.set(deviceId, device);
         await startTrezor();
         (await emulatorBridge()).attach(device);
         await waitFor(() => registry.list().some((d) => d.id === deviceId && d.state !== 'disconnected'), 15_000);
+        await registry.settled(deviceId);
         return ok({ deviceId });
       } catch (error) {
         return fail(error);

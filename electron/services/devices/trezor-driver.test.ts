@@ -81,7 +81,7 @@ describe('Trezor driver through @trezor/connect and the emulated Bridge', () => 
     expect(r).toMatchObject({ ok: false, error: { kind: 'RejectedOnDevice' } });
   });
 
-  it('cancels a request the device is showing (Cancel → Failure_ActionCancelled)', async () => {
+  it('a request cancelled in the app ends on the device and is reported as cancelled in the app, not as rejected on the device', async () => {
     trezor.setAutoApprove(false);
     const pending = service.handlers['devices.sign']({ deviceId: id, path: PATH, typedData: vaultAction as never, mode: 'auto' }, ctx);
     await new Promise((resolve) => trezor.once('prompt', resolve));
@@ -89,7 +89,10 @@ describe('Trezor driver through @trezor/connect and the emulated Bridge', () => 
     const r = await pending;
     trezor.setAutoApprove(true);
     expect(c).toEqual({ ok: true, value: { cancelled: true } });
-    expect(r).toMatchObject({ ok: false, error: { kind: 'RejectedOnDevice' } });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'CancelledInApp', vendor: 'trezor' } });
+    expect(trezor.state().pending).toBeNull(); // the Cancel message closed the device's screen
+    const listed = await service.handlers['devices.list']({}, ctx);
+    expect(listed.ok && listed.value.devices.find((d) => d.id === id)?.prompt).toBeNull();
   });
 
   it('maps a locked device whose PIN entry is cancelled', async () => {
