@@ -1,7 +1,8 @@
 /**
  * The devices connected now, kept live: the list is fetched once and then follows the
  * `devices.changed` event (plug, unplug, lock, app opened, request started or finished);
- * what each device is asking the person to confirm follows `devices.prompt`.
+ * what each device is asking the person to confirm comes with the list (so a reloaded page
+ * still shows it) and follows `devices.prompt`.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { type DeviceInfo } from '../../shared/contract/devices';
@@ -29,7 +30,10 @@ export function useDevices(): DevicesState {
 
   useEffect(() => {
     let live = true;
-    const offChanged = api.on('devices.changed', ({ devices: next }) => setDevices(next));
+    const offChanged = api.on('devices.changed', ({ devices: next }) => {
+      setDevices(next);
+      setPrompts(promptsOf(next));
+    });
     const offPrompt = api.on('devices.prompt', ({ deviceId, prompt }) =>
       setPrompts((current) => {
         const next = { ...current };
@@ -42,6 +46,7 @@ export function useDevices(): DevicesState {
       if (!live) return;
       if (answer.ok) {
         setDevices(answer.value.devices);
+        setPrompts(promptsOf(answer.value.devices));
         setError(null);
       } else setError(answer.error);
     });
@@ -56,12 +61,7 @@ export function useDevices(): DevicesState {
   return { devices, prompts, error, reload };
 }
 
-export const vendorName = (vendor: DeviceInfo['vendor']) => (vendor === 'ledger' ? 'Ledger' : 'Trezor');
+const promptsOf = (devices: readonly DeviceInfo[]): Record<string, DevicePromptView> =>
+  Object.fromEntries(devices.flatMap((d) => (d.prompt ? [[d.id, d.prompt] as const] : [])));
 
-export const stateWords: Record<DeviceInfo['state'], string> = {
-  connected: 'connected',
-  busy: 'busy',
-  'awaiting-confirmation': 'waiting for you on the device',
-  locked: 'locked',
-  disconnected: 'disconnected',
-};
+export { actionWords, deviceName, shortAddress, stateWords, vendorName } from './device-words';

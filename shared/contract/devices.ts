@@ -92,6 +92,11 @@ export const devicesChannels = {
     response: z.object({ path: z.string(), address: HexString, verifiedOnDevice: z.boolean() }),
     summary: 'The Ethereum address at a path; with display, shown on the device for the person to verify.',
   }),
+  'devices.accounts': channel({
+    request: z.strictObject({ deviceId: DeviceId, count: z.number().int().min(1).max(20).default(20) }),
+    response: z.object({ accounts: z.array(z.object({ path: z.string(), address: HexString })) }),
+    summary: "The device's first Ethereum accounts (m/44'/60'/0'/0/i), read once without showing them, to find which device holds a key.",
+  }),
   'devices.sign': channel({
     request: z.strictObject({
       deviceId: DeviceId,

@@ -10,7 +10,7 @@ import { DeviceError, deviceErrors, mapLedgerError } from './errors';
 import { LedgerSigner, getAppAndVersion, type LedgerTransport } from './ledger-driver';
 import { TrezorSigner } from './trezor-driver';
 import { getTrezorConnect, TrezorConnect } from './trezor-connect';
-import { type ConnectionState, type DeviceInfo, type DevicePrompt, type Signer } from './types';
+import { type ConnectionState, type DeviceInfo, type DevicePrompt, type Hex, type Signer } from './types';
 import { LEDGER_PRODUCT_NAMES, type LedgerEmulator } from '../emulators/ledger/device';
 import { EmulatedLedgerHid } from '../emulators/ledger/hid';
 import { type TrezorEmulator } from '../emulators/trezor/device';
@@ -25,6 +25,15 @@ export const FIRST_ACCOUNT_PATH = "m/44'/60'/0'/0/0";
 
 type BaseInfo = Omit<DeviceInfo, 'firstAddress' | 'prompt'>;
 
+/** How many Ethereum accounts (m/44'/60'/0'/0/i) are read to find which device holds a key, as Safe and Frame scan. */
+export const ACCOUNTS_SCANNED = 20;
+export const accountPath = (index: number) => `m/44'/60'/0'/0/${index}`;
+
+export interface AccountAddress {
+  readonly path: string;
+  readonly address: Hex;
+}
+
 interface Entry {
   info: BaseInfo;
   signer: Signer | null;
@@ -32,8 +41,13 @@ interface Entry {
   detach?: () => void;
   /** The first Ethereum address, once read (see `identify`). */
   firstAddress: DeviceInfo['firstAddress'];
-  /** Reading the first address, if under way: requests wait for it. */
-  identifying: Promise<void> | null;
+  /** The request of a flow in flight (see `use`). */
+  running: Promise<unknown> | null;
+  /** A read of the app's own in flight (the first address, the accounts): requests wait for it. */
+  internal: Promise<void> | null;
+  /** The first Ethereum accounts, once read (see `accounts`), and their read under way. */
+  accounts: AccountAddress[] | null;
+  scanning: Promise<AccountAddress[]> | null;
   /** The state and app in which the first address was last tried, so that a failure is not retried in a loop. */
   identifyTriedIn: string | null;
   /** What the device's screen asks now, as its emulator reported it. */
@@ -49,7 +63,10 @@ const newEntry = (info: BaseInfo, signer: Signer | null, extra: Partial<Entry> =
   signer,
   busy: false,
   firstAddress: null,
-  identifying: null,
+  running: null,
+  internal: null,
+  accounts: null,
+  scanning: null,
   identifyTriedIn: null,
   prompt: null,
   cancelRequested: false,
@@ -103,13 +120,16 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
       entry.cancelRequested = false;
     }
     this.changed();
+    const running = fn(signer);
+    if (entry) entry.running = running;
     try {
-      return await fn(signer);
+      return await running;
     } catch (error) {
       if (entry?.cancelRequested) throw new DeviceError(deviceErrors.cancelledInApp(entry.info.vendor));
       throw error;
     } finally {
       if (entry) {
+        entry.running = null;
         entry.busy = false;
         entry.cancelRequested = false;
         this.setPrompt(deviceId, null);
@@ -132,9 +152,52 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
     return true;
   }
 
-  /** Resolves once the device's first address is read, if that is under way (tests and requests wait for it). */
+  /** Resolves once the app's own reads of the device (first address, accounts) are done; requests wait for them. */
   async settled(deviceId: string): Promise<void> {
-    for (let entry = this.entries.get(deviceId); entry?.identifying; entry = this.entries.get(deviceId)) await entry.identifying;
+    for (let entry = this.entries.get(deviceId); entry?.internal; entry = this.entries.get(deviceId)) await entry.internal;
+  }
+
+  /**
+   * The device's first Ethereum accounts, read once without showing them (each flow that asks
+   * "which device holds this key?" shares the read, instead of one request per address and flow).
+   */
+  async accounts(deviceId: string, count = ACCOUNTS_SCANNED): Promise<AccountAddress[]> {
+    const entry = this.entries.get(deviceId);
+    if (!entry?.signer || entry.info.state === 'disconnected') throw new DeviceError(deviceErrors.notFound(deviceId));
+    if (entry.accounts && entry.accounts.length >= count) return entry.accounts.slice(0, count);
+    entry.scanning ??= this.internal(entry, async (signer) => {
+      const found: AccountAddress[] = [];
+      for (let i = 0; i < ACCOUNTS_SCANNED; i += 1) found.push({ path: accountPath(i), address: (await signer.getAddress(accountPath(i))).address });
+      return found;
+    })
+      .then((found) => {
+        entry.accounts = found;
+        entry.firstAddress ??= found[0]?.address ?? null;
+        return found;
+      })
+      .finally(() => {
+        entry.scanning = null;
+      });
+    return (await entry.scanning).slice(0, count);
+  }
+
+  /**
+   * Runs a read of the app's own (not a flow's request) on a device, after the request in flight
+   * and before the next: requests wait for it (`settled`) instead of finding the device busy.
+   */
+  private async internal<T>(entry: Entry, fn: (signer: Signer) => Promise<T>): Promise<T> {
+    while (entry.running || entry.internal) await (entry.running ?? entry.internal)?.catch(() => undefined);
+    if (!entry.signer) throw new DeviceError(deviceErrors.notFound(entry.info.id));
+    const task = fn(entry.signer);
+    const tracked = task.then(
+      () => undefined,
+      () => undefined,
+    );
+    entry.internal = tracked;
+    void tracked.then(() => {
+      if (entry.internal === tracked) entry.internal = null;
+    });
+    return task;
   }
 
   // --- emulators -----------------------------------------------------------------------------
@@ -349,24 +412,18 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
    */
   private identify(id: string): void {
     const entry = this.entries.get(id);
-    if (!entry?.signer || entry.firstAddress || entry.identifying || entry.busy) return;
+    if (!entry?.signer || entry.firstAddress || entry.internal || entry.busy) return;
     const { state, app, vendor } = entry.info;
     const when = `${state}|${app?.name ?? ''}`;
     if (state !== 'connected' || (vendor === 'ledger' && app?.name !== 'Ethereum') || entry.identifyTriedIn === when) return;
     entry.identifyTriedIn = when;
-    const signer = entry.signer;
-    entry.identifying = signer
-      .getAddress(FIRST_ACCOUNT_PATH)
-      .then(
-        (r) => {
-          entry.firstAddress = r.address;
-          if (this.entries.get(id) === entry) this.changed();
-        },
-        () => undefined, // locked meanwhile, or an app too old: the device is told apart by its label alone
-      )
-      .finally(() => {
-        entry.identifying = null;
-      });
+    void this.internal(entry, (signer) => signer.getAddress(FIRST_ACCOUNT_PATH)).then(
+      (r) => {
+        entry.firstAddress = r.address;
+        if (this.entries.get(id) === entry) this.changed();
+      },
+      () => undefined, // locked meanwhile, or an app too old: the device is told apart by its label alone
+    );
   }
 
   private setPrompt(id: string, prompt: DevicePrompt | null): void {

@@ -104,6 +104,13 @@ export function createDevicesService(options: DevicesServiceOptions = {}): Devic
         return fail(error);
       }
     },
+    'devices.accounts': async ({ deviceId, count }) => {
+      try {
+        return ok({ accounts: await registry.accounts(deviceId, count) });
+      } catch (error) {
+        return fail(error);
+      }
+    },
     'devices.sign': async ({ deviceId, path, typedData, mode }) => {
       try {
         return ok(await registry.use(deviceId, (s) => s.signTypedData(path, typedData as unknown as TypedData, { mode })));
