@@ -13,7 +13,8 @@ import { DevicePicker, useDeviceChoice } from './DevicePicker';
 import { DeviceScreen } from './DevicesPage';
 import { EmulatorControls } from './EmulatorControls';
 import { useKeyHolder } from './find-account';
-import { deviceName, shortAddress, useDevices, vendorName } from './useDevices';
+import { KeyHolderNote } from './KeyHolderNote';
+import { deviceName, useDevices, vendorName } from './useDevices';
 
 const NO_ADDRESSES: readonly string[] = [];
 
@@ -57,17 +58,7 @@ export function SignOnDevice(props: {
   return (
     <div className="sign-on-device" data-testid={props.testId}>
       {props.keyOf && (
-        <p className="small" data-testid="key-holder">
-          {holder.kind === 'looking' && `Looking for ${props.keyOf.role}’s key on the connected devices…`}
-          {holder.kind === 'found' && (
-            <>
-              {capitalise(props.keyOf.role)}’s key (<span className="mono">{shortAddress(holder.address)}</span>) is on{' '}
-              <strong>{deviceName(holder.device)}</strong>
-              {holder.device.emulated ? ' (emulated device)' : ''}, account {holder.path}.
-            </>
-          )}
-          {holder.kind === 'none' && `None of the connected devices holds ${props.keyOf.role}’s key: connect the device that does, unlocked, with its Ethereum app open.`}
-        </p>
+        <KeyHolderNote holder={holder} whose={`${props.keyOf.role}’s key`} hint="connect the device that does, unlocked, with its Ethereum app open." />
       )}
       <div className="actions">
         <DevicePicker
@@ -96,5 +87,3 @@ export function SignOnDevice(props: {
     </div>
   );
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

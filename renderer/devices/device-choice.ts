@@ -14,7 +14,7 @@ export function whyNotReady(device: DeviceInfo): string | null {
       return 'locked: unlock it with your PIN';
     case 'busy':
     case 'awaiting-confirmation':
-      return `${stateWords[device.state]}: finish or cancel it first`;
+      return stateWords[device.state];
     case 'connected':
       break;
   }

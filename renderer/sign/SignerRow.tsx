@@ -14,7 +14,8 @@ import { DeviceScreen } from '../devices/DevicesPage';
 import { EmulatorControls } from '../devices/EmulatorControls';
 import { type DevicePromptView, vendorName } from '../devices/useDevices';
 import { addSignature, typedDataOf, type SigningRequest } from './signing-request';
-import { findAccount, isAppError } from '../devices/find-account';
+import { findAccount, isAppError, useKeyHolder } from '../devices/find-account';
+import { KeyHolderNote } from '../devices/KeyHolderNote';
 
 
 type Phase = { kind: 'idle' } | { kind: 'finding' } | { kind: 'signing'; path: string } | { kind: 'failed'; error: AppError };
@@ -34,7 +35,8 @@ export function SignerRow(props: {
   const api = useApi();
   const candidates = devices.filter((d) => signer.device === 'unknown' || d.vendor === signer.device);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const { chosen, choose } = useDeviceChoice(candidates);
+  const holder = useKeyHolder(verified ? null : devices, [signer.address]);
+  const { chosen, choose } = useDeviceChoice(candidates, holder.kind === 'found' ? holder.device.id : undefined);
 
   const findPath = async (id: string): Promise<string | AppError> => {
     const found = await findAccount(api, id, (address) => address === signer.address.toLowerCase(), `${signer.label}'s key`);
@@ -87,6 +89,7 @@ export function SignerRow(props: {
         </p>
       ) : (
         <>
+          <KeyHolderNote holder={holder} whose={`${signer.label}’s key`} hint={`connect the ${signer.device === 'unknown' ? 'device' : vendorName(signer.device)} that does.`} />
           <div className="actions">
             <DevicePicker
               candidates={candidates}
@@ -94,6 +97,7 @@ export function SignerRow(props: {
               choose={choose}
               label={`Device for ${signer.label}`}
               none={`Connect ${signer.device === 'unknown' ? 'the device' : `the ${vendorName(signer.device)}`} that holds this key.`}
+              notOffered={devices.filter((d) => !candidates.includes(d)).map((device) => ({ device, reason: `this key is on a ${signer.device === 'trezor' ? 'Trezor' : 'Ledger'}` }))}
             />
             <button type="button" onClick={() => void sign()} disabled={!chosen || phase.kind === 'finding' || phase.kind === 'signing'} aria-label={`Sign as ${signer.label}`}>
               Sign on device

@@ -14,6 +14,7 @@ import { DevicePicker, useDeviceChoice } from '../devices/DevicePicker';
 import { DeviceScreen } from '../devices/DevicesPage';
 import { EmulatorControls } from '../devices/EmulatorControls';
 import { findAccount, isAppError, useKeyHolder } from '../devices/find-account';
+import { KeyHolderNote } from '../devices/KeyHolderNote';
 import { deviceName, useDevices, vendorName } from '../devices/useDevices';
 
 type Signer = VaultView['signers'][number];
@@ -32,8 +33,7 @@ export function VerifySigner({ signer }: { signer: Signer }) {
   const notOffered = all
     .filter((d) => signer.device !== 'unknown' && d.vendor !== signer.device)
     .map((device) => ({ device, reason: `${signer.label}’s key is on a ${vendorName(signer.device === 'trezor' ? 'trezor' : 'ledger')}` }));
-  const addresses = [signer.address];
-  const holder = useKeyHolder(devices, addresses);
+  const holder = useKeyHolder(devices, [signer.address]);
   const { chosen, choose } = useDeviceChoice(candidates, holder.kind === 'found' ? holder.device.id : undefined);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
 
@@ -64,17 +64,11 @@ export function VerifySigner({ signer }: { signer: Signer }) {
 
   return (
     <div className="signer-verify" data-testid="verify-signer">
-      <p className="small" data-testid="key-holder">
-        {holder.kind === 'looking' && `Looking for ${signer.label}’s key on the connected devices…`}
-        {holder.kind === 'found' && (
-          <>
-            {signer.label}’s key is on <strong>{deviceName(holder.device)}</strong>
-            {holder.device.emulated ? ' (emulated device)' : ''}, account {holder.path}.
-          </>
-        )}
-        {holder.kind === 'none' &&
-          `None of the connected devices holds ${signer.label}’s key: connect ${signer.device === 'unknown' ? 'the device' : `the ${vendorName(signer.device)}`} that does, unlocked${signer.device === 'trezor' ? '' : ', with its Ethereum app open'}.`}
-      </p>
+      <KeyHolderNote
+        holder={holder}
+        whose={`${signer.label}’s key`}
+        hint={`connect ${signer.device === 'unknown' ? 'the device' : `the ${vendorName(signer.device)}`} that does, unlocked${signer.device === 'trezor' ? '' : ', with its Ethereum app open'}.`}
+      />
       <div className="actions">
         <DevicePicker
           candidates={candidates}

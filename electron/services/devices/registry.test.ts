@@ -108,6 +108,24 @@ describe('the device list and its requests', () => {
     expect(b).toMatchObject({ firstAddress: ABANDON_ADDRESS, emulated: true });
   });
 
+  it('flows asking which device holds a key share one read of its accounts, and a request waits for it instead of finding the device busy', async () => {
+    const before = ledger.exchanges;
+    const [a, b, signed] = await Promise.all([
+      service.handlers['devices.accounts']({ deviceId: id, count: 20 }, ctx),
+      service.handlers['devices.accounts']({ deviceId: id, count: 5 }, ctx),
+      service.handlers['devices.getAddress']({ deviceId: id, path: "m/44'/60'/0'/0/3", display: false }, ctx),
+    ]);
+    if (!a.ok || !b.ok || !signed.ok) throw new Error('a request failed');
+    expect(a.value.accounts).toHaveLength(20);
+    expect(b.value.accounts).toEqual(a.value.accounts.slice(0, 5));
+    expect(a.value.accounts[0]).toEqual({ path: PATH, address: SPECULOS_ADDRESS });
+    expect(a.value.accounts[3]?.address).toBe(signed.value.address);
+    const exchangesForAccounts = ledger.exchanges - before;
+    expect(exchangesForAccounts).toBe(2 * 21); // 20 accounts + 1 address, each GET APP AND VERSION + GET ADDRESS: one read
+    await service.handlers['devices.accounts']({ deviceId: id, count: 20 }, ctx);
+    expect(ledger.exchanges - before).toBe(exchangesForAccounts); // kept: not read again
+  });
+
   it('a malformed derivation path is refused naming the part at fault, not as a device failure', async () => {
     const r = await service.handlers['devices.getAddress']({ deviceId: id, path: "m/44'/60x'/0'/0/0", display: false }, ctx);
     expect(r).toMatchObject({ ok: false, error: { kind: 'InvalidPath', path: "m/44'/60x'/0'/0/0", message: expect.stringContaining('Part 3, “60x\'”') } });
