@@ -370,7 +370,10 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
         const entry = this.entries.get(id);
         if (entry) {
           if (this.emulatedTrezors.has(serial ?? '')) entry.info = { ...entry.info, state: 'disconnected' };
-          else this.entries.delete(id);
+          else {
+            void entry.signer?.close();
+            this.entries.delete(id);
+          }
           this.changed();
         }
         return;
@@ -449,7 +452,10 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
     this.stopHid = null;
     if (this.trezorListening) TrezorConnect.removeAllListeners('DEVICE_EVENT');
     this.trezorListening = false;
-    for (const entry of this.entries.values()) entry.detach?.();
+    for (const entry of this.entries.values()) {
+      if (entry.detach) entry.detach();
+      else void entry.signer?.close();
+    }
     this.entries.clear();
   }
 
