@@ -21,7 +21,7 @@ beforeAll(async () => {
   // Every request the emulator Bridge receives, by endpoint.
   http.Server.prototype.emit = function emit(this: http.Server, event: string, ...args: unknown[]) {
     if (event === 'request') requests.push(String((args[0] as http.IncomingMessage).url).split('/')[1] ?? '');
-    return originalEmit.call(this, event, ...args);
+    return (originalEmit as (event: string, ...args: unknown[]) => boolean).call(this, event, ...args);
   } as typeof http.Server.prototype.emit;
   service = createDevicesService({ emulators: true, emulatorBridgePort: 0 });
   const attached = await service.handlers['devices.emulator.attach']({ vendor: 'trezor', autoApprove: true }, ctx);
