@@ -90,6 +90,11 @@ export class LedgerSigner implements Signer {
   private inFlight = false;
   /** Set by `cancel` while a request is in flight; that request then answers CancelledInApp. */
   private cancelled = false;
+  /**
+   * The address of each path signed with, read once per transport (a signature reports it): one
+   * APDU less per signature. A new transport (replug, another device) reads it again.
+   */
+  private readonly addresses = new Map<string, Hex>();
 
   /** `open` returns a fresh transport to the device (node-hid path, an emulator, Speculos). */
   constructor(private readonly open: () => Promise<LedgerTransport>) {}
@@ -116,7 +121,7 @@ export class LedgerSigner implements Signer {
       if (!messageHash) throw new DeviceError(deviceErrors.notSupported('signTypedData', 'The Ledger Ethereum app does not sign a domain-only EIP-712 message.'));
       const result =
         mode === 'full' ? await eth.signEIP712Message(p, typedData as never) : await eth.signEIP712HashedMessage(p, domainHash, messageHash);
-      const address = toHex((await eth.getAddress(p, false, false)).address);
+      const address = await this.addressOf(eth, p);
       return { signature: sigHex(result), address, mode } as const;
     });
   }
@@ -127,7 +132,7 @@ export class LedgerSigner implements Signer {
       const p = formatPath(parsePath(path)).slice(2);
       const bytes = typeof message === 'string' ? Buffer.from(message, 'utf8') : Buffer.from(message);
       const result = await eth.signPersonalMessage(p, bytes.toString('hex'));
-      const address = toHex((await eth.getAddress(p, false, false)).address);
+      const address = await this.addressOf(eth, p);
       return { signature: sigHex(result), address };
     });
   }
@@ -169,6 +174,7 @@ export class LedgerSigner implements Signer {
     const transport = this.transport;
     this.transport = null;
     this.opening = null;
+    this.addresses.clear();
     if (transport) await abortLedgerTransport(transport);
   }
 
@@ -176,7 +182,16 @@ export class LedgerSigner implements Signer {
     await this.drop();
   }
 
+  private async addressOf(eth: InstanceType<typeof Eth>, path: string): Promise<Hex> {
+    const known = this.addresses.get(path);
+    if (known) return known;
+    const address = toHex((await eth.getAddress(path, false, false)).address);
+    this.addresses.set(path, address);
+    return address;
+  }
+
   private async drop(): Promise<void> {
+    this.addresses.clear();
     const transport = this.transport;
     this.transport = null;
     this.opening = null;
