@@ -141,6 +141,22 @@ test.describe('hardware signers', () => {
     await expect(signerRow(page, 'Alice · Trezor').getByLabel('Devices not offered')).toContainText('this key is on a Trezor');
   });
 
+  test('a malformed derivation path is named part by part as the member’s input, and its button looks disabled', async ({ page }, testInfo) => {
+    await page.goto(bridgeUrl().url);
+    const ledger = await plugIn(page, 'ledger');
+    const device = page.locator(`[data-device-id="${ledger}"]`);
+    await device.getByLabel(/^Derivation path on/).fill("m/44'/60x'/0'/0/0");
+    await expect(device.getByTestId('path-problem')).toHaveText(`Part 3, “60x'”, is not a step: write a whole number, with ' after it for a hardened step (as in 44').`);
+    const verify = device.getByRole('button', { name: 'Verify address on device' });
+    await expect(verify).toBeDisabled();
+    expect(await verify.evaluate((el) => Number(getComputedStyle(el).opacity))).toBeLessThan(0.6);
+    await expect(device.getByText('bug in C3 Vault')).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath('malformed-path.png'), fullPage: true });
+    await device.getByLabel(/^Derivation path on/).fill("m/44'/60'/0'/0/1");
+    await expect(verify).toBeEnabled();
+    await expect(device.getByTestId('path-problem')).toHaveCount(0);
+  });
+
   test("a vault signer's address is verified on its device from the vault's page", async ({ page }, testInfo) => {
     await page.goto(bridgeUrl().url);
     const ledger = await plugIn(page, 'ledger');
