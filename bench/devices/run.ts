@@ -15,7 +15,7 @@ import { type TrezorEmulator } from '../../electron/services/emulators/trezor/de
 import { vaultAction } from '../../electron/services/devices/fixtures/typed-data';
 import { type TypedData } from '../../electron/services/devices/types';
 
-const N = Number(process.env.BENCH_N ?? 50);
+const N = Number(process.env.BENCH_N ?? 100);
 const PATH = "m/44'/60'/0'/0/0";
 
 const service = createDevicesService({ emulators: true, emulatorBridgePort: 0 });
