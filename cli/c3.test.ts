@@ -47,6 +47,20 @@ describe('c3 (the CLI, through its bin)', () => {
     expect(stderr).toContain(`"seq": ${index}`);
   });
 
+  it('a demo log line with a duplicate key makes c3 verify exit 1 with DuplicateJsonKey', async () => {
+    const lines = (await readFile(log, 'utf8')).trimEnd().split('\n');
+    const index = lines.findIndex((line) => line.includes('"token.transfer"'));
+    expect(index).toBeGreaterThan(0);
+    // The signed amount stays last (JSON.parse keeps it); a first-value reader would see another.
+    lines[index] = lines[index]!.replace(/"amount":"(\d+)"/, (whole) => `"amount":"1",${whole}`);
+    const doubled = join(dir, 'doubled.jsonl');
+    await writeFile(doubled, `${lines.join('\n')}\n`);
+    const { code, stderr } = await c3('verify', doubled);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`invalid: entry ${index}: DuplicateJsonKey`);
+    expect(stderr).toContain('"key": "amount"');
+  });
+
   it('c3 state --json prints members, vaults, balances, supplies and params with amounts as strings', async () => {
     const { code, stdout } = await c3('state', log, '--json');
     expect(code).toBe(0);

@@ -33,6 +33,9 @@ test.describe('browser mode', () => {
     await expect(page.getByTestId('vault').first()).toBeVisible();
     await page.getByRole('button', { name: 'Settings' }).click();
     await expect(page.getByText('Browser mode, served on 127.0.0.1')).toBeVisible();
+    // Browser mode has no keychain: Settings says the identity secret is a file protected only by its permissions.
+    await expect(page.getByTestId('secret-protection')).toContainText('not encrypted');
+    await expect(page.getByTestId('secret-protection')).toContainText('0600');
     // The circuits were checked against their manifest in the main process; the counts are the manifest's.
     await expect(page.getByTestId('zk-status')).toContainText('membership');
     await expect(page.getByTestId('zk-status')).toContainText('5,341 constraints · checked');

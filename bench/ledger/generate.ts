@@ -5,8 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { keccak_256 } from '@noble/hashes/sha3.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { type DigestSigner, LogBuilder, attest } from '../../shared/commons/build';
 import { type Action } from '../../shared/commons/log';
 import { DEFAULT_PARAMS } from '../../shared/commons/params';
@@ -14,25 +12,13 @@ import { deriveVaultAddress } from '../../shared/commons/vaults';
 import { pkhDid } from '../../shared/commons/identity-did';
 import { encodeLog } from '../../shared/commons/verify';
 import { type Secp256k1Native } from '../../electron/services/ledger/native';
-import { type Hex } from '../../shared/crypto/canonical';
+import { nativeSigner } from './generate-large';
+import { fieldOfHash } from '../../shared/zk/field';
 
 export const BENCH_ACTIONS = 100_000;
 const PER_ENTRY = 100;
 const MEMBERS = 60;
-const CACHE = '.c3-cache/bench-ledger-v1.jsonl';
-
-function nativeSigner(native: Secp256k1Native, seed: string): DigestSigner {
-  const privateKey = keccak_256(new TextEncoder().encode(`c3 bench key ${seed}`));
-  const pub = native.publicKeyCreate(privateKey, false);
-  const address = `0x${bytesToHex(keccak_256(pub.subarray(1)).subarray(12))}`;
-  return {
-    address,
-    sign(digest) {
-      const { signature, recid } = native.ecdsaSign(digest, privateKey);
-      return `0x${bytesToHex(signature)}${(27 + recid).toString(16)}` as Hex;
-    },
-  };
-}
+const CACHE = '.c3-cache/bench-ledger-v2.jsonl';
 
 const spec = (s: DigestSigner, label: string) => ({ address: s.address, device: 'unknown' as const, label, path: "m/44'/60'/0'/0/0" });
 
@@ -54,12 +40,14 @@ export function generateBenchLog(native: Secp256k1Native): string {
     return { keys, did, vault: deriveVaultAddress(log.commonsId, did, 'main'), i };
   });
   const actions: Action[] = [];
+  // The identity circuit's third public signal: the Commons id as a field element.
+  const commonsField = String(fieldOfHash(log.commonsId));
   for (const m of members) {
     const commitment = String(1000 + m.i);
     const nullifier = String(5000 + m.i);
     actions.push(
       log.action('member.enrol', m.vault, {
-        did: m.did, label: `member ${m.i}`, faction: (['Union', 'Guild', 'Syndicate'] as const)[m.i % 3]!, commitment, nullifier, publicSignals: [commitment, nullifier],
+        did: m.did, label: `member ${m.i}`, faction: (['Union', 'Guild', 'Syndicate'] as const)[m.i % 3]!, commitment, nullifier, publicSignals: [commitment, nullifier, commonsField],
         proof: { pi_a: ['0', '0', '0'], pi_b: [['0', '0'], ['0', '0'], ['0', '0']], pi_c: ['0', '0', '0'], protocol: 'groth16', curve: 'bn128' },
         attestor: attestor.address, attestorSig: attest(log.commonsId, commitment, nullifier, attestor),
         vault: { name: `vault ${m.i}`, signers: m.keys.map((k, j) => spec(k, `key ${j}`)), threshold: 2, salt: 'main' },

@@ -9,6 +9,12 @@ import { splitSignature } from '../../shared/crypto/recover';
 import { loadNative, nativeRecoverer } from '../../electron/services/ledger/native';
 import { replayParallel } from '../../electron/services/ledger/replay';
 import { benchLog } from './generate';
+import { parseStrictJson } from '../../shared/strict-json';
+
+if (process.argv.includes('--large')) {
+  await import('./large');
+  process.exit(0);
+}
 
 const say = (line: string) => console.log(line);
 const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
@@ -27,10 +33,20 @@ const actions = parsedOnce.value.reduce((n, e) => n + e.actions.length, 0);
 const signatures = jobs.length;
 say(`log: ${fmt(parsedOnce.value.length)} entries, ${fmt(actions)} actions, ${fmt(signatures)} signatures, ${(text.length / 1e6).toFixed(1)} MB; ${availableParallelism()} cores`);
 
+// Reading the lines: JSON.parse alone, and the strict parse the ledger uses (no duplicate keys).
+const lines = text.split('\n').filter((line) => line !== '');
+let t = performance.now();
+for (const line of lines) JSON.parse(line);
+const plainMs = performance.now() - t;
+t = performance.now();
+for (const line of lines) if (!parseStrictJson(line).ok) throw new Error('bench log has a duplicate key');
+const strictMs = performance.now() - t;
+say(`parse   JSON.parse ${plainMs.toFixed(0)} ms, strict (duplicate keys refused) ${strictMs.toFixed(0)} ms: +${Math.round(((strictMs - plainMs) * 100) / plainMs)} % on reading, ${(strictMs - plainMs).toFixed(0)} ms for the log`);
+
 // The floor: raw ecdsaRecover on one core over the log's own signatures (no hashing, no ledger).
 const sample = jobs.slice(0, 40_000).map((j) => ({ digest: j.digest, split: splitSignature(j.signature)! }));
 const out = new Uint8Array(65);
-let t = performance.now();
+t = performance.now();
 for (const { digest, split } of sample) native.ecdsaRecover(split.compact, split.recovery, digest, false, out);
 const floor = rate(sample.length, performance.now() - t);
 say(`floor   libsecp256k1 raw recovery, one core: ${fmt(floor)} signatures/s`);

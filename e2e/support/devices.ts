@@ -27,7 +27,10 @@ export async function newRequest(page: Page) {
   await page.getByLabel('To vault').selectOption({ label: "Bob's vault" });
   await page.getByLabel('Amount').fill('12.5');
   await page.getByRole('button', { name: 'Create signing request' }).click();
-  await expect(page.getByTestId('action-words')).toHaveText("Send 12.5 CONX from Alice's vault to Bob's vault");
+  // Names from the verified ledger, each with the vault's full address (shared/quorum/describe.ts).
+  await expect(page.getByTestId('action-words')).toHaveText(
+    /^Send 12\.5 CONX from Alice's vault \(member vault of Alice, 0x[0-9a-f]{40}\) to Bob's vault \(member vault of Bob, 0x[0-9a-f]{40}\)$/,
+  );
   await expect(page.getByTestId('domain-hash')).toHaveText(/^0x[0-9a-f]{64}$/);
   await expect(page.getByTestId('message-hash')).toHaveText(/^0x[0-9a-f]{64}$/);
 }

@@ -7,22 +7,33 @@
  * rebinding and other local pages are refused) that also holds the random per-run token,
  * which travels in the URL fragment (never sent over HTTP, never logged) and comes back as
  * a WebSocket subprotocol.
+ *
+ * What one client may cost: 16 connections, each served with flow control, a rate limit and
+ * caps on what it may have in flight (./connection.ts); each request is held to its channel's
+ * shape caps before decoding (shared/contract/limits.ts).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { type AddressInfo, type Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { events } from '../../shared/contract/channels';
-import { encodeEvent } from '../../shared/contract/client';
+import { channels } from '../../shared/contract/channels';
 import { type Dispatch } from '../../shared/contract/dispatch';
-import { BRIDGE_PATH, BRIDGE_TOKEN_PROTOCOL_PREFIX as TOKEN_PROTOCOL_PREFIX, BridgeRequestFrame, type BridgeServerFrame } from '../../shared/contract/wire';
+import { largestRequestBytes } from '../../shared/contract/limits';
+import { BRIDGE_PATH, BRIDGE_TOKEN_PROTOCOL_PREFIX as TOKEN_PROTOCOL_PREFIX } from '../../shared/contract/wire';
 import { type EventHub } from '../services/events';
+import { DEFAULT_CONNECTION_LIMITS, serveConnection, type ConnectionLimits, type ConnectionStats } from './connection';
 import { SECURITY_HEADERS, contentSecurityPolicy } from './csp';
 import { contentTypeOf, resolveStaticPath } from './static-files';
 
-/** Largest frame accepted: a full ledger import travels as one call. */
-const MAX_FRAME_BYTES = 32 * 1024 * 1024;
+/**
+ * Largest frame accepted: the largest request any channel allows (a whole member tree for a
+ * proof, 16 MiB), plus room for the frame around it. Most channels allow 1 MiB; the dispatcher
+ * holds each to its own cap. ws closes a connection that sends more with 1009.
+ */
+export const MAX_FRAME_BYTES = largestRequestBytes(channels) + 1024;
+/** Connections open at once (one per tab); the per-connection caps mean little without this one. */
+export const MAX_CONNECTIONS = 16;
 
 export interface BridgeOptions {
   readonly staticDir: string;
@@ -33,6 +44,8 @@ export interface BridgeOptions {
   /** Fixed only in tests; otherwise 32 random bytes per run. */
   readonly token?: string;
   readonly log?: (line: string) => void;
+  /** Flow control and rate limit of each connection; the defaults outside tests. */
+  readonly limits?: Partial<ConnectionLimits> & { readonly maxConnections?: number };
 }
 
 export interface Bridge {
@@ -40,12 +53,17 @@ export interface Bridge {
   readonly origin: string;
   readonly port: number;
   readonly token: string;
+  /** What each open connection holds now (calls in flight, frames waiting, unsent bytes). */
+  connections(): ConnectionStats[];
   close(): Promise<void>;
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(32).toString('hex');
   const log = options.log ?? (() => {});
+  const { maxConnections = MAX_CONNECTIONS, ...connectionLimits } = options.limits ?? {};
+  const limits: ConnectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...connectionLimits };
+  const live = new Map<WebSocket, { stats(): ConnectionStats }>();
   const server = createServer();
   await listen(server, options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
@@ -78,7 +96,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         response.end(request.method === 'HEAD' ? undefined : body);
       },
       () => response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found'),
-    );
+    ).catch(() => response.destroy());
   });
 
   const sockets = new WebSocketServer({
@@ -88,13 +106,21 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
 
   server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {
+    // Node hands over an upgrading socket with no 'error' listener: a client that resets it
+    // while we answer would otherwise be an uncaught exception, and stop the server.
+    const dropOnError = () => socket.destroy();
+    socket.on('error', dropOnError);
     const refusal = refuse(request);
     if (refusal) {
       log(`bridge: refused a connection (${refusal.reason})`);
       socket.end(`HTTP/1.1 ${refusal.status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws));
+    socket.off('error', dropOnError); // ws listens from here on
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      live.set(ws, serveConnection(ws, { dispatch: options.dispatch, hub: options.hub, limits, log }));
+      ws.once('close', () => live.delete(ws));
+    });
   });
 
   function refuse(request: IncomingMessage): { status: string; reason: string } | null {
@@ -105,39 +131,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
     const presented = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length);
     if (!presented || !sameSecret(presented, token)) return { status: '401 Unauthorized', reason: presented ? 'wrong token' : 'no token' };
+    if (live.size >= maxConnections) return { status: '503 Service Unavailable', reason: `already ${live.size} connections` };
     return null;
-  }
-
-  function serveSocket(ws: WebSocket) {
-    const send = (frame: BridgeServerFrame) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
-    };
-    send({ type: 'hello', shell: 'browser' });
-    const unsubscribe = options.hub.subscribe((event, payload) => {
-      send({ type: 'event', event, payload: encodeEvent(events, event, payload) });
-    });
-    ws.on('message', (data, isBinary) => {
-      if (isBinary) {
-        ws.close(1003, 'text frames only');
-        return;
-      }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(data.toString());
-      } catch {
-        ws.close(1007, 'not JSON');
-        return;
-      }
-      const frame = BridgeRequestFrame.safeParse(parsed);
-      if (!frame.success) {
-        ws.close(1008, 'not a call frame');
-        return;
-      }
-      const { id, channel, payload } = frame.data;
-      void options.dispatch(channel, payload, { via: 'bridge' }).then((answer) => send({ type: 'answer', id, answer }));
-    });
-    ws.on('close', unsubscribe);
-    ws.on('error', unsubscribe);
   }
 
   return {
@@ -145,6 +140,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     origin: `http://127.0.0.1:${port}`,
     port,
     token,
+    connections: () => [...live.values()].map((connection) => connection.stats()),
     async close() {
       for (const client of sockets.clients) client.terminate();
       sockets.close();

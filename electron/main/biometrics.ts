@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { safeStorage, systemPreferences } from 'electron';
-import { type BiometricProvider, developmentBiometrics, platformBiometrics } from '../services/prover/biometrics';
+import { BiometricError, type BiometricProvider, developmentBiometrics, platformBiometrics } from '../services/prover/biometrics';
 
 export function biometricsFor(dataDir: string): BiometricProvider {
   if (process.platform !== 'darwin' || !systemPreferences.canPromptTouchID() || !safeStorage.isEncryptionAvailable()) return developmentBiometrics(dataDir);
@@ -15,12 +15,25 @@ export function biometricsFor(dataDir: string): BiometricProvider {
   return platformBiometrics({
     prompt: (reason) => systemPreferences.promptTouchID(reason),
     async deviceKey() {
-      try {
-        return new Uint8Array(Buffer.from(safeStorage.decryptString(await readFile(file)), 'base64'));
-      } catch {
+      const sealed = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      });
+      if (sealed === null) {
         const key = randomBytes(32);
-        await writeFile(file, safeStorage.encryptString(key.toString('base64')), { mode: 0o600 });
+        // 'wx': never replace a key that exists; the member's MEID commitment is derived from it.
+        await writeFile(file, await safeStorage.encryptStringAsync(key.toString('base64')), { mode: 0o600, flag: 'wx' });
         return new Uint8Array(key);
+      }
+      try {
+        return new Uint8Array(Buffer.from((await safeStorage.decryptStringAsync(sealed)).result, 'base64'));
+      } catch {
+        // A new key would silently make a new MEID: the member's enrolments would no longer be theirs.
+        throw new BiometricError({
+          kind: 'BiometricFailed',
+          message: 'The keychain could not decrypt the key Touch ID guards; it was left as it is.',
+          nextStep: 'Unlock your keychain, or open C3 Vault as the macOS user who enrolled.',
+        });
       }
     },
   });

@@ -3,28 +3,25 @@
  * Everything with behaviour lives in electron/services (plain Node, tested without Electron).
  */
 import { BrowserWindow, Menu, app, session } from 'electron';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { channels } from '../../shared/contract/channels';
 import { createDispatcher } from '../../shared/contract/dispatch';
 import { createServices, type Services } from '../services';
 import { wireIpc } from './ipc';
 import { biometricsFor } from './biometrics';
 import { buildMenu } from './menu';
-import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
+import { appUrlMatcher } from './app-url';
+import { APP_ORIGIN, isAppUrl as isPackagedAppUrl, registerAppScheme, serveRenderer } from './protocol';
+import { secretBoxForDesktop } from './secret-box';
 import { hardenAllWebContents, hardenSession } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
 
-const here = dirname(fileURLToPath(import.meta.url));
+// The app folder (the asar archive once packaged) holds the build: out/main, out/preload, out/renderer.
+const built = (...parts: string[]) => join(app.getAppPath(), 'out', ...parts);
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
-const isAppUrl = (url: string) => {
-  try {
-    return new URL(url).origin === appOrigin;
-  } catch {
-    return false;
-  }
-};
+/** The app's own pages: the IPC gate answers only them, and no window may navigate anywhere else. */
+const isAppUrl = devServerUrl ? appUrlMatcher(appOrigin) : isPackagedAppUrl;
 
 let mainWindow: BrowserWindow | null = null;
 let services: Services | null = null;
@@ -40,12 +37,13 @@ function createMainWindow(): BrowserWindow {
     title: 'C3 Vault',
     backgroundColor: '#0f1720',
     webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
+      preload: built('preload', 'index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
+      webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
@@ -79,9 +77,22 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, { isDevServer: devServerUrl !== undefined, appOrigin });
-    serveRenderer(join(here, '../renderer'));
+    serveRenderer(built('renderer'));
     const dataDir = app.getPath('userData');
-    services = createServices({ version: app.getVersion(), shell: 'electron', platform: process.platform, emulators: true, hardware: true, dataDir, biometrics: biometricsFor(dataDir), warmProver: true });
+    services = createServices({
+      version: app.getVersion(),
+      shell: 'electron',
+      platform: process.platform,
+      emulators: true,
+      // Emulated devices and the demo sequencer only while the window shows the Demo workspace; none until it says so.
+      workspace: 'real',
+      hardware: true,
+      dataDir,
+      biometrics: biometricsFor(dataDir),
+      // The identity secret under the OS keychain (safeStorage), known only once the app is ready.
+      secretBox: secretBoxForDesktop(),
+      warmProver: true,
+    });
     const dispatch = createDispatcher(channels, services.handlers, {
       onFault: (channel, fault) => console.error(`[c3] service fault on ${channel}:`, fault),
     });

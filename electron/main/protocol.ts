@@ -7,9 +7,12 @@ import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { SECURITY_HEADERS, contentSecurityPolicy } from '../bridge/csp';
 import { contentTypeOf, resolveStaticPath } from '../bridge/static-files';
+import { appUrlMatcher } from './app-url';
 
 export const APP_SCHEME = 'c3';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
+/** Whether a URL is one of the app's own pages (scheme and host compared, see app-url.ts). */
+export const isAppUrl = appUrlMatcher(APP_ORIGIN);
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -20,15 +23,15 @@ export function registerAppScheme(): void {
 
 export function serveRenderer(rendererDir: string): void {
   const csp = contentSecurityPolicy();
+  const headers = (contentType: string) => ({ ...SECURITY_HEADERS, 'Content-Security-Policy': csp, 'Content-Type': contentType });
+  const notFound = () => new Response('Not found', { status: 404, headers: headers('text/plain; charset=utf-8') });
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const file = url.host === 'app' ? resolveStaticPath(rendererDir, url.pathname) : null;
-    if (!file) return new Response('Not found', { status: 404 });
-    const upstream = await net.fetch(pathToFileURL(file).toString());
-    if (!upstream.ok) return new Response('Not found', { status: 404 });
-    return new Response(upstream.body, {
-      status: 200,
-      headers: { ...SECURITY_HEADERS, 'Content-Security-Policy': csp, 'Content-Type': contentTypeOf(file) },
-    });
+    const file = isAppUrl(request.url) ? resolveStaticPath(rendererDir, url.pathname) : null;
+    if (!file) return notFound();
+    // net.fetch reads inside the app's asar archive; a missing file is a rejection, not a 404.
+    const upstream = await net.fetch(pathToFileURL(file).toString()).catch(() => null);
+    if (!upstream?.ok) return notFound();
+    return new Response(upstream.body, { status: 200, headers: headers(contentTypeOf(file)) });
   });
 }

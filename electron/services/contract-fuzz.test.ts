@@ -1,7 +1,8 @@
 /**
  * Throws random messages at every channel of the real contract, served by the real
  * main-process services: none that fails its schema may be accepted, and none may crash
- * the dispatcher (every answer is a well-formed WireAnswer).
+ * the dispatcher (every answer is a well-formed WireAnswer). Hostile ones too: nesting far
+ * past the depth cap, strings and arrays past their caps, and prototype keys.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { channels } from '../../shared/contract/channels';
 import { createDispatcher } from '../../shared/contract/dispatch';
+import { limitsOf, measureMessage } from '../../shared/contract/limits';
 import { WireAnswer } from '../../shared/contract/wire';
 import { createServices } from '.';
 
@@ -58,4 +60,44 @@ describe('every channel of the contract', () => {
       { numRuns: 200 },
     );
   });
+});
+
+/** Keys that name parts of Object.prototype, set as own fields the way JSON.parse sets them. */
+const prototypeKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__');
+const nested = fc
+  .record({ levels: fc.integer({ min: 1, max: 5_000 }), kind: fc.constantFrom('array', 'object') })
+  .map(({ levels, kind }): unknown => JSON.parse(kind === 'array' ? `${'['.repeat(levels)}${']'.repeat(levels)}` : `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`));
+const hugeString = fc.record({ length: fc.integer({ min: 0, max: 2_000_000 }), char: fc.constantFrom('x', 'é', '\u0000', '"') }).map(({ length, char }) => char.repeat(length));
+const longArray = fc.integer({ min: 0, max: 200_000 }).map((length) => new Array<number>(length).fill(0));
+const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown; withKeys: object }>((tie) => ({
+  value: fc.oneof(nested, hugeString, longArray, tie('withKeys'), fc.anything({ maxDepth: 2 })),
+  withKeys: fc.array(fc.tuple(fc.oneof(prototypeKey, fc.string()), fc.oneof({ depthSize: 'small' }, tie('value'), fc.constant({ polluted: true }))), { maxLength: 4 }).map((entries) => {
+    const object = {};
+    for (const [key, value] of entries) Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+    return object;
+  }),
+})).value;
+
+/** Where the hostile value goes: the whole payload, or one field of an almost valid signing request. */
+const hostileRequest = fc.record({ value: hostileValue, key: fc.oneof(prototypeKey, fc.constantFrom('x', 'deviceId', 'path')), at: fc.constantFrom('payload', 'field', 'message', 'domain') }).map(({ value, key, at }): unknown => {
+  if (at === 'payload') return value;
+  const request = { deviceId: 'emu-ledger-1', path: "m/44'/60'/0'/0/0", typedData: { domain: {}, types: {}, primaryType: 'Mail', message: {} } };
+  const target = at === 'field' ? request : at === 'message' ? request.typedData.message : request.typedData.domain;
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  return request;
+});
+
+describe('every channel of the contract, under hostile messages', () => {
+  it('answers deep nesting, huge strings and arrays and prototype keys with a typed error or a valid answer, never a throw', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom<keyof typeof channels>('devices.sign', ...names), hostileRequest, async (name, payload) => {
+        const answer = await dispatch(name, payload, { via: 'test' });
+        expect(WireAnswer.safeParse(answer).success).toBe(true);
+        const refusal = measureMessage(payload, limitsOf(channels[name].limits));
+        if (refusal) expect(answer).toMatchObject({ ok: false, error: { kind: refusal.kind, channel: name } });
+        expect(faults).toEqual([]); // no schema threw and no service broke: the shape check caught it first
+      }),
+      { numRuns: 200 },
+    );
+  }, 120_000);
 });

@@ -11,13 +11,13 @@ import { createTaskRegistry, type TaskRegistry } from './tasks';
 import { createLedgerService } from './ledger/service';
 import { demoCommonsView } from './ledger/demo';
 import { createDevicesService, type DevicesService } from './devices/service';
-import { createDemoSequencer } from './ledger/demo-sequencer';
+import { createDemoSequencer, demoWireError } from './ledger/demo-sequencer';
 import { zkResourcesDir } from './ledger/zk-verifier';
-import { toWireError } from '../../shared/commons/errors';
 import { err } from '../../shared/result';
 import { createProver } from './prover/prover';
 import { createProverService } from './prover/service';
-import { fileIdentityStore } from './prover/identity-store';
+import { type SecretBox, fileIdentityStore } from './prover/identity-store';
+import { type Workspace, createWorkspaceGate } from './workspace';
 import { type BiometricProvider, developmentBiometrics } from './prover/biometrics';
 
 export interface ServiceOptions {
@@ -40,6 +40,17 @@ export interface ServiceOptions {
    * first proof is as quick as any other. On in the app; off in tests, which start many services.
    */
   readonly warmProver?: boolean;
+  /**
+   * How the identity secret is kept: the OS keychain in the desktop app; without a box, a plain
+   * file only this user may read (browser mode), and Settings says so.
+   */
+  readonly secretBox?: SecretBox;
+  /**
+   * The desktop app's workspace at start ('real': nothing emulated until the window opens the
+   * demo). Set, emulated devices and the demo sequencer exist only in the Demo workspace
+   * (./workspace.ts); unset (browser mode, tests), they follow `emulators` alone.
+   */
+  readonly workspace?: Workspace;
 }
 
 export interface Services {
@@ -57,13 +68,17 @@ const platformOf = (platform: NodeJS.Platform) =>
 export function createServices(options: ServiceOptions): Services {
   const hub = createEventHub();
   const tasks = createTaskRegistry(hub);
-  const ledger = createLedgerService();
+  const demoChain = createDemoSequencer({ file: join(options.dataDir, 'demo-commons.jsonl') });
+  // The demo's Commons counts as verified only where the demo is on (its stewards are emulated keys).
+  const ledger = createLedgerService(options.emulators ? { demo: () => demoChain.state() } : {});
   const devices = createDevicesService({
     emulators: options.emulators,
     ledgerHid: options.hardware ?? false,
     trezor: options.hardware ?? false,
   });
-  const unsubscribeDevices = devices.subscribe((event, payload) => hub.publish(event, payload));
+  const workspace = createWorkspaceGate({ initial: options.workspace, emulators: options.emulators, devices });
+  const unsubscribeDevices = devices.subscribe(workspace.events((event, payload) => hub.publish(event, payload)));
+  const identityStore = fileIdentityStore(options.dataDir, options.secretBox);
   const artifactsDir = zkResourcesDir();
   const prover = createProver({ artifactsDir, rewarmAfterCancel: options.warmProver ?? false });
   // Missing or tampered artifacts are reported by zk.status and by the first proof; nothing to do here.
@@ -71,34 +86,41 @@ export function createServices(options: ServiceOptions): Services {
   const identity = createProverService({
     artifactsDir,
     prover,
-    identity: fileIdentityStore(options.dataDir),
+    identity: identityStore,
     biometrics: options.biometrics ?? developmentBiometrics(options.dataDir),
     tasks,
+    commons: ledger.commons,
   });
-  const demoChain = createDemoSequencer({ file: join(options.dataDir, 'demo-commons.jsonl') });
 
-  const handlers: Handlers<Channels> = {
+  const handlers: Handlers<Channels> = workspace.guard({
     'app.info': async () =>
       ok({
         name: 'C3 Vault',
         version: options.version,
         platform: platformOf(options.platform),
         shell: options.shell,
-        emulatorsEnabled: options.emulators,
+        emulatorsEnabled: options.emulators && workspace.demoOpen(),
+        secretProtection: identityStore.protection,
       }),
+    'workspace.open': async ({ workspace: name }) => ok(workspace.open(name)),
     'demo.commons': async () => ok(demoCommonsView()),
     'task.cancel': async ({ taskId }) => ok({ cancelled: tasks.cancel(taskId) }),
     'ledger.verifySignatures': (request) => ledger['ledger.verifySignatures'](request),
+    'ledger.openCommons': (request) => ledger['ledger.openCommons'](request),
     // The demo log as sequenced in this run (the built-in history plus what the newcomer did).
-    'demo.log': async () => ok({ entries: demoChain.entries() }),
+    'demo.log': async () => {
+      const setAside = demoChain.recovery()?.setAside;
+      return ok({ entries: demoChain.entries(), ...(setAside ? { setAside: { ...setAside, reason: demoWireError(setAside.reason) } } : {}) });
+    },
     'demo.submit': async ({ action }) => {
       if (!options.emulators) return err({ kind: 'DemoDisabled', message: 'The Demo Commons is turned off in this build.' });
       const result = demoChain.submit(action);
-      return result.ok ? result : err(toWireError(result.error));
+      if (result.ok) return result;
+      return err(demoWireError(result.error));
     },
     ...devices.handlers,
     ...identity,
-  };
+  });
 
   return {
     handlers,

@@ -30,13 +30,22 @@ export function App({ bridgeState }: { bridgeState: 'connecting' | 'open' | 'clo
   const settingsDb = useMemo(() => openVaultDatabase(REAL_DB_NAME), []);
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
   const [page, setPage] = useState<Page>('dashboard');
+  const api = useApi();
+
+  // The services hear which workspace is shown before anything in it asks them (calls are answered
+  // in the order they are sent): in the desktop app, emulated devices and the demo's sequencer exist
+  // only in the Demo workspace, and are refused (DemoWorkspaceOnly) everywhere else.
+  const show = (next: Workspace) => {
+    void api.call('workspace.open', { workspace: next });
+    setWorkspace(next);
+  };
 
   useEffect(() => {
-    void readWorkspace(settingsDb).then(setWorkspace);
+    void readWorkspace(settingsDb).then(show);
   }, [settingsDb]);
 
   const choose = (next: Workspace) => {
-    setWorkspace(next);
+    void show(next);
     void writeWorkspace(settingsDb, next);
   };
 
@@ -101,6 +110,7 @@ function WorkspaceView({ workspace, page, onWorkspace }: { workspace: Workspace;
           <EnrolPage
             commons={commons}
             demo={workspace === 'demo'}
+            exportLog={ledger.exportLog}
             onEnrolled={(commitment) => {
               void meid.remember(commitment);
               refresh();

@@ -40,6 +40,8 @@ export interface LedgerControls extends LedgerActivity {
   reverify(): Promise<void>;
   /** Verifies a JSON Lines log and stores it only if every entry holds (the member's own Commons). */
   importLog(text: string): Promise<Result<ImportReport, LedgerError> | null>;
+  /** The stored log as JSON Lines (for the main process to verify it too, before it proves for it). */
+  exportLog(): Promise<string>;
   /**
    * Demo only: forgets this app's copy of the Demo Commons and takes the services' demo log again
    * (when the two have forked, e.g. the demo's saved log was set aside). Null for a real Commons.
@@ -166,7 +168,9 @@ export function useCommons(workspace: Workspace, db: VaultDatabase): { state: Co
     setAttempt((n) => n + 1);
   }, [ledger, db]);
 
-  const controls: LedgerControls = { ...activity, reverify, importLog, startDemoAgain: workspace === 'demo' ? startDemoAgain : null };
+  const exportLog = useCallback(() => ledger.exportLog(), [ledger]);
+
+  const controls: LedgerControls = { ...activity, reverify, importLog, exportLog, startDemoAgain: workspace === 'demo' ? startDemoAgain : null };
   if (stored === null) return { state: { status: 'loading' }, refresh, ledger: controls };
   if (stored.length === 0 && syncError) return { state: { status: 'failed', error: syncError }, refresh, ledger: controls };
   if (stored.length === 0 && workspace === 'demo') return { state: { status: 'loading' }, refresh, ledger: controls };

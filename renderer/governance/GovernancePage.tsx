@@ -10,7 +10,7 @@ import { type CommonsView } from '../../shared/contract/commons-view';
 import { type AppError } from '../../shared/contract/errors';
 import { type Action } from '../../shared/commons/log';
 import { canonicalHash, type Hex } from '../../shared/crypto/canonical';
-import { CHOICE_CODE } from '../../shared/zk/field';
+import { CHOICE_CODE, fieldId } from '../../shared/zk/field';
 import { useApi } from '../app/api/client';
 import { BarChart } from '../ui/BarChart';
 import { Card, ErrorNotice } from '../ui/components';
@@ -20,7 +20,8 @@ import { useLatestTask } from '../ui/useLatestTask';
 const WEEK = 7 * 24 * 3600;
 type Choice = keyof typeof CHOICE_CODE;
 
-export const proposalId = (title: string): Hex => canonicalHash({ proposal: title.trim() });
+/** A proposal's id: the hash of its title, reduced into the circuits' field (the one form the ledger accepts for a ballot's scope). */
+export const proposalId = (title: string): Hex => fieldId(canonicalHash({ proposal: title.trim() }));
 
 export function GovernancePage({ commons, demo, onCast }: { commons: CommonsView; demo: boolean; onCast: () => void }) {
   const api = useApi();

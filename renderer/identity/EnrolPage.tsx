@@ -21,7 +21,18 @@ import { saveJsonFile } from '../ui/save-file';
 const WEEK = 7 * 24 * 3600;
 const short = (value: string) => (value.length > 20 ? `${value.slice(0, 10)}…${value.slice(-8)}` : value);
 
-export function EnrolPage({ commons, demo, onEnrolled }: { commons: CommonsView; demo: boolean; onEnrolled: (commitment: string) => void }) {
+export function EnrolPage({
+  commons,
+  demo,
+  exportLog,
+  onEnrolled,
+}: {
+  commons: CommonsView;
+  demo: boolean;
+  /** This Commons' verified log, for the main process to verify before it proves for it. */
+  exportLog: () => Promise<string>;
+  onEnrolled: (commitment: string) => void;
+}) {
   const api = useApi();
   const [provider, setProvider] = useState<{ kind: string; label: string } | null>(null);
   const [ceremony, setCeremony] = useState<'local-beacon' | 'multi-party' | null>(null);
@@ -43,6 +54,15 @@ export function EnrolPage({ commons, demo, onEnrolled }: { commons: CommonsView;
   const prove = async () => {
     setProving(true);
     setProofError(null);
+    // The prover proves only for a Commons the main process verified itself: the Demo Commons it
+    // sequences, or this one once it has checked its log (issue 10: trust nothing unsigned).
+    if (!demo) {
+      const opened = await api.call('ledger.openCommons', { log: await exportLog() });
+      if (!opened.ok) {
+        setProving(false);
+        return setProofError(opened.error);
+      }
+    }
     const answer = await api.call('identity.proveEnrolment', { commonsId });
     setProving(false);
     if (!answer.ok) return setProofError(answer.error);

@@ -8,6 +8,7 @@ import { genesisState } from '../../shared/commons/fixtures';
 import { type CommonsState } from '../../shared/commons/state';
 import { attestationValid, enrolment, signedEnrolment } from './enrolment';
 import { vaultActionDigest } from '../../shared/crypto/eip712';
+import { fieldOfHash } from '../../shared/zk/field';
 
 const key = keySigner(keccak_256(utf8ToBytes('enrolment test member')));
 const attestor = keySigner(keccak_256(utf8ToBytes('enrolment test attestor')));
@@ -21,7 +22,7 @@ function registerAttestorState(attestor: string): CommonsState {
 describe('an enrolment built in the renderer', () => {
   it('is accepted by the ledger exactly as the renderer built and the device signed it', () => {
     const state = registerAttestorState(attestor.address);
-    const proof = { commitment: '1234', nullifier: '5678', publicSignals: ['1234', '5678', '9'], proof: { pi_a: ['1', '0', '0'] as [string, string, string], pi_b: [['0', '0'], ['0', '0'], ['0', '0']] as [[string, string], [string, string], [string, string]], pi_c: ['0', '0', '0'] as [string, string, string], protocol: 'groth16' as const, curve: 'bn128' as const } };
+    const proof = { commitment: '1234', nullifier: '5678', publicSignals: ['1234', '5678', String(fieldOfHash(state.commonsId))], proof: { pi_a: ['1', '0', '0'] as [string, string, string], pi_b: [['0', '0'], ['0', '0'], ['0', '0']] as [[string, string], [string, string], [string, string]], pi_c: ['0', '0', '0'] as [string, string, string], protocol: 'groth16' as const, curve: 'bn128' as const } };
     const sig = attest(state.commonsId, proof.commitment, proof.nullifier, attestor);
     expect(attestationValid(state.commonsId, proof, attestor.address, sig)).toBe(true);
     expect(attestationValid(state.commonsId, { ...proof, nullifier: '5679' }, attestor.address, sig)).toBe(false);

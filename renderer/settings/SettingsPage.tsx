@@ -50,6 +50,18 @@ export function SettingsPage({ workspace, onWorkspace }: { workspace: Workspace;
             <dd>{info.platform}</dd>
             <dt>Emulated devices</dt>
             <dd>{info.emulatorsEnabled ? 'On — for the demo and tests only, never for real funds' : 'Off'}</dd>
+            <dt>Identity secret</dt>
+            <dd data-testid="secret-protection">
+              {info.secretProtection === 'os-keychain' ? (
+                <Badge tone="ok">encrypted with your system keychain</Badge>
+              ) : (
+                <>
+                  <Badge tone="warn">not encrypted</Badge> A file in the app’s data folder that only your user account may read (permissions
+                  0600). Anyone who can read your files, or a copy of them, can read it.
+                  {info.shell === 'browser' && ' The desktop app keeps it encrypted with the system keychain instead.'}
+                </>
+              )}
+            </dd>
           </dl>
         )}
       </Card>

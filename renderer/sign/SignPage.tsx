@@ -2,7 +2,9 @@
  * Co-signing a Commons action: compose it (or open a request file a co-signer sent), see what
  * every device will show (the action in words, the EIP-712 domain and message hashes), and
  * collect the vault's quorum of hardware signatures, each recovered and checked against the
- * vault's signers before it counts.
+ * vault's signers before it counts. Every word and hash shown is derived from the verified ledger
+ * and the signed action (shared/quorum/), never from names a file carries; a file whose action
+ * was changed after someone signed it says so, naming them, and cannot be signed further.
  */
 import { useMemo, useState } from 'react';
 import { type AppError } from '../../shared/contract/errors';
@@ -11,8 +13,14 @@ import { type CommonsView, type VaultView } from '../../shared/contract/commons-
 import { DECIMALS, formatAmount, parseAmount, type CommonsToken } from '../../shared/money';
 import { Badge, Card, ErrorNotice } from '../ui/components';
 import { useDevices } from '../devices/useDevices';
-import { actionOf, describeAction, hashesOf, parseRequestFile, transferRequest, verifiedSigners, type SigningRequest } from './signing-request';
+import { actionHashes } from '../../shared/quorum/action';
+import { describeAction } from '../../shared/quorum/describe';
+import { encodeRequestFile, ledgerActionOf, parseRequestFile, transferRequest, type SigningRequest } from '../../shared/quorum/request';
+import { signatureSentence, validSigners } from '../../shared/quorum/signatures';
+import { type Hex } from '../../shared/crypto/canonical';
 import { SignerRow } from './SignerRow';
+import { ActionSentence } from './ActionSentence';
+import { useSignatureChecks } from './useSignatureChecks';
 import { saveJsonFile } from '../ui/save-file';
 
 const WEEK = 7 * 24 * 3600;
@@ -20,14 +28,17 @@ const WEEK = 7 * 24 * 3600;
 export function SignPage({ commons, onSequenced }: { commons: CommonsView; /** The demo's stewards sequenced an action: time to sync. */ onSequenced: () => void }) {
   const [request, setRequest] = useState<SigningRequest | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const vault = request ? commons.vaults.find((v) => v.address.toLowerCase() === request.vault.address) : undefined;
+  const vault = request ? commons.vaults.find((v) => v.address.toLowerCase() === request.action.vault) : undefined;
 
   const openFile = async (file: File | undefined) => {
     if (!file) return;
     const parsed = parseRequestFile(await file.text());
     if (!parsed.ok) return setFileError(parsed.error);
-    if (parsed.value.commons.id !== commons.commonsId.toLowerCase()) return setFileError(`This request is for another Commons (${parsed.value.commons.name}).`);
-    if (!commons.vaults.some((v) => v.address.toLowerCase() === parsed.value.vault.address)) return setFileError('This request names a vault this Commons does not have.');
+    // Names in the file are not signed: say which Commons and vault by what the ledger knows.
+    if (parsed.value.commonsId !== commons.commonsId.toLowerCase())
+      return setFileError(`This request is for another Commons (id ${parsed.value.commonsId}), not ${commons.name} (id ${commons.commonsId.toLowerCase()}).`);
+    if (!commons.vaults.some((v) => v.address.toLowerCase() === parsed.value.action.vault))
+      return setFileError(`This request is for ${parsed.value.action.vault}, which is not a vault of ${commons.name}.`);
     setFileError(null);
     setRequest(parsed.value);
   };
@@ -46,7 +57,7 @@ export function SignPage({ commons, onSequenced }: { commons: CommonsView; /** T
           </Card>
         </>
       )}
-      {request && vault && <Collect request={request} vault={vault} demo={commons.demo} onChange={setRequest} onClose={() => setRequest(null)} onSequenced={onSequenced} />}
+      {request && vault && <Collect commons={commons} request={request} vault={vault} onChange={setRequest} onClose={() => setRequest(null)} onSequenced={onSequenced} />}
     </div>
   );
 }
@@ -130,45 +141,53 @@ function Compose({ commons, onCreate }: { commons: CommonsView; onCreate: (r: Si
   );
 }
 
-function Collect(props: { request: SigningRequest; vault: VaultView; demo: boolean; onChange: (r: SigningRequest) => void; onClose: () => void; onSequenced: () => void }) {
-  const { request, vault, onChange, onClose } = props;
+function Collect(props: { commons: CommonsView; request: SigningRequest; vault: VaultView; onChange: (r: SigningRequest) => void; onClose: () => void; onSequenced: () => void }) {
+  const { commons, request, vault, onChange, onClose } = props;
+  const commonsId = commons.commonsId.toLowerCase() as Hex;
   const api = useApi();
   const devices = useDevices();
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<AppError | null>(null);
   const [sequenced, setSequenced] = useState<number | null>(null);
-  const hashes = useMemo(() => hashesOf(request), [request]);
-  const verified = useMemo(() => new Set(verifiedSigners(request, vault)), [request, vault]);
+  const words = useMemo(() => describeAction(commons, request.action), [commons, request]);
+  const hashes = useMemo(() => actionHashes(commonsId, request.action), [commonsId, request]);
+  const checked = useSignatureChecks(commonsId, vault, request);
+  const checks = checked.status === 'done' ? checked.checks : [];
+  const valid = validSigners(checks);
+  const problems = checks.filter((c) => c.status !== 'valid');
+  // A signature over other fields than these means the file was altered after someone signed:
+  // nobody signs it further; the signer is named so that the co-signer can ask them.
+  const altered = problems.filter((c) => c.status === 'changed-after-signing' || c.status === 'unreadable');
   const need = vault.threshold;
-  const have = verified.size;
-  const quorum = have >= need;
+  const have = valid.length;
+  const quorum = have >= need && altered.length === 0;
 
-  const save = () => saveJsonFile(`c3-signing-request-${request.vault.name}-${request.vault.nonce}.json`, request);
+  const save = () => saveJsonFile(`c3-signing-request-${vault.name}-${request.action.nonce}.json`, encodeRequestFile(request));
 
   // Demo: the Demo Commons' stewards (emulated keys) sequence the action at once. A real Commons'
   // stewards take the request file, now carrying its quorum, and sequence it themselves.
   const submit = async () => {
     setSubmitting(true);
     setSubmitError(null);
-    const answer = await api.call('demo.submit', { action: actionOf(request, vault) });
+    const answer = await api.call('demo.submit', { action: ledgerActionOf(request, valid) });
     setSubmitting(false);
     if (!answer.ok) return setSubmitError(answer.error);
     setSequenced(answer.value.seq);
     props.onSequenced();
   };
 
+  const badge =
+    altered.length > 0 ? <Badge tone="warn">changed after signing</Badge> : quorum ? <Badge tone="ok">quorum reached</Badge> : <Badge>{`${have} of ${need} signatures`}</Badge>;
   return (
-    <Card title="Signing request" aside={quorum ? <Badge tone="ok">quorum reached</Badge> : <Badge>{`${have} of ${need} signatures`}</Badge>}>
-      <p className="action-words" data-testid="action-words">
-        {describeAction(request)}
-      </p>
+    <Card title="Signing request" aside={badge}>
+      <ActionSentence words={words} />
       <dl className="facts small">
         <dt>Vault</dt>
         <dd>
-          {vault.name} · {vault.threshold}-of-{vault.signers.length} · nonce {request.vault.nonce}
+          {vault.name} · {vault.threshold}-of-{vault.signers.length} · nonce {request.action.nonce}
         </dd>
         <dt>Valid until</dt>
-        <dd>{new Date(request.validUntil * 1000).toLocaleString()}</dd>
+        <dd>{new Date(request.action.validUntil * 1000).toLocaleString()}</dd>
         <dt>Domain hash</dt>
         <dd className="mono" data-testid="domain-hash">
           {hashes.domainHash}
@@ -179,10 +198,30 @@ function Collect(props: { request: SigningRequest; vault: VaultView; demo: boole
         </dd>
       </dl>
       <p className="muted small">A device that cannot show every field shows these two hashes: check that they match before you approve.</p>
+      {problems.length > 0 && (
+        <div className={`notice${altered.length > 0 ? ' notice-error' : ''}`} role="alert" data-testid="signature-problems">
+          {problems.map((check) => (
+            <p key={check.signer} data-testid="signature-problem" data-status={check.status}>
+              {signatureSentence(check)}
+            </p>
+          ))}
+          {altered.length > 0 && (
+            <p>
+              <strong>Do not sign this file.</strong> Ask {altered.map((c) => c.name ?? c.signer).join(' and ')} for the request as they signed it, or start a new
+              request.
+            </p>
+          )}
+        </div>
+      )}
+      {checked.status === 'failed' && <ErrorNotice error={checked.error} />}
       <div className="quorum" aria-label="Signatures collected">
         <progress max={need} value={Math.min(have, need)} />
         <span data-testid="quorum">
-          {have} of {need} signatures{quorum ? ' — quorum reached' : ''}
+          {checked.status === 'checking'
+            ? 'Checking the signatures…'
+            : altered.length > 0
+              ? `${have === 0 ? 'No signature holds' : `${have} of ${need} signatures hold`}: the file was changed after signing`
+              : `${have} of ${need} signatures${quorum ? ' — quorum reached' : ''}`}
         </span>
       </div>
       {devices.error && <ErrorNotice error={devices.error} onRetry={devices.reload} />}
@@ -190,10 +229,12 @@ function Collect(props: { request: SigningRequest; vault: VaultView; demo: boole
         {vault.signers.map((signer) => (
           <SignerRow
             key={signer.address}
+            commonsId={commonsId}
             request={request}
             vault={vault}
             signer={signer}
-            verified={verified.has(signer.address.toLowerCase())}
+            check={checks.find((c) => c.signer === signer.address.toLowerCase()) ?? null}
+            locked={altered.length > 0 || checked.status !== 'done'}
             devices={devices.devices ?? []}
             prompts={devices.prompts}
             onSigned={onChange}
@@ -202,7 +243,7 @@ function Collect(props: { request: SigningRequest; vault: VaultView; demo: boole
       </ul>
       {quorum && sequenced === null && (
         <p className="small" data-testid="next-step">
-          {props.demo
+          {commons.demo
             ? 'The quorum is in. Submit the action to the Demo Commons’ stewards, who sequence it into the ledger.'
             : 'The quorum is in. Save the request file and send it to your Commons’ stewards, who sequence it into the ledger.'}
         </p>
@@ -215,12 +256,12 @@ function Collect(props: { request: SigningRequest; vault: VaultView; demo: boole
         </div>
       )}
       <div className="actions">
-        {props.demo && quorum && sequenced === null && (
+        {commons.demo && quorum && sequenced === null && (
           <button type="button" onClick={() => void submit()} disabled={submitting}>
             {submitting ? 'Submitting…' : 'Submit to the stewards'}
           </button>
         )}
-        <button type="button" onClick={save}>
+        <button type="button" onClick={save} disabled={altered.length > 0}>
           {quorum ? 'Save the signed request file' : 'Save request file for co-signers'}
         </button>
         <button type="button" onClick={onClose}>

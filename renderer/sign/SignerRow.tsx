@@ -1,7 +1,8 @@
 /**
  * One signer of a vault in a signing request: which connected device holds their key (found by
  * scanning the device's Ethereum account paths for the signer's address, as Safe and Frame do),
- * the signing prompt while the device waits, and the verified signature once it is back.
+ * the signing prompt while the device waits, and the verified signature once it is back. A
+ * signature the file carries for this signer is shown by what its check found.
  */
 import { useState } from 'react';
 import { type VaultView } from '../../shared/contract/commons-view';
@@ -13,9 +14,14 @@ import { DevicePicker, useDeviceChoice } from '../devices/DevicePicker';
 import { DeviceScreen } from '../devices/DevicesPage';
 import { EmulatorControls } from '../devices/EmulatorControls';
 import { type DevicePromptView, vendorName } from '../devices/useDevices';
-import { addSignature, typedDataOf, type SigningRequest } from './signing-request';
 import { findAccount, isAppError, useKeyHolder } from '../devices/find-account';
 import { KeyHolderNote } from '../devices/KeyHolderNote';
+import { type Hex } from '../../shared/crypto/canonical';
+import { vaultActionMessage } from '../../shared/quorum/action';
+import { type SigningRequest, withSignature } from '../../shared/quorum/request';
+import { type SignatureCheck, checkSignatures, signatureSentence } from '../../shared/quorum/signatures';
+import { vaultActionTypedDataJson } from './typed-data';
+import { recoveryError, useRecoverBatch } from './useSignatureChecks';
 
 
 type Phase = { kind: 'idle' } | { kind: 'finding' } | { kind: 'signing'; path: string } | { kind: 'failed'; error: AppError };
@@ -23,19 +29,24 @@ type Phase = { kind: 'idle' } | { kind: 'finding' } | { kind: 'signing'; path: s
 type Signer = VaultView['signers'][number];
 
 export function SignerRow(props: {
+  commonsId: Hex;
   request: SigningRequest;
   vault: VaultView;
   signer: Signer;
-  verified: boolean;
+  /** What the check of this signer's signature in the request found; null when there is none. */
+  check: SignatureCheck | null;
+  /** No signing: the file was changed after someone signed it, or its signatures are not checked yet. */
+  locked: boolean;
   devices: DeviceInfo[];
   prompts: Record<string, DevicePromptView>;
   onSigned: (next: SigningRequest) => void;
 }) {
-  const { request, vault, signer, verified, devices, prompts, onSigned } = props;
+  const { commonsId, request, vault, signer, check, locked, devices, prompts, onSigned } = props;
   const api = useApi();
+  const recover = useRecoverBatch();
   const candidates = devices.filter((d) => signer.device === 'unknown' || d.vendor === signer.device);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const holder = useKeyHolder(verified ? null : devices, [signer.address]);
+  const holder = useKeyHolder(check ? null : devices, [signer.address]);
   const { chosen, choose } = useDeviceChoice(candidates, holder.kind === 'found' ? holder.device.id : undefined);
 
   const findPath = async (id: string): Promise<string | AppError> => {
@@ -49,25 +60,31 @@ export function SignerRow(props: {
     const path = await findPath(chosen.id);
     if (typeof path !== 'string') return setPhase({ kind: 'failed', error: path });
     setPhase({ kind: 'signing', path });
-    const answer = await api.call('devices.sign', { deviceId: chosen.id, path, typedData: typedDataOf(request), mode: 'auto' });
+    const typedData = vaultActionTypedDataJson(vaultActionMessage(commonsId, request.action));
+    const answer = await api.call('devices.sign', { deviceId: chosen.id, path, typedData, mode: 'auto' });
     if (!answer.ok) return setPhase({ kind: 'failed', error: answer.error });
-    const added = addSignature(request, vault, signer.address, answer.value.signature);
-    if (!added.ok) {
-      const problem = added.error;
+    // Kept only if it recovers to this signer's key over this very action.
+    let checked: SignatureCheck | undefined;
+    try {
+      [checked] = await checkSignatures(commonsId, vault, request.action, [{ signer: signer.address.toLowerCase(), sig: answer.value.signature }], recover);
+    } catch (error) {
+      return setPhase({ kind: 'failed', error: recoveryError(error) });
+    }
+    if (checked?.status !== 'valid') {
       return setPhase({
         kind: 'failed',
         error: {
           kind: 'SignatureNotFromSigner',
           message:
-            problem.kind === 'Unreadable'
+            checked?.recovered == null
               ? 'The device returned a signature that does not recover to any key.'
-              : `The signature recovers to ${problem.recovered}, not to ${signer.label}'s key ${signer.address}.`,
+              : `The signature recovers to ${checked.recovered}, not to ${signer.label}'s key ${signer.address}.`,
           nextStep: 'Nothing was kept. Check that the device holds this signer’s key and sign again.',
         },
       });
     }
     setPhase({ kind: 'idle' });
-    onSigned(added.value);
+    onSigned(withSignature(request, signer.address, answer.value.signature));
   };
 
   const cancel = async () => {
@@ -83,9 +100,13 @@ export function SignerRow(props: {
         <span className="mono muted small">{signer.address}</span>
         {signer.emulated && <EmulatedBadge />}
       </div>
-      {verified ? (
+      {check?.status === 'valid' ? (
         <p className="verified" data-testid="signature-verified">
           <Badge tone="ok">verified</Badge> signed by {signer.label} ({signer.address}) — the signature recovers to this signer’s key.
+        </p>
+      ) : check ? (
+        <p className="notice notice-error" data-testid="signature-invalid">
+          {signatureSentence(check)}
         </p>
       ) : (
         <>
@@ -99,7 +120,7 @@ export function SignerRow(props: {
               none={`Connect ${signer.device === 'unknown' ? 'the device' : `the ${vendorName(signer.device)}`} that holds this key.`}
               notOffered={devices.filter((d) => !candidates.includes(d)).map((device) => ({ device, reason: `this key is on a ${signer.device === 'trezor' ? 'Trezor' : 'Ledger'}` }))}
             />
-            <button type="button" onClick={() => void sign()} disabled={!chosen || phase.kind === 'finding' || phase.kind === 'signing'} aria-label={`Sign as ${signer.label}`}>
+            <button type="button" onClick={() => void sign()} disabled={locked || !chosen || phase.kind === 'finding' || phase.kind === 'signing'} aria-label={`Sign as ${signer.label}`}>
               Sign on device
             </button>
           </div>

@@ -55,6 +55,21 @@ export function describeError(error: AppError): ErrorWords {
         detail: `The service behind “${text(error['channel'])}” failed. Nothing was signed or changed.`,
         next: 'Try again; if it keeps happening, restart the app and report it.',
       };
+    case 'MessageTooDeep':
+    case 'MessageTooLarge':
+    case 'MessagePartTooLong':
+    case 'MessageNotJson':
+      return {
+        title: 'The request was not read',
+        detail: `The app’s services refused a request for “${text(error['channel'])}” because of its shape or size, before looking inside it. Nothing was signed or changed.`,
+        next: 'If you were importing or signing something very large, try a smaller one; otherwise this is a bug in C3 Vault, please report it.',
+      };
+    case 'CallRateExceeded':
+      return {
+        title: 'Too many requests at once',
+        detail: `This window asked the app’s services more than ${text(error['callsPerSecond'])} times a second, so “${text(error['channel'])}” was not run. Nothing was changed.`,
+        next: 'Wait a moment and try again.',
+      };
     case 'Cancelled':
       return { title: 'Cancelled', detail: 'The task was cancelled before it finished. Nothing was changed.' };
     case 'DuplicateScopeNullifier':

@@ -16,6 +16,8 @@ import { changeFaction, enrol, registerAttestor } from './identity';
 import { burnToComm, burnToConx, mint, transfer } from './tokens';
 import { checkSignerSet, createMemberVault, putVault, setSigners, setThreshold } from './vaults';
 import { castAnonymousBallot } from './ballots';
+import { requireMemberSigned } from './member-signature';
+import { checkParamBounds } from './param-bounds';
 import { emptyFrontier } from '../zk/merkle';
 
 export type { LedgerContext } from './context';
@@ -36,7 +38,11 @@ const handlers: Handlers = {
   'ballot.anonymous': castAnonymousBallot,
 };
 
-/** Who must sign an action: the new vault's signers for kinds that create one, else the vault's current ones. */
+/**
+ * Who must sign an action: the new vault's signers for kinds that create one, else the vault's
+ * current ones; and, for an action that speaks for a member, that member's own key too
+ * (member-signature.ts).
+ */
 function authority(state: CommonsState, action: Action): Result<{ signers: readonly Signer[]; threshold: number; nonce: number }, CommonsError> {
   if (action.kind === 'member.enrol' || action.kind === 'vault.create') {
     if (state.vaults[action.vault]) return err(fail('VaultExists', { vault: action.vault }));
@@ -50,6 +56,19 @@ function authority(state: CommonsState, action: Action): Result<{ signers: reado
 
 /** Applies one vault action: quorum, nonce, expiry, then its handler, then the nonce moves on. */
 export function applyAction(state: CommonsState, action: Action, ctx: ActionContext): Result<CommonsState, CommonsError> {
+  return runAction(state, action, ctx, true);
+}
+
+/**
+ * Runs an action that is still being signed against the current verified state, with every rule
+ * but its signatures: what a composer checks before any device is asked (a transfer of a token
+ * that never moves, an expired request, a stale nonce), so that no one signs what cannot execute.
+ */
+export function preflightAction(state: CommonsState, action: Omit<Action, 'sigs'>, ctx: ActionContext): Result<CommonsState, CommonsError> {
+  return runAction(state, { ...action, sigs: [] } as Action, ctx, false);
+}
+
+function runAction(state: CommonsState, action: Action, ctx: ActionContext, checkSignatures: boolean): Result<CommonsState, CommonsError> {
   if (action.kind === 'commons.genesis') return err(fail('GenesisInvalid', { reason: 'a genesis action outside entry 0' }));
   if (action.kind === 'ballot.anonymous') return applyAnonymous(state, action, ctx);
   const auth = authority(state, action);
@@ -57,8 +76,13 @@ export function applyAction(state: CommonsState, action: Action, ctx: ActionCont
   const { signers, threshold, nonce } = auth.value;
   if (action.nonce !== nonce) return err(fail('NonceMismatch', { vault: action.vault, expected: nonce, got: action.nonce }));
   if (ctx.time >= action.validUntil) return err(fail('ActionExpired', { validUntil: action.validUntil, time: ctx.time }));
-  const quorum = checkQuorum(actionDigest(state.commonsId, action, ctx.digests), action.sigs, signers, threshold, ctx.recoverer);
-  if (!quorum.ok) return quorum;
+  if (checkSignatures) {
+    const quorum = checkQuorum(actionDigest(state.commonsId, action, ctx.digests), action.sigs, signers, threshold, ctx.recoverer);
+    if (!quorum.ok) return quorum;
+    // An action that creates or speaks for a member needs the member's own key as well (SPEC §1).
+    const member = requireMemberSigned(state, action);
+    if (!member.ok) return member;
+  }
   const handler = handlers[action.kind] as Handler<Action>;
   const next = handler(state, action, ctx);
   if (!next.ok) return next;
@@ -99,6 +123,9 @@ export function genesis(entry: Entry, ctx: LedgerContext): Result<CommonsState, 
   }
   const set = checkSignerSet(treasury.signers, treasury.threshold);
   if (!set.ok) return err(at(set.error, 0, 0));
+  // A Commons starts inside the bounds its parameters must always keep (SPEC §4).
+  const bounded = checkParamBounds(params);
+  if (!bounded.ok) return err(at(bounded.error, 0, 0));
   const commonsId = commonsIdOf(action);
   const head = entryHash(commonsId, entry, ctx.digests);
   const sequenced = checkQuorum(hexBytes(head), entry.sequencerSigs, treasury.signers, treasury.threshold, ctx.recoverer, 'SequencerQuorumNotMet');

@@ -5,19 +5,26 @@
  * proposal carries the same nullifier and is refused.
  */
 import { err, ok } from '../result';
-import { CHOICE_CODE, fieldOfHash } from '../zk/field';
+import { CHOICE_CODE, fieldOfHash, isCanonicalFieldId } from '../zk/field';
 import { fail } from './errors';
 import { type Handler } from './context';
 import { type ActionOf } from './log';
 import { useScopeNullifier } from './identity';
+import { checkPublicSignals } from './signals';
 
 export const castAnonymousBallot: Handler<ActionOf<'ballot.anonymous'>> = (state, action, ctx) => {
   const p = action.payload;
-  // Membership public signals: [root, nullifier, scope, message] (circuits/membership.circom).
-  const expected = [p.root, p.nullifier, String(fieldOfHash(p.proposal)), String(CHOICE_CODE[p.choice])];
-  if (p.publicSignals.length !== expected.length || p.publicSignals.some((s, i) => s !== expected[i])) {
-    return err(fail('PublicSignalsMismatch', { expected, got: p.publicSignals }));
-  }
+  // One proposal, one field element: an id at or above r would alias the id r below it, and the
+  // same proof (same nullifier) would count once for each (shared/zk/field.ts `fieldId`).
+  if (!isCanonicalFieldId(p.proposal)) return err(fail('NonCanonicalField', { what: 'proposal id', value: p.proposal }));
+  // Membership public signals: exactly [root, nullifier, scope, message] (circuits/membership.circom).
+  const signals = checkPublicSignals(p.publicSignals, [
+    ['member root', p.root],
+    ['ballot nullifier', p.nullifier],
+    ['proposal', String(fieldOfHash(p.proposal))],
+    ['choice', String(CHOICE_CODE[p.choice])],
+  ]);
+  if (!signals.ok) return signals;
   if (!state.memberTree.recentRoots.includes(p.root)) return err(fail('UnknownMemberRoot', { root: p.root }));
   const used = useScopeNullifier(state, p.proposal, p.nullifier);
   if (!used.ok) return used;

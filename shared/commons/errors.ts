@@ -18,6 +18,8 @@ export type CommonsError =
   | E<'TimeWentBackwards', { previous: number; time: number }>
   | E<'SequencerQuorumNotMet', { have: number; need: number }>
   | E<'GenesisInvalid', { reason: string }>
+  | E<'DuplicateJsonKey', { key: string; path: string }>
+  | E<'ParamOutOfBounds', { param: string; value: number; relation: '<' | '≤' | '≥'; bound: number }>
   // quorum signing (SPEC §3)
   | E<'UnknownVault', { vault: string }>
   | E<'NonceMismatch', { vault: string; expected: number; got: number }>
@@ -48,6 +50,9 @@ export type CommonsError =
   | E<'AttestorExists', { attestor: string }>
   | E<'UnknownMemberRoot', { root: string }>
   | E<'AnonymousActionShape', { reason: string }>
+  | E<'NonCanonicalField', { what: string; value: string }>
+  | E<'UnsupportedDid', { did: string; reason: string }>
+  | E<'MemberDidNotSign', { did: string; key: string }>
   // tokens (SPEC §2)
   | E<'InvalidAmount', { amount: bigint }>
   | E<'InsufficientBalance', { vault: string; token: CommonsToken; have: bigint; need: bigint }>
@@ -80,6 +85,8 @@ const EXPLAIN: { [K in CommonsErrorKind]: (e: Extra<K>) => string } = {
   TimeWentBackwards: (e) => `The entry is dated ${when(e.time)}, before the entry it follows (${when(e.previous)}).`,
   SequencerQuorumNotMet: (e) => `Only ${e.have} of the ${e.need} sequencer signatures needed to seal an entry are valid.`,
   GenesisInvalid: (e) => `The genesis entry is not valid: ${e.reason}.`,
+  DuplicateJsonKey: (e) => `The entry names the key "${e.key}" twice (at ${e.path}); readers could disagree on which value counts, so it is refused.`,
+  ParamOutOfBounds: (e) => `The parameter ${e.param} is ${e.value}; it must be ${e.relation} ${e.bound} (SPEC §4 and the bounds of docs/ledger-format.md).`,
   UnknownVault: (e) => `No vault ${short(e.vault)} exists in this Commons.`,
   NonceMismatch: (e) => `Vault ${short(e.vault)} expects its action number ${e.expected}, but this action is number ${e.got} (replayed, or out of order).`,
   ActionExpired: (e) => `The action was valid until ${when(e.validUntil)}, but was sequenced at ${when(e.time)}.`,
@@ -102,12 +109,15 @@ const EXPLAIN: { [K in CommonsErrorKind]: (e: Extra<K>) => string } = {
   BadAttestation: (e) => `The attestation does not come from the attestor ${short(e.attestor)}, or is not over this enrolment.`,
   InvalidProof: (e) => `The zero-knowledge proof (${e.circuit}) does not verify.`,
   PublicSignalsMismatch: (e) => `The proof is about other values than the action claims (${e.got.length} public signals do not match the ${e.expected.length} expected).`,
-  InvalidDid: (e) => `${e.did} is not a did:pkh for an Ethereum address.`,
+  InvalidDid: (e) => `${e.did} is not a did:pkh for an Ethereum address, nor a did:key.`,
   FactionCooldown: (e) => `A member may change faction once per cool-down: the last change was at ${when(e.since)}, the next is allowed from ${when(e.until)}.`,
   SameFaction: (e) => `The member is already in the ${e.faction}.`,
   AttestorExists: (e) => `${short(e.attestor)} is already an attestor.`,
   UnknownMemberRoot: (e) => `The proof is against member tree root ${short(e.root)}, which is not one of the Commons' recent roots.`,
   AnonymousActionShape: (e) => `The anonymous action is malformed: ${e.reason}.`,
+  NonCanonicalField: (e) => `The ${e.what} ${short(e.value)} is not in canonical form: a field element must be a decimal below the field modulus, without leading zeros, and an id below it too (otherwise one value would have two names).`,
+  UnsupportedDid: (e) => `${e.did} cannot sign for a member: ${e.reason}.`,
+  MemberDidNotSign: (e) => `The action speaks for the member ${e.did}, but their own key ${short(e.key)} did not sign it.`,
   InvalidAmount: (e) => `The amount ${e.amount.toString()} (minor units) is not valid: an amount must be above zero.`,
   InsufficientBalance: (e) => `Vault ${short(e.vault)} holds ${formatAsset(e.have, e.token)} and needs ${formatAsset(e.need, e.token)}.`,
   NonTransferable: (e) => `${e.token} cannot be transferred (SPEC §2).`,

@@ -15,6 +15,7 @@ import { type CommonsState, type Faction, ZERO_HASH } from './state';
 import { applyAction, commonsIdOf, genesis } from './apply';
 import { deriveVaultAddress } from './vaults';
 import { pkhDid } from './identity-did';
+import { fieldOfHash } from '../zk/field';
 
 /**
  * Noble recovery is ~2 ms a signature; tests sign thousands. This recoverer remembers what the
@@ -116,9 +117,21 @@ export const member = (label: string, faction: Faction, memberKeys: readonly Dig
 };
 
 let fieldCounter = 100;
-export function enrolAction(state: CommonsState, m: TestMember, options: { nullifier?: string; proof?: PayloadOf<'member.enrol'>['proof']; attestor?: DigestSigner; salt?: string } = {}): Action {
+export interface EnrolOptions {
+  commitment?: string;
+  nullifier?: string;
+  /** Defaults to what the identity circuit outputs for this Commons: [C, U, field(commonsId)]. */
+  publicSignals?: string[];
+  proof?: PayloadOf<'member.enrol'>['proof'];
+  attestor?: DigestSigner;
+  salt?: string;
+  /** The keys that sign the enrolment; by default the member's first `threshold` keys. */
+  signers?: readonly DigestSigner[];
+}
+
+export function enrolAction(state: CommonsState, m: TestMember, options: EnrolOptions = {}): Action {
   const salt = options.salt ?? 'main';
-  const commitment = String(fieldCounter++);
+  const commitment = options.commitment ?? String(fieldCounter++);
   const nullifier = options.nullifier ?? String(fieldCounter++);
   return act(
     state,
@@ -130,13 +143,13 @@ export function enrolAction(state: CommonsState, m: TestMember, options: { nulli
       faction: m.faction,
       commitment,
       nullifier,
-      publicSignals: [commitment, nullifier],
+      publicSignals: options.publicSignals ?? [commitment, nullifier, String(fieldOfHash(state.commonsId))],
       proof: options.proof ?? GOOD_PROOF,
       attestor: (options.attestor ?? keys.attestor).address,
       attestorSig: attest(state.commonsId, commitment, nullifier, options.attestor ?? keys.attestor),
       vault: { name: `${m.label}'s vault`, signers: m.keys.map((k) => spec(k, m.label)), threshold: m.threshold, salt },
     },
-    m.keys.slice(0, m.threshold),
+    options.signers ?? m.keys.slice(0, m.threshold),
     { nonce: 0 },
   );
 }

@@ -56,11 +56,13 @@ describe('enrolment (SPEC §1)', () => {
     expect(!result.ok && result.error).toMatchObject({ kind: 'VaultExists', vault: alice.vault });
   });
 
-  it('when the new vault leaves out the DID’s own key, then OwnerNotSigner', () => {
+  it('when the new vault leaves out the DID’s own key, then MemberDidNotSign, or NotASigner if that key signs anyway', () => {
     const { state } = givenCommons();
     const dave = member('Dave', 'Guild', [keys.dave], 1, state.commonsId);
     const result = run(state, enrolAction(state, { ...dave, keys: [keys.mallory] }));
-    expect(!result.ok && result.error).toMatchObject({ kind: 'OwnerNotSigner', owner: dave.did });
+    expect(!result.ok && result.error).toMatchObject({ kind: 'MemberDidNotSign', did: dave.did, key: keys.dave.address });
+    const signedAnyway = run(state, enrolAction(state, { ...dave, keys: [keys.mallory] }, { signers: [keys.dave, keys.mallory] }));
+    expect(!signedAnyway.ok && signedAnyway.error).toMatchObject({ kind: 'NotASigner', signer: keys.dave.address });
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Members and enrolment (SPEC §1): an attestor registered by the treasury signs (C, U), the
- * identity proof is checked through the injected ZkVerifier, and a uniqueness nullifier U is
- * accepted once per Commons. Faction changes wait out the cool-down (param).
+ * identity proof, made for this Commons, is checked through the injected ZkVerifier, and a
+ * uniqueness nullifier U is accepted once per Commons. Faction changes wait out the cool-down
+ * (param). Both speak for a member, so the member's own key signs them (member-signature.ts).
  */
 import { enrolmentDigest } from '../crypto/eip712';
 import { hexBytes } from '../crypto/recover';
@@ -14,6 +15,8 @@ import { createVault } from './vaults';
 import { isDid } from './identity-did';
 import { type MemberTree, ROOT_HISTORY } from './state';
 import { insertLeaf } from '../zk/merkle';
+import { fieldOfHash } from '../zk/field';
+import { checkPublicSignals } from './signals';
 
 /** The member tree after one more enrolment: a leaf, a new root, the oldest root forgotten. */
 export function addMember(tree: MemberTree, commitment: string): MemberTree {
@@ -30,10 +33,14 @@ export const enrol: Handler<ActionOf<'member.enrol'>> = (state, action, ctx) => 
   if (!state.attestors[p.attestor]) return err(fail('UnknownAttestor', { attestor: p.attestor }));
   const digest = hexBytes(enrolmentDigest(state.commonsId, BigInt(p.commitment), BigInt(p.nullifier)));
   if (ctx.recoverer.recover(digest, hexBytes(p.attestorSig)) !== p.attestor) return err(fail('BadAttestation', { attestor: p.attestor }));
-  // The identity circuit's public signals start with C and U (SPEC §1); the proof binds them.
-  if (p.publicSignals[0] !== p.commitment || p.publicSignals[1] !== p.nullifier) {
-    return err(fail('PublicSignalsMismatch', { expected: [p.commitment, p.nullifier], got: p.publicSignals.slice(0, 2) }));
-  }
+  // The identity circuit's public signals are exactly [C, U, commonsId] (circuits/identity.circom):
+  // a proof made for another Commons carries another U for the same person, so it is refused here.
+  const signals = checkPublicSignals(p.publicSignals, [
+    ['identity commitment', p.commitment],
+    ['uniqueness nullifier', p.nullifier],
+    ['Commons id', String(fieldOfHash(state.commonsId))],
+  ]);
+  if (!signals.ok) return signals;
   if (state.uniqueness[p.nullifier] !== undefined) return err(fail('DuplicateNullifier', { nullifier: p.nullifier }));
   if (!ctx.verifier.verify('identity', p.publicSignals, p.proof)) return err(fail('InvalidProof', { circuit: 'identity' }));
   const created = createVault(

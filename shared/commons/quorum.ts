@@ -3,7 +3,7 @@
  * to the signer it names, each a current signer, at least `threshold` of them.
  */
 import { type Hex, canonicalHash, keccakHex } from '../crypto/canonical';
-import { ledgerEntryDigest, vaultActionDigest } from '../crypto/eip712';
+import { type VaultActionMessage, ledgerEntryDigest, vaultActionDigest } from '../crypto/eip712';
 import { type SignatureRecoverer, hexBytes } from '../crypto/recover';
 import { type Result, err, ok } from '../result';
 import { type CommonsError, fail } from './errors';
@@ -16,18 +16,27 @@ import { type Signer } from './state';
  */
 export type DigestMemo = WeakMap<object, Uint8Array>;
 
-/** The EIP-712 VaultAction digest the action's signers signed (SPEC §3). */
-export function actionDigest(commonsId: Hex, action: Action, memo?: DigestMemo): Uint8Array {
-  const known = memo?.get(action);
-  if (known) return known;
-  const digest = vaultActionDigest({
+/**
+ * The VaultAction message of an action (SPEC §3): the one place it is made, for the ledger, the
+ * signing requests and enrolment alike.
+ */
+export function vaultActionMessage(commonsId: Hex, action: Omit<Action, 'sigs'>): VaultActionMessage {
+  return {
     commons: commonsId,
     vault: action.vault as Hex,
     nonce: BigInt(action.nonce),
     kind: action.kind,
+    // The payload as the log holds it: amounts as bigint, which canonical JSON writes as decimal strings.
     payloadHash: canonicalHash(action.payload),
     validUntil: BigInt(action.validUntil),
-  });
+  };
+}
+
+/** The EIP-712 VaultAction digest the action's signers signed (SPEC §3). */
+export function actionDigest(commonsId: Hex, action: Action, memo?: DigestMemo): Uint8Array {
+  const known = memo?.get(action);
+  if (known) return known;
+  const digest = vaultActionDigest(vaultActionMessage(commonsId, action));
   memo?.set(action, digest);
   return digest;
 }

@@ -27,14 +27,18 @@ describe('minting (SPEC §2)', () => {
     }
   });
 
-  it('when PDT goes to a Guild member, then RoleTokenFaction; PCT to the Guild is fine; PMT goes to any faction', () => {
-    const { state, bob, quorum } = givenCommons();
+  it('when PDT goes to a Guild member, then RoleTokenFaction; PCT to the Guild is fine; PMT only to the Syndicate', () => {
+    const { state, bob, carol, quorum } = givenCommons();
     expect(run(state, act(state, 'token.mint', state.treasury, { token: 'PDT', to: bob.vault, amount: 1n }, quorum))).toMatchObject({
       ok: false,
       error: { kind: 'RoleTokenFaction', token: 'PDT', faction: 'Guild', needs: 'Union' },
     });
     expect(run(state, act(state, 'token.mint', state.treasury, { token: 'PCT', to: bob.vault, amount: 1n }, quorum)).ok).toBe(true);
-    expect(run(state, act(state, 'token.mint', state.treasury, { token: 'PMT', to: bob.vault, amount: 1n }, quorum)).ok).toBe(true);
+    expect(run(state, act(state, 'token.mint', state.treasury, { token: 'PMT', to: bob.vault, amount: 1n }, quorum))).toMatchObject({
+      ok: false,
+      error: { kind: 'RoleTokenFaction', token: 'PMT', faction: 'Guild', needs: 'Syndicate' },
+    });
+    expect(run(state, act(state, 'token.mint', state.treasury, { token: 'PMT', to: carol.vault, amount: 1n }, quorum)).ok).toBe(true);
   });
 
   it('when PPT is minted to a Commons vault, then HolderNotAllowed (member-only holding)', () => {

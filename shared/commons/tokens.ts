@@ -7,7 +7,7 @@ import { type Result, err, ok } from '../result';
 import { type CommonsError, fail } from './errors';
 import { type Handler } from './context';
 import { type ActionOf } from './log';
-import { type Address, type CommonsState, type Vault, ROLE_TOKEN, balanceOf } from './state';
+import { type Address, type CommonsState, type Faction, type Vault, FACTIONS, ROLE_TOKEN, balanceOf } from './state';
 import { putVault } from './vaults';
 
 /** Only CONX moves freely; COMM moves between one member's own vaults; the rest never move. */
@@ -54,7 +54,21 @@ export function burnFrom(state: CommonsState, from: Address, token: CommonsToken
   return ok(addSupply(putVault(state, setBalance(vault, token, have - amount)), token, -amount));
 }
 
-/** SPEC §2: the treasury quorum mints PPT (attested participation) and role tokens (contributions). */
+/** The faction whose role token each of PDT, PCT and PMT is (SPEC §2). */
+const ROLE_FACTION: Readonly<Partial<Record<CommonsToken, Faction>>> = Object.fromEntries(
+  FACTIONS.map((faction) => [ROLE_TOKEN[faction], faction]),
+);
+
+/**
+ * SPEC §2: the treasury quorum mints PPT (steward-attested participation) and, as the one
+ * exception below, role tokens.
+ *
+ * Role tokens go to members of their own faction and come from the flows SPEC names: a completed
+ * Impact Offer mints the role token of the member's faction (§6), M2M facilitation credits PMT to
+ * stakers (§5). Until those flows exist in the ledger, a treasury mint is the only way a role token
+ * is created, and it is held to the same rule as they are: PDT only to a Union member, PCT only to
+ * a Guild member, PMT only to a Syndicate member (docs/ledger-format.md, "token.mint").
+ */
 export const mint: Handler<ActionOf<'token.mint'>> = (state, action) => {
   const { token, to, amount } = action.payload;
   if (action.vault !== state.treasury) return err(fail('NotTreasury', { vault: action.vault }));
@@ -64,11 +78,9 @@ export const mint: Handler<ActionOf<'token.mint'>> = (state, action) => {
   if (token === 'COMM' || token === 'CONX') return err(fail('MintNotAllowed', { token }));
   const owner = state.vaults[to]?.owner;
   const member = owner ? state.members[owner] : undefined;
-  // PDT and PCT reward their faction's contributions; PMT rewards M2M staking, open to any faction (SPEC §5).
-  if (member && (token === 'PDT' || token === 'PCT') && ROLE_TOKEN[member.faction] !== token) {
-    const needs = token === 'PDT' ? 'Union' : 'Guild';
-    return err(fail('RoleTokenFaction', { token, faction: member.faction, needs }));
-  }
+  const needs = ROLE_FACTION[token];
+  if (member && needs && member.faction !== needs) return err(fail('RoleTokenFaction', { token, faction: member.faction, needs }));
+  // A role token to anything but a member vault is refused by mintTo (HolderNotAllowed).
   return mintTo(state, to, token, amount);
 };
 

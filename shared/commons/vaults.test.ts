@@ -3,6 +3,7 @@ import { unwrap } from '../result';
 import { type Action } from './log';
 import { act, givenCommons, keys, run, spec } from './fixtures';
 import { deriveVaultAddress } from './vaults';
+import { pkhDid } from './identity-did';
 
 describe('quorum signing (SPEC §3)', () => {
   it('when one of two required signatures is given, then ThresholdNotMet { have: 1, need: 2 }', () => {
@@ -92,9 +93,10 @@ describe('signers and threshold (SPEC §3: 1 ≤ M ≤ N ≤ 15, changed under t
       ok: false,
       error: { kind: 'VaultAddressMismatch', expected: deriveVaultAddress(state.commonsId, bob.did, 'second'), got: wrong },
     });
-    const stranger = 'did:pkh:eip155:1:0x0000000000000000000000000000000000000001';
+    const stranger = pkhDid(keys.mallory.address);
     const address = deriveVaultAddress(state.commonsId, stranger, 'x');
-    expect(run(state, act(state, 'vault.create', address, { ...setup, owner: stranger, salt: 'x' }, [keys.bob], { nonce: 0 }))).toMatchObject({ ok: false, error: { kind: 'NotAMember', who: stranger } });
+    const strangers = { ...setup, owner: stranger, signers: [spec(keys.mallory)], salt: 'x' };
+    expect(run(state, act(state, 'vault.create', address, strangers, [keys.mallory], { nonce: 0 }))).toMatchObject({ ok: false, error: { kind: 'NotAMember', who: stranger } });
   });
 
   it('the treasury changes its stewards under its current 2-of-3', () => {

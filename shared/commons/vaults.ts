@@ -8,7 +8,7 @@ import { type CommonsError, fail } from './errors';
 import { type Handler } from './context';
 import { type ActionOf } from './log';
 import { type Address, type CommonsState, type Signer, type Vault } from './state';
-import { didAddress } from './identity-did';
+import { memberKeyAddress } from './identity-did';
 
 export const MAX_SIGNERS = 15;
 
@@ -28,10 +28,12 @@ export function checkSignerSet(signers: readonly Signer[], threshold: number): R
   return ok(null);
 }
 
-/** A member vault keeps its owner's primary key among its signers (did:pkh owners). */
+/** A member vault keeps its owner's own key (the DID's: did:pkh or secp256k1 did:key) among its signers. */
 function checkOwnerSigns(owner: string | null, signers: readonly Signer[]): Result<null, CommonsError> {
-  const address = owner ? didAddress(owner) : null;
-  if (address && !signers.some((s) => s.address === address)) return err(fail('OwnerNotSigner', { owner: owner ?? '' }));
+  if (owner === null) return ok(null);
+  const address = memberKeyAddress(owner);
+  if (!address.ok) return address;
+  if (!signers.some((s) => s.address === address.value)) return err(fail('OwnerNotSigner', { owner }));
   return ok(null);
 }
 

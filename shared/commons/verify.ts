@@ -6,6 +6,7 @@
 import { type Hex } from '../crypto/canonical';
 import { type SignatureRecoverer, hexBytes } from '../crypto/recover';
 import { type Result, err, ok } from '../result';
+import { parseStrictJson } from '../strict-json';
 import { type ZkVerifier } from '../zk/types';
 import { type LedgerError, fail } from './errors';
 import { type Entry, Entry as EntrySchema, encodeEntry } from './log';
@@ -19,15 +20,16 @@ import { type CommonsState } from './state';
  */
 export const UNCHECKED_ZK_VERIFIER: ZkVerifier = { verify: () => true };
 
-/** Decodes one line of the log. */
+/** Decodes one line of the log; a line that names a key twice is refused (no parser differential). */
 export function parseEntry(line: string, index: number): Result<Entry, LedgerError> {
-  let json: unknown;
-  try {
-    json = JSON.parse(line);
-  } catch (cause) {
-    return err({ ...fail('MalformedEntry', { issues: [`not JSON: ${cause instanceof Error ? cause.message : String(cause)}`] }), seq: index });
+  const json = parseStrictJson(line);
+  if (!json.ok) {
+    const problem = json.error;
+    return problem.kind === 'NotJson'
+      ? err({ ...fail('MalformedEntry', { issues: [`not JSON: ${problem.reason}`] }), seq: index })
+      : err({ ...fail('DuplicateJsonKey', { key: problem.key, path: problem.path }), seq: index });
   }
-  const parsed = EntrySchema.safeParse(json);
+  const parsed = EntrySchema.safeParse(json.value);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
     return err({ ...fail('MalformedEntry', { issues }), seq: index });

@@ -18,8 +18,13 @@ export const AppInfo = z.object({
   shell: z.enum(['electron', 'browser']),
   /** Emulated devices are test and demo devices; the UI labels them wherever they appear. */
   emulatorsEnabled: z.boolean(),
+  /** How the member's identity secret is kept: encrypted by the OS keychain, or a 0600 file only. */
+  secretProtection: z.enum(['os-keychain', 'file-permissions']),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+
+/** The Demo Commons (emulated devices, public test keys) or the member's own Commons. */
+export const WorkspaceName = z.enum(['demo', 'real']);
 
 export const TaskId = z.string().regex(/^task-[0-9a-z-]{1,64}$/, 'a task id such as task-3');
 
@@ -49,6 +54,11 @@ export const channels = {
     request: z.strictObject({ taskId: TaskId }),
     response: z.strictObject({ cancelled: z.boolean() }),
     summary: 'Cancels a long-running task (proving, a device prompt, a sync) if it is still running.',
+  }),
+  'workspace.open': channel({
+    request: z.strictObject({ workspace: WorkspaceName }),
+    response: z.strictObject({ workspace: WorkspaceName, emulatorsEnabled: z.boolean() }),
+    summary: 'Tells the services which workspace the window shows: in the desktop app, emulated devices and the demo sequencer exist only in the Demo one.',
   }),
   ...ledgerChannels,
   ...devicesChannels,

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { err } from '../result';
 import { type Answer, type ChannelTable, type EventTable, type PayloadOf, type RequestOf, type ResponseOf } from './define';
-import { type ContractError, invalidRequest, invalidResponse } from './errors';
+import { type ContractError, invalidRequest, invalidResponse, undecodableRequest, undecodableResponse } from './errors';
 import { WireAnswer } from './wire';
 
 export interface Transport {
@@ -28,7 +28,12 @@ export function createClient<T extends ChannelTable, E extends EventTable>(table
     shell: transport.shell,
     async call(channel, request) {
       const spec = table[channel]!;
-      const encoded = z.safeEncode(spec.request, request as never);
+      let encoded: ReturnType<typeof z.safeEncode>;
+      try {
+        encoded = z.safeEncode(spec.request, request as never);
+      } catch (cause) {
+        return err(undecodableRequest(channel, cause));
+      }
       if (!encoded.success) return err(invalidRequest(channel, encoded.error));
       let raw: unknown;
       try {
@@ -41,17 +46,27 @@ export function createClient<T extends ChannelTable, E extends EventTable>(table
         };
         return err(unavailable);
       }
-      const wire = WireAnswer.safeParse(raw);
-      if (!wire.success) return err(invalidResponse(channel, wire.error));
-      if (!wire.data.ok) return wire.data;
-      const decoded = z.safeDecode(spec.response, wire.data.value as never);
-      if (!decoded.success) return err(invalidResponse(channel, decoded.error));
-      return { ok: true, value: decoded.data as ResponseOf<T, typeof channel> };
+      // Schemas recurse: an answer nested deep enough overflows the stack. That too is a typed error.
+      try {
+        const wire = WireAnswer.safeParse(raw);
+        if (!wire.success) return err(invalidResponse(channel, wire.error));
+        if (!wire.data.ok) return wire.data;
+        const decoded = z.safeDecode(spec.response, wire.data.value as never);
+        if (!decoded.success) return err(invalidResponse(channel, decoded.error));
+        return { ok: true, value: decoded.data as ResponseOf<T, typeof channel> };
+      } catch (cause) {
+        return err(undecodableResponse(channel, cause));
+      }
     },
     on(event, listener) {
       const spec = events[event]!;
       return transport.subscribe(event, (raw) => {
-        const decoded = z.safeDecode(spec.payload, raw as never);
+        let decoded: ReturnType<typeof z.safeDecode>;
+        try {
+          decoded = z.safeDecode(spec.payload, raw as never);
+        } catch {
+          return; // an event that cannot be decoded is dropped, like one that fails its schema
+        }
         if (decoded.success) listener(decoded.data as PayloadOf<E, typeof event>);
       });
     },

@@ -7,11 +7,17 @@
 import { type z } from 'zod';
 import { type Result } from '../result';
 import { type AppError } from './errors';
+import { type MessageLimits } from './limits';
 
 export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   readonly request: Req;
   readonly response: Res;
   readonly summary: string;
+  /**
+   * Caps on the request's shape where the defaults (./limits.ts: 1 MiB, 10,000 items, 64
+   * levels) do not fit, e.g. a whole member tree in one call. Checked before decoding.
+   */
+  readonly limits?: Partial<MessageLimits>;
 }
 
 export const channel = <Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>): ChannelSpec<Req, Res> => spec;

@@ -2,10 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { Amount } from '../money';
 import { err, ok } from '../result';
+import { channels } from './channels';
 import { channel } from './define';
 import { createClient, type Transport } from './client';
 import { createDispatcher, type Handlers } from './dispatch';
 import { ServiceError } from './errors';
+import { MAX_MESSAGE_DEPTH } from './limits';
 
 const table = {
   'vault.balance': channel({
@@ -85,6 +87,83 @@ describe('the dispatcher', () => {
   });
 });
 
+/** A devices.sign request whose EIP-712 message nests `levels` arrays (issue 10: 1,500 arrays are 3 KB). */
+function nestedSignRequest(levels: number): unknown {
+  const text = `{"deviceId":"emu-ledger-1","path":"m/44'/60'/0'/0/0","typedData":{"domain":{},"types":{},"primaryType":"Mail","message":{"x":${'['.repeat(levels)}${']'.repeat(levels)}}}}`;
+  return JSON.parse(text);
+}
+
+describe('the dispatcher under hostile messages', () => {
+  it('a devices.sign request nesting 1,500 arrays is refused with a typed error, without reaching the schema or the service', async () => {
+    const sign = vi.fn(async () => ok({ signature: '0x00', address: '0x00', mode: 'full' as const }));
+    const onFault = vi.fn();
+    // Only devices.sign is called here; the other handlers are not needed.
+    const dispatch = createDispatcher(channels, { 'devices.sign': sign } as unknown as Handlers<typeof channels>, { onFault });
+    const answer = await dispatch('devices.sign', nestedSignRequest(1_500), { via: 'test' });
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        kind: 'MessageTooDeep',
+        depth: MAX_MESSAGE_DEPTH + 1,
+        max: MAX_MESSAGE_DEPTH,
+        channel: 'devices.sign',
+        message: `The request for "devices.sign" was refused before reading it: it nests lists and objects more than ${MAX_MESSAGE_DEPTH} levels deep.`,
+      },
+    });
+    expect(sign).not.toHaveBeenCalled();
+    expect(onFault).not.toHaveBeenCalled();
+  });
+
+  it('a schema that throws while decoding (a stack overflow) answers a typed error, never an exception', async () => {
+    const throwing = {
+      'vault.overflow': channel({
+        request: z.strictObject({
+          a: z.string().transform((): string => {
+            throw new RangeError('Maximum call stack size exceeded');
+          }),
+        }),
+        response: z.strictObject({}),
+        summary: 'test',
+      }),
+    };
+    const onFault = vi.fn();
+    const dispatch = createDispatcher(throwing, { 'vault.overflow': async () => ok({}) }, { onFault });
+    expect(await dispatch('vault.overflow', { a: 'x' }, { via: 'test' })).toMatchObject({
+      ok: false,
+      error: { kind: 'InvalidRequest', channel: 'vault.overflow', issues: [{ path: '(root)', message: 'decoding failed: RangeError: Maximum call stack size exceeded' }] },
+    });
+    expect(onFault).toHaveBeenCalledOnce();
+  });
+
+  it('an answer too deep to encode becomes ServiceFailed, never an exception', async () => {
+    const deepAnswer = { 'vault.deep': channel({ request: z.strictObject({}), response: z.strictObject({ v: z.json() }), summary: 'test' }) };
+    let deep: unknown = [];
+    for (let level = 0; level < 20_000; level++) deep = [deep];
+    const dispatch = createDispatcher(deepAnswer, { 'vault.deep': async () => ok({ v: deep as never }) });
+    expect(await dispatch('vault.deep', {}, { via: 'test' })).toMatchObject({ ok: false, error: { kind: 'ServiceFailed', channel: 'vault.deep' } });
+  });
+
+  it('a logger that throws on a fault does not turn the answer into an exception', async () => {
+    const dispatch = createDispatcher(table, handlers(), {
+      onFault: () => {
+        throw new Error('log disk full');
+      },
+    });
+    expect(await dispatch('vault.broken', {}, { via: 'test' })).toMatchObject({ ok: false, error: { kind: 'InvalidResponse' } });
+  });
+
+  it('a request carrying the key __proto__ is refused before decoding, not decoded into a prototype', async () => {
+    const service = vi.fn(handlers()['vault.balance']);
+    const dispatch = createDispatcher(table, handlers({ 'vault.balance': service }));
+    const payload: unknown = JSON.parse(`{"vault":"${vault}","token":"CONX","__proto__":{"isAdmin":true}}`);
+    expect(await dispatch('vault.balance', payload, { via: 'test' })).toMatchObject({
+      ok: false,
+      error: { kind: 'MessageNotJson', channel: 'vault.balance', path: '__proto__', found: 'the key "__proto__"' },
+    });
+    expect(service).not.toHaveBeenCalled();
+  });
+});
+
 describe('client and dispatcher together', () => {
   it('carry bigint across a JSON transport exactly', async () => {
     const dispatch = createDispatcher(table, handlers());
@@ -101,6 +180,16 @@ describe('client and dispatcher together', () => {
   it('report a transport that fails as BridgeUnavailable rather than throwing', async () => {
     const client = createClient(table, {}, { shell: 'browser', invoke: () => Promise.reject(new Error('socket closed')), subscribe: () => () => {} });
     expect(await client.call('vault.balance', { vault, token: 'CONX' })).toMatchObject({ ok: false, error: { kind: 'BridgeUnavailable', reason: 'socket closed' } });
+  });
+
+  it('turn an answer nested 20,000 levels deep into a typed error, not a rejected promise', async () => {
+    let deep: unknown = [];
+    for (let level = 0; level < 20_000; level++) deep = [deep];
+    const client = createClient(table, {}, { shell: 'browser', invoke: async () => ({ ok: false, error: { kind: 'Nested', message: 'deep', detail: deep } }), subscribe: () => () => {} });
+    expect(await client.call('vault.balance', { vault, token: 'CONX' })).toMatchObject({
+      ok: false,
+      error: { kind: 'InvalidResponse', channel: 'vault.balance', issues: [{ path: '(root)', message: expect.stringContaining('RangeError') as unknown }] },
+    });
   });
 
   it('refuse an answer that does not match the response schema', async () => {

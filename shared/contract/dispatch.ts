@@ -4,11 +4,16 @@
  * its schema, runs the handler, and encodes the answer against the response schema. Whatever
  * a handler does (throws, returns garbage, returns bigint in an error), what leaves is a valid
  * WireAnswer: nothing untyped crosses, and no exception does.
+ *
+ * Before a schema sees a request, its shape is measured (./limits.ts: depth, size, array and
+ * string lengths, no `__proto__`), so that a hostile message is refused with a typed error
+ * rather than overflowing zod's recursion. Both gates, the IPC one and the bridge, come here.
  */
 import { z } from 'zod';
 import { err, ok } from '../result';
 import { type Answer, type ChannelTable, type RequestOf, type ResponseOf } from './define';
-import { AppError, ServiceError, invalidRequest, invalidResponse, serviceFailed, unknownChannel } from './errors';
+import { AppError, ServiceError, invalidRequest, invalidResponse, messageRefused, serviceFailed, undecodableRequest, unknownChannel } from './errors';
+import { limitsOf, measureMessage, type MessageLimits } from './limits';
 import { toJsonSafe, type WireAnswer } from './wire';
 
 export interface CallContext {
@@ -32,15 +37,31 @@ export interface DispatcherHooks {
 
 export function createDispatcher<T extends ChannelTable>(table: T, handlers: Handlers<T>, hooks: DispatcherHooks = {}): Dispatch {
   const fault = (channel: string, cause: unknown) => {
-    hooks.onFault?.(channel, cause);
+    try {
+      hooks.onFault?.(channel, cause);
+    } catch {
+      // A logger that throws must not turn an answer into an exception.
+    }
   };
 
-  return async function dispatch(channel, payload, context) {
+  const limits = new Map<string, MessageLimits>(Object.entries(table).map(([name, spec]) => [name, limitsOf(spec.limits)]));
+
+  async function route(channel: unknown, payload: unknown, context: CallContext): Promise<WireAnswer> {
     if (typeof channel !== 'string' || !Object.hasOwn(table, channel)) {
       return err(unknownChannel(typeof channel === 'string' ? channel.slice(0, 200) : typeof channel));
     }
     const spec = table[channel]!;
-    const request = z.safeDecode(spec.request, payload as never);
+    const refusal = measureMessage(payload, limits.get(channel)!);
+    if (refusal) return err(messageRefused(channel, refusal));
+
+    let request: ReturnType<typeof z.safeDecode>;
+    try {
+      request = z.safeDecode(spec.request, payload as never);
+    } catch (cause) {
+      // The shape check should leave nothing that makes a schema throw; if something does, it is a bug to see.
+      fault(channel, cause);
+      return err(undecodableRequest(channel, cause));
+    }
     if (!request.success) return err(invalidRequest(channel, request.error));
 
     let answer: unknown;
@@ -65,6 +86,18 @@ export function createDispatcher<T extends ChannelTable>(table: T, handlers: Han
       return err(invalidResponse(channel, encoded.error));
     }
     return ok(encoded.data);
+  }
+
+  return async function dispatch(channel, payload, context) {
+    try {
+      return await route(channel, payload, context);
+    } catch (cause) {
+      // Whatever slipped through above (an answer that cannot be encoded, an engine limit) is
+      // still answered, never thrown: a rejected promise here would be unhandled in a gate.
+      const name = typeof channel === 'string' ? channel.slice(0, 200) : typeof channel;
+      fault(name, cause);
+      return err(serviceFailed(name, 'the service’s answer could not be checked'));
+    }
   };
 }
 

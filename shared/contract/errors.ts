@@ -4,6 +4,7 @@
  * plain words for logs, and the numbers or names that explain it. Nothing parses `message`.
  */
 import { z } from 'zod';
+import { type ShapeRefusal } from './limits';
 
 const JsonScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 type JsonValue = z.infer<typeof JsonScalar> | JsonValue[] | { [key: string]: JsonValue };
@@ -24,7 +25,9 @@ export type ContractError =
   | { kind: 'ServiceFailed'; message: string; channel: string }
   | { kind: 'SenderRejected'; message: string; channel: string }
   | { kind: 'BridgeUnavailable'; message: string; reason: string }
-  | { kind: 'Cancelled'; message: string; taskId: string };
+  | { kind: 'Cancelled'; message: string; taskId: string }
+  | ({ message: string; channel: string } & ShapeRefusal)
+  | { kind: 'CallRateExceeded'; message: string; channel: string; callsPerSecond: number; burst: number };
 
 export const issuesOf = (error: z.ZodError): { path: string; message: string }[] =>
   error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message }));
@@ -53,6 +56,51 @@ export const serviceFailed = (channel: string, cause: unknown): ContractError =>
   kind: 'ServiceFailed',
   message: `The service behind "${channel}" failed: ${cause instanceof Error ? cause.message : String(cause)}`,
   channel,
+});
+
+/** A request refused before decoding, for its shape (./limits.ts), in plain words. */
+export const messageRefused = (channel: string, refusal: ShapeRefusal): ContractError => ({
+  ...refusal,
+  channel,
+  message: `The request for "${channel}" was refused before reading it: ${shapeWords(refusal)}`,
+});
+
+function shapeWords(refusal: ShapeRefusal): string {
+  switch (refusal.kind) {
+    case 'MessageTooDeep':
+      return `it nests lists and objects more than ${refusal.max} levels deep.`;
+    case 'MessageTooLarge':
+      return `it is larger than ${refusal.max} bytes.`;
+    case 'MessagePartTooLong':
+      return `the ${refusal.part} at ${refusal.path} has ${refusal.length} ${refusal.part === 'array' ? 'items' : 'characters'}, more than the ${refusal.max} allowed.`;
+    case 'MessageNotJson':
+      return `it holds ${refusal.found} at ${refusal.path}, which no request of the app ever does.`;
+  }
+}
+
+/** A request whose decoding threw (it should not, after the shape check): still a typed refusal. */
+export const undecodableRequest = (channel: string, cause: unknown): ContractError => ({
+  kind: 'InvalidRequest',
+  message: `The request for "${channel}" could not be decoded.`,
+  channel,
+  issues: [{ path: '(root)', message: `decoding failed: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`.slice(0, 300) }],
+});
+
+/** An answer whose decoding threw in the renderer (a stack overflow, say): a typed error, not a rejected promise. */
+export const undecodableResponse = (channel: string, cause: unknown): ContractError => ({
+  kind: 'InvalidResponse',
+  message: `The answer to "${channel}" could not be decoded.`,
+  channel,
+  issues: [{ path: '(root)', message: `decoding failed: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`.slice(0, 300) }],
+});
+
+/** The browser bridge answers this when one connection calls faster than its rate limit. */
+export const callRateExceeded = (channel: string, callsPerSecond: number, burst: number): ContractError => ({
+  kind: 'CallRateExceeded',
+  message: `The call to "${channel}" was refused: this connection may make ${callsPerSecond} calls a second (${burst} at once), and it made more. Wait a moment and try again.`,
+  channel,
+  callsPerSecond,
+  burst,
 });
 
 /**

@@ -17,6 +17,8 @@ const Proved = {
 
 /** Leaves are capped well below the tree's 2^20: a request carries the whole tree. */
 const MAX_LEAVES = 100_000;
+/** A whole tree in one request: 100,000 credential leaves are ~11.5 MB of JSON (115 characters a leaf). */
+const TREE_REQUEST_LIMITS = { maxBytes: 16 * 1024 * 1024, maxArrayLength: MAX_LEAVES };
 
 export const CredentialLeafInput = z.strictObject({ commitment: Field, faction: z.number().int().min(1).max(3), tier: z.number().int().min(0).max(3) });
 
@@ -50,6 +52,7 @@ export const zkChannels = {
     request: z.strictObject({ leaves: z.array(Field).max(MAX_LEAVES), scope: Hash, message: Field }),
     response: z.object({ root: Field, nullifier: Field, ...Proved }),
     summary: 'An anonymous proof of membership in the member tree, with a per-scope nullifier and a bound message (ballots).',
+    limits: TREE_REQUEST_LIMITS,
   }),
   'identity.proveCredential': channel({
     request: z.strictObject({
@@ -62,6 +65,7 @@ export const zkChannels = {
     }),
     response: z.object({ root: Field, nullifier: Field, ...Proved }),
     summary: 'A selective-disclosure proof over the credential tree: faction = F and/or tier ≥ T, revealing nothing else.',
+    limits: TREE_REQUEST_LIMITS,
   }),
   'demo.submit': channel({
     request: z.strictObject({ action: Action }),

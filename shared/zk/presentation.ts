@@ -52,7 +52,7 @@ export function claimWords(claim: Presentation['claim'], commonsName: string): s
 export function parsePresentation(text: string): Result<Presentation, string> {
   const parsed = parseJsonFile(text, Presentation);
   if (parsed.ok) return parsed;
-  return err(parsed.error === null ? 'The file is not JSON.' : 'The file is not a C3 credential presentation.');
+  return err(parsed.error.kind === 'SchemaMismatch' ? 'The file is not a C3 credential presentation.' : parsed.error.message);
 }
 
 /** Checks a presentation against this app's verified ledger: same Commons, current credential tree, valid proof. */

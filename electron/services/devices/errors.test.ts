@@ -27,6 +27,10 @@ describe('vendor errors in plain words', () => {
 
   it('maps @trezor/connect failure codes', () => {
     expect(mapTrezorError({ code: 'Failure_ActionCancelled', error: 'Cancelled' }).body.kind).toBe('RejectedOnDevice');
+    expect(mapTrezorError({ code: 'Failure_ActionCancelled', error: 'Cancelled' }, { cancelledByApp: true }).body.kind).toBe('CancelledInApp');
+    expect(mapTrezorError({ code: 'Method_Cancel', error: 'Cancelled in C3 Vault' }, { cancelledByApp: true }).body.kind).toBe('CancelledInApp');
+    // A cancel asked for by the app does not hide a different failure.
+    expect(mapTrezorError({ code: 'Device_Disconnected', error: 'Device disconnected' }, { cancelledByApp: true }).body.kind).toBe('Disconnected');
     expect(mapTrezorError({ code: 'Failure_PinCancelled', error: 'PIN cancelled' }).body.kind).toBe('DeviceLocked');
     expect(mapTrezorError({ code: 'Device_Disconnected', error: 'Device disconnected' }).body.kind).toBe('Disconnected');
     expect(mapTrezorError({ code: 'Device_CallInProgress', error: 'busy' }).body.kind).toBe('DeviceBusy');

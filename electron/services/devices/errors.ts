@@ -14,13 +14,13 @@ export type DeviceErrorBody =
   | { kind: 'WrongApp'; message: string; nextStep: string; expected: string; open: string }
   | { kind: 'AppTooOld'; message: string; nextStep: string; app: string; minimum: string; actual: string }
   | { kind: 'RejectedOnDevice'; message: string; nextStep: string }
+  | { kind: 'CancelledInApp'; message: string; nextStep: string; vendor: string }
   | { kind: 'Disconnected'; message: string; nextStep: string }
   | { kind: 'DeviceBusy'; message: string; nextStep: string }
   | { kind: 'UdevRulesMissing'; message: string; nextStep: string; command: string }
   | { kind: 'DeviceNotFound'; message: string; nextStep: string; deviceId: string }
   | { kind: 'NotSupported'; message: string; nextStep: string; operation: string }
   | { kind: 'DeviceFailed'; message: string; nextStep: string; detail: string }
-  | { kind: 'CancelledInApp'; message: string; nextStep: string; vendor: string }
   | { kind: 'InvalidPath'; message: string; nextStep: string; path: string };
 
 export class DeviceError extends Error {
@@ -62,6 +62,20 @@ export const deviceErrors = {
     message: 'The request was rejected on the device.',
     nextStep: 'Nothing was signed. Start again if you meant to approve it.',
   }),
+  /**
+   * The person cancelled the request in C3 Vault (a Trezor answers as if rejected on it). A
+   * Trezor leaves its screen on the Cancel message; a Ledger has no such command (an APDU sent
+   * cannot be withdrawn), so a real one may still show the request until it is rejected there.
+   */
+  cancelledInApp: (vendor: string = 'trezor'): DeviceErrorBody => ({
+    kind: 'CancelledInApp',
+    message: 'The request was cancelled in C3 Vault.',
+    nextStep:
+      vendor === 'ledger'
+        ? 'Nothing was signed. If your Ledger still shows the request, reject it on the device. Start again when you are ready.'
+        : 'Nothing was signed. Start again when you are ready.',
+    vendor,
+  }),
   disconnected: (): DeviceErrorBody => ({
     kind: 'Disconnected',
     message: 'The device was disconnected before it answered.',
@@ -89,20 +103,6 @@ export const deviceErrors = {
     message,
     nextStep: 'Use another device for this, or update the device and its app.',
     operation,
-  }),
-  /**
-   * The person pressed Cancel in C3 Vault (not on the device). A Trezor leaves its screen on the
-   * Cancel message; a Ledger has no such command (an APDU sent cannot be withdrawn), so a real
-   * one may still show the request until it is rejected there.
-   */
-  cancelledInApp: (vendor: string): DeviceErrorBody => ({
-    kind: 'CancelledInApp',
-    message: 'You cancelled the request in C3 Vault. Nothing was signed.',
-    nextStep:
-      vendor === 'ledger'
-        ? 'If your Ledger still shows the request, reject it on the device. Start again when you are ready.'
-        : 'Start again when you are ready.',
-    vendor,
   }),
   invalidPath: (path: string, problem: string): DeviceErrorBody => ({
     kind: 'InvalidPath',
@@ -139,10 +139,16 @@ export function mapLedgerError(error: unknown, context: { expectedApp?: string; 
   return new DeviceError(deviceErrors.failed(sw !== null ? `status word 0x${sw.toString(16).padStart(4, '0')}` : message));
 }
 
-/** @trezor/connect failure payloads (`{ error, code }`) → our errors. */
-export function mapTrezorError(payload: { error?: unknown; code?: unknown }): DeviceError {
+/**
+ * @trezor/connect failure payloads (`{ error, code }`) → our errors. A Trezor answers a Cancel
+ * sent by the app with the same `Failure_ActionCancelled` as a rejection on its screen, so only
+ * the caller knows which happened: `cancelledByApp` says the app had asked to cancel.
+ */
+export function mapTrezorError(payload: { error?: unknown; code?: unknown }, context: { cancelledByApp?: boolean } = {}): DeviceError {
   const code = typeof payload.code === 'string' ? payload.code : '';
   const text = typeof payload.error === 'string' ? payload.error : '';
+  const cancelCodes = ['Failure_ActionCancelled', 'Method_Cancel', 'Method_Interrupted'];
+  if (context.cancelledByApp && (cancelCodes.includes(code) || /cancel/i.test(text))) return new DeviceError(deviceErrors.cancelledInApp());
   if (code === 'Failure_PinCancelled' || code === 'Failure_PinExpected' || code === 'Failure_PinInvalid' || code === 'Failure_PinMismatch' || code === 'Device_Locked') {
     return new DeviceError(deviceErrors.locked('trezor'));
   }

@@ -147,7 +147,9 @@ export function createDevicesService(options: DevicesServiceOptions = {}): Devic
         // A second device of one model gets other public test keys (the BIP-39 test vector).
         const mnemonic = seed === 'bip39-test-vector' ? BIP39_TEST_VECTOR_MNEMONIC : undefined;
         if (vendor === 'ledger') {
-          const device = new LedgerEmulator({ autoApprove, mnemonic });
+          // Set up as C3 Vault needs a real Ledger to be: "Blind signing" on, since the Ethereum app
+          // (1.12.0 and later) signs an EIP-712 message without Ledger-signed filters only then.
+          const device = new LedgerEmulator({ autoApprove, blindSigning: true, mnemonic });
           const deviceId = registry.attachLedgerEmulator(device);
           emulators.set(deviceId, device);
           await registry.settled(deviceId);

@@ -83,16 +83,32 @@ describe('Trezor driver through @trezor/connect and the emulated Bridge', () => 
 
   it('a request cancelled in the app ends on the device and is reported as cancelled in the app, not as rejected on the device', async () => {
     trezor.setAutoApprove(false);
+    const closed: boolean[] = [];
+    trezor.once('promptClosed', ({ approved }) => closed.push(approved));
     const pending = service.handlers['devices.sign']({ deviceId: id, path: PATH, typedData: vaultAction as never, mode: 'auto' }, ctx);
     await new Promise((resolve) => trezor.once('prompt', resolve));
     const c = await service.handlers['devices.cancel']({ deviceId: id }, ctx);
     const r = await pending;
     trezor.setAutoApprove(true);
     expect(c).toEqual({ ok: true, value: { cancelled: true } });
-    expect(r).toMatchObject({ ok: false, error: { kind: 'CancelledInApp', vendor: 'trezor' } });
-    expect(trezor.state().pending).toBeNull(); // the Cancel message closed the device's screen
+    expect(r).toMatchObject({ ok: false, error: { kind: 'CancelledInApp', vendor: 'trezor', message: 'The request was cancelled in C3 Vault.' } });
+    // The device's dialog went away (Cancel → Failure_ActionCancelled), and nothing waits on it.
+    expect(closed).toEqual([false]);
+    expect(trezor.state().pending).toBeNull();
+    // …nor on the app's screens.
     const listed = await service.handlers['devices.list']({}, ctx);
     expect(listed.ok && listed.value.devices.find((d) => d.id === id)?.prompt).toBeNull();
+    // The next request is not taken for a cancelled one.
+    const again = await service.handlers['devices.getAddress']({ deviceId: id, path: PATH, display: false }, ctx);
+    expect(again).toMatchObject({ ok: true, value: { address: TREZOR_ALL_ADDRESS } });
+  });
+
+  it('a rejection on the device after an earlier cancel from the app is still reported as rejected on the device', async () => {
+    trezor.setAutoApprove(false);
+    trezor.once('prompt', () => setImmediate(() => trezor.reject()));
+    const r = await service.handlers['devices.sign']({ deviceId: id, path: PATH, typedData: vaultAction as never, mode: 'auto' }, ctx);
+    trezor.setAutoApprove(true);
+    expect(r).toMatchObject({ ok: false, error: { kind: 'RejectedOnDevice' } });
   });
 
   it('maps a locked device whose PIN entry is cancelled', async () => {

@@ -73,6 +73,8 @@ export class TrezorSigner implements Signer {
 
   async cancel(): Promise<void> {
     const connect = await getTrezorConnect(this.options);
+    // The device answers Failure_ActionCancelled either way; remember that this one came from us.
+    this.cancelRequested = true;
     connect.cancel('Cancelled in C3 Vault');
   }
 
@@ -103,7 +105,11 @@ export class TrezorSigner implements Signer {
     this.idleTimer.unref?.();
   }
 
+  /** Set by cancel() while a call is in flight; each new call starts with it cleared. */
+  private cancelRequested = false;
+
   private async call<T>(fn: (connect: Awaited<ReturnType<typeof getTrezorConnect>>) => Promise<unknown>): Promise<T> {
+    this.cancelRequested = false;
     const connect = await getTrezorConnect(this.options);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
@@ -123,14 +129,14 @@ export class TrezorSigner implements Signer {
       try {
         response = (await fn(connect)) as ConnectResponse<T>;
       } catch (error) {
-        throw error instanceof DeviceError ? error : mapTrezorError({ error: error instanceof Error ? error.message : String(error) });
+        throw error instanceof DeviceError ? error : mapTrezorError({ error: error instanceof Error ? error.message : String(error) }, { cancelledByApp: this.cancelRequested });
       }
       if (response.success) return response.payload;
       if (response.payload.code === 'Device_CallInProgress' && attempt < CALL_IN_PROGRESS_RETRIES) {
         await new Promise((resolve) => setTimeout(resolve, CALL_IN_PROGRESS_STEP_MS));
         continue;
       }
-      throw mapTrezorError(response.payload);
+      throw mapTrezorError(response.payload, { cancelledByApp: this.cancelRequested });
     }
   }
 }

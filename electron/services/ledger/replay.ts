@@ -16,6 +16,8 @@ import { type SignatureRecoverer, splitSignature } from '../../../shared/crypto/
 import { type Hex } from '../../../shared/crypto/canonical';
 import { type Result, err, ok } from '../../../shared/result';
 import { type ZkVerifier } from '../../../shared/zk/types';
+import { type BatchZkVerifier, primedVerifier, proofKey } from '../../../shared/zk/groth16';
+import { proofsOf } from '../../../shared/commons/proofs';
 import { bestRecoverer } from './native';
 
 export interface BatchRecoverer {
@@ -83,7 +85,8 @@ export function createRecoveryPool(size: number): BatchRecoverer {
 }
 
 export interface ParallelReplayOptions {
-  readonly verifier: ZkVerifier;
+  /** A batch verifier has each batch's proofs checked together ahead of its fold. */
+  readonly verifier: ZkVerifier | BatchZkVerifier;
   /** Worker threads (default 2). */
   readonly workers?: number;
   /** Entries per batch sent to the workers (default 25). */
@@ -92,29 +95,53 @@ export interface ParallelReplayOptions {
   readonly fallback?: SignatureRecoverer;
 }
 
+/** The verifier for one batch of entries: its proofs checked together first, when the verifier can batch. */
+function batchedProofs(verifier: ZkVerifier | BatchZkVerifier, entries: readonly Entry[]): ZkVerifier {
+  if (!('verifyMany' in verifier)) return verifier;
+  const proofs = proofsOf(entries);
+  if (proofs.length < 2) return verifier;
+  const verdicts = verifier.verifyMany(proofs);
+  return primedVerifier(verifier, new Map(proofs.map((p, i) => [proofKey(p.circuit, p.publicSignals, p.proof), verdicts[i]!])));
+}
+
 /** Parses and folds a JSON Lines log, recovering signatures on worker threads ahead of the fold. */
-export async function replayParallel(text: string, options: ParallelReplayOptions): Promise<Result<CommonsState, LedgerError>> {
+export async function replayParallel(source: string | Iterable<string>, options: ParallelReplayOptions): Promise<Result<CommonsState, LedgerError>> {
   const pool = createRecoveryPool(options.workers ?? 2);
   const batch = options.batch ?? 25;
   const fallback = options.fallback ?? bestRecoverer();
   try {
-    const lines = text.split('\n').filter((line) => line.trim() !== '');
+    // A log too large for one string (V8 caps strings near 512 MB) comes as an iterable of lines.
+    const lines = (typeof source === 'string' ? source.split('\n') : source)[Symbol.iterator]();
+    let lineIndex = 0;
+    const nextLine = (): string | undefined => {
+      for (;;) {
+        const line = lines.next();
+        if (line.done) return undefined;
+        if (line.value.trim() !== '') return line.value;
+      }
+    };
     let commonsId: Hex | undefined;
     const digests: DigestMemo = new WeakMap();
     const batches: { entries: Entry[]; jobs: RecoveryJob[]; answer: Promise<(string | null)[]> }[] = [];
-    let next = 0;
     let parseError: LedgerError | undefined;
+    let ended = false;
     const dispatch = () => {
-      if (parseError || next >= lines.length) return false;
+      if (parseError || ended) return false;
       const entries: Entry[] = [];
-      for (; next < lines.length && entries.length < batch; next++) {
-        const parsed = parseEntry(lines[next]!, next);
+      while (entries.length < batch) {
+        const line = nextLine();
+        if (line === undefined) {
+          ended = true;
+          break;
+        }
+        const parsed = parseEntry(line, lineIndex++);
         if (!parsed.ok) {
           parseError = parsed.error;
           break;
         }
         entries.push(parsed.value);
       }
+      if (entries.length === 0) return false;
       const first = entries[0]?.actions[0];
       if (!commonsId && first?.kind === 'commons.genesis') commonsId = commonsIdOf(first);
       const jobs = commonsId ? collectSignatures(entries, commonsId, digests) : [];
@@ -128,7 +155,7 @@ export async function replayParallel(text: string, options: ParallelReplayOption
       const current = batches.shift()!;
       dispatch();
       const recoverer = cachedRecoverer(current.jobs, await current.answer, fallback);
-      const ctx: LedgerContext = { verifier: options.verifier, recoverer, digests };
+      const ctx: LedgerContext = { verifier: batchedProofs(options.verifier, current.entries), recoverer, digests };
       for (const entry of current.entries) {
         const result = state ? apply(state, entry, ctx) : genesis(entry, ctx);
         if (!result.ok) return result;

@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ZkManifest } from '../../../shared/zk/artifacts';
-import { type VerificationKey, createGroth16Verifier } from '../../../shared/zk/groth16';
-import { type CircuitName, type ZkVerifier } from '../../../shared/zk/types';
+import { type BatchZkVerifier, type VerificationKey, createGroth16Verifier } from '../../../shared/zk/groth16';
+import { type CircuitName } from '../../../shared/zk/types';
 
 /**
  * Where the circuits' artifacts are: $C3_ZK_DIR, the packaged app's resources (electron-builder
@@ -40,10 +40,10 @@ export function loadVerificationKeysSync(dir = zkResourcesDir()): Partial<Record
   return keys;
 }
 
-let verifier: ZkVerifier | undefined;
+let verifier: BatchZkVerifier | undefined;
 
 /** The verifier every fold in this process uses. */
-export function commonsVerifier(): ZkVerifier {
+export function commonsVerifier(): BatchZkVerifier {
   verifier ??= createGroth16Verifier(loadVerificationKeysSync());
   return verifier;
 }

@@ -8,11 +8,16 @@
  * `warmUp()` starts the worker, sends it the artifacts and builds the curve ahead of time (the
  * app calls it at start and after a cancel), so that a member's first proof costs what a warm one
  * does rather than a worker start, a curve build and a wasm compile on top.
+ *
+ * Tree work (the Merkle path a membership or credential proof needs) runs in a second worker that
+ * keeps the trees between proofs (trees.ts), so that ending the proving worker on a cancel does
+ * not throw away a tree of 100,000 members.
  */
 import { Worker } from 'node:worker_threads';
 import { type Groth16Proof, type CircuitName } from '../../../shared/zk/types';
 import { CIRCUITS } from '../../../shared/zk/artifacts';
 import { type CircuitArtifacts, loadCircuit } from './artifacts';
+import { type TreeLeaves, type TreePath, createTreeWorker } from './trees';
 
 const ALL_CIRCUITS: readonly CircuitName[] = CIRCUITS.map((c) => c.name);
 
@@ -47,6 +52,8 @@ export interface Prover {
   prove(circuit: CircuitName, input: Record<string, unknown>, options?: { onStage?: (stage: ProofStage) => void; signal?: AbortSignal }): Promise<ProofResult>;
   /** Loads (and checks) a circuit's artifacts ahead of the first proof. */
   artifacts(circuit: CircuitName): Promise<CircuitArtifacts>;
+  /** The Merkle path of leaf `index`, built in the trees' worker (never on this thread). */
+  path(leaves: TreeLeaves, index: number, options?: { signal?: AbortSignal }): Promise<TreePath>;
   /** Starts the worker and prepares it for these circuits (all by default); resolves once it is warm. */
   warmUp(circuits?: readonly CircuitName[]): Promise<void>;
   close(): Promise<void>;
@@ -63,6 +70,7 @@ export function createProver(options: { artifactsDir: string; /** Warm a fresh w
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
+  const trees = createTreeWorker();
 
   const artifacts = (circuit: CircuitName) => {
     let found = loaded.get(circuit);
@@ -172,6 +180,7 @@ export function createProver(options: { artifactsDir: string; /** Warm a fresh w
 
   return {
     artifacts,
+    path: (leaves, index, pathOptions) => trees.path(leaves, index, pathOptions),
     warmUp: (circuits = ALL_CIRCUITS) => warm(circuits),
     prove(circuit, input, { onStage, signal } = {}) {
       // One proof at a time: the worker's thread pool already uses every core.
@@ -181,6 +190,7 @@ export function createProver(options: { artifactsDir: string; /** Warm a fresh w
     },
     async close() {
       closed = true;
+      await trees.close();
       const current = worker;
       worker = null;
       if (!current) return;

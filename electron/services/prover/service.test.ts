@@ -10,12 +10,22 @@ import { loadVerificationKeysSync } from '../ledger/zk-verifier';
 import { bioKeyOf, developmentBiometrics } from './biometrics';
 import { fileIdentityStore } from './identity-store';
 import { createProver } from './prover';
-import { createProverService } from './service';
+import { type KnownCommons, createProverService } from './service';
 import { identityCommitment } from '../../../shared/zk/poseidon';
+import { fieldOfHash } from '../../../shared/zk/field';
+import { commonsIdOf } from '../../../shared/commons/apply';
+import { genesisEntry } from '../../../shared/commons/fixtures';
+import { type Action } from '../../../shared/commons/log';
+import { encodeLog } from '../../../shared/commons/verify';
+import { createLedgerService } from '../ledger/service';
+import { emulatorDemoLog } from '../ledger/demo';
 
 const COMMONS = '0x5670b5df87410c4dc417633e471743a4e13504c69a805d75ebb54d722d008af1';
 
-function setup(artifactsDir = 'resources/zk') {
+/** A Commons main has verified: only COMMONS (the tests below that are not about which Commons). */
+const onlyCommons: KnownCommons = { find: (id) => (id === COMMONS ? { commonsId: COMMONS } : null) };
+
+function setup(artifactsDir = 'resources/zk', commons: KnownCommons = onlyCommons) {
   const hub = createEventHub();
   const progress: TaskProgress[] = [];
   hub.subscribe((event, payload) => {
@@ -24,7 +34,7 @@ function setup(artifactsDir = 'resources/zk') {
   const dataDir = mkdtempSync(join(tmpdir(), 'c3-identity-'));
   const prover = createProver({ artifactsDir });
   const biometrics = developmentBiometrics('test seed');
-  const service = createProverService({ artifactsDir, prover, identity: fileIdentityStore(dataDir), biometrics, tasks: createTaskRegistry(hub) });
+  const service = createProverService({ artifactsDir, prover, identity: fileIdentityStore(dataDir), biometrics, tasks: createTaskRegistry(hub), commons });
   return { service, prover, dataDir, progress, biometrics };
 }
 
@@ -89,4 +99,49 @@ describe('the identity service', () => {
     const proof = await s.service['identity.proveMembership']({ leaves: [enrolled.value.commitment], scope: COMMONS, message: '1' });
     expect(proof).toMatchObject({ ok: false, error: { kind: 'ArtifactTampered', file: 'membership.zkey' } });
   }, 30_000);
+});
+
+describe('which Commons the prover proves an enrolment for (issue 10, item 1)', () => {
+  const ledger = createLedgerService({ workers: 1 });
+  afterAll(() => ledger.close());
+  const joining = emulatorDemoLog();
+  // Another Commons, built with the project's own builders: its id is a valid hash the renderer could name.
+  const other = commonsIdOf(genesisEntry().actions[0] as Extract<Action, { kind: 'commons.genesis' }>);
+
+  it('the prover refuses to prove enrolment for another Commons than the one being joined', async () => {
+    const verified = await ledger['ledger.openCommons']({ log: encodeLog(joining) });
+    if (!verified.ok) throw new Error(verified.error.message);
+    const s = setup('resources/zk', ledger.commons);
+    opened.push(s);
+    let captures = 0;
+    const counted = s.biometrics.capture.bind(s.biometrics);
+    s.biometrics.capture = (reason) => ((captures += 1), counted(reason));
+
+    const refused = await s.service['identity.proveEnrolment']({ commonsId: other });
+    expect(refused).toEqual({ ok: false, error: { kind: 'UnknownCommons', commonsId: other, message: expect.stringContaining(other), nextStep: expect.any(String) } });
+    // Nothing happened: no capture, no identity created, no task started.
+    expect(captures).toBe(0);
+    expect(await s.service['identity.status']({})).toMatchObject({ ok: true, value: { exists: false } });
+    expect(s.progress).toEqual([]);
+
+    // The Commons being joined, named in capitals: proved, and for the id main verified.
+    const proved = await s.service['identity.proveEnrolment']({ commonsId: verified.value.commonsId.toUpperCase().replace('0X', '0x') as typeof other });
+    if (!proved.ok) throw new Error(proved.error.message);
+    expect(proved.value.publicSignals[2]).toBe(String(fieldOfHash(verified.value.commonsId)));
+    expect(createGroth16Verifier(loadVerificationKeysSync('resources/zk')).verify('identity', proved.value.publicSignals, proved.value.proof)).toBe(true);
+  }, 60_000);
+
+  it('a Commons whose log does not verify in the main process is not one the prover proves for', async () => {
+    const fresh = createLedgerService({ workers: 1 });
+    try {
+      const tampered = encodeLog(joining).replace(/"amount":"(\d+)"/, (_m, digits: string) => `"amount":"${BigInt(digits) + 1n}"`);
+      expect(await fresh['ledger.openCommons']({ log: tampered })).toMatchObject({ ok: false, error: { kind: 'BadSignature' } });
+      const s = setup('resources/zk', fresh.commons);
+      opened.push(s);
+      const genesis = joining[0]!.actions[0] as Extract<Action, { kind: 'commons.genesis' }>;
+      expect(await s.service['identity.proveEnrolment']({ commonsId: commonsIdOf(genesis) })).toMatchObject({ ok: false, error: { kind: 'UnknownCommons' } });
+    } finally {
+      await fresh.close();
+    }
+  }, 60_000);
 });

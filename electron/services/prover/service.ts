@@ -6,22 +6,34 @@
 import { type Answer, type RequestOf, type ResponseOf } from '../../../shared/contract/define';
 import { type AppError } from '../../../shared/contract/errors';
 import { type ZkChannels } from '../../../shared/contract/zk';
+import { type Hex } from '../../../shared/crypto/canonical';
 import { err, ok } from '../../../shared/result';
 import { fieldOfHash } from '../../../shared/zk/field';
-import { merkleProof } from '../../../shared/zk/merkle';
-import { credentialLeaf, identityCommitment, scopeNullifier, uniquenessNullifier } from '../../../shared/zk/poseidon';
+import { type MerkleProof } from '../../../shared/zk/merkle';
+import { identityCommitment, scopeNullifier, uniquenessNullifier } from '../../../shared/zk/poseidon';
 import { type CircuitName } from '../../../shared/zk/types';
 import { TaskCancelledError, type TaskRegistry } from '../tasks';
 import { ArtifactError, readManifest } from './artifacts';
 import { BiometricError, type BiometricProvider, bioKeyOf } from './biometrics';
 import { type IdentityStore } from './identity-store';
 import { PROOF_STAGES, ProofError, type Prover } from './prover';
+import { TreeCancelled, type TreeLeaves } from './trees';
 
 type ProverChannels = Exclude<keyof ZkChannels, 'demo.submit'>;
 export type ProverHandlers = { [C in ProverChannels]: (request: RequestOf<ZkChannels, C>) => Promise<Answer<ResponseOf<ZkChannels, C>>> };
 
+/**
+ * The Commons this process has verified itself (the ledger service's registry). An enrolment proof
+ * is made only for one of them, with the id found here: the renderer names a Commons, it does not
+ * get to choose one the app never checked (issue 10, item 1).
+ */
+export interface KnownCommons {
+  find(commonsId: string): { readonly commonsId: Hex } | null;
+}
+
 export interface ProverServiceOptions {
   readonly artifactsDir: string;
+  readonly commons: KnownCommons;
   readonly prover: Prover;
   readonly identity: IdentityStore;
   readonly biometrics: BiometricProvider;
@@ -30,9 +42,17 @@ export interface ProverServiceOptions {
 
 const problem = (error: unknown): AppError => {
   if (error instanceof ProofError || error instanceof ArtifactError || error instanceof BiometricError) return { ...error.body };
+  if (error instanceof TreeCancelled) return { kind: 'Cancelled', message: 'The proof was cancelled before it finished. Nothing was sent.', taskId: '' };
   if (error instanceof TaskCancelledError) return { kind: 'Cancelled', message: 'The proof was cancelled before it finished. Nothing was sent.', taskId: error.taskId };
   throw error;
 };
+
+const unknownCommons = (commonsId: string): AppError => ({
+  kind: 'UnknownCommons',
+  message: `This app has not verified a Commons with the id ${commonsId}, so it makes no enrolment proof for it.`,
+  nextStep: 'Open the Commons you are joining in C3 Vault (import its ledger), then enrol from there.',
+  commonsId,
+});
 
 const notMember = (): AppError => ({
   kind: 'NotInTree',
@@ -58,6 +78,20 @@ export function createProverService(options: ProverServiceOptions): ProverHandle
         onStage: (stage) => task.progress(stage, PROOF_STAGES.indexOf(stage), PROOF_STAGES.length),
       }),
     ).result;
+
+  /**
+   * A proof over a tree: the path is built in the trees' worker (a first stage of the same task,
+   * cancelled with it), then proved. Nothing here walks the leaves but to find the member's own.
+   */
+  const proveOverTree = (label: string, circuit: CircuitName, leaves: TreeLeaves, index: number, inputOf: (path: MerkleProof) => Record<string, unknown>) =>
+    tasks.run(label, async (task) => {
+      const stages: readonly string[] = ['tree', ...PROOF_STAGES];
+      const progress = (stage: string) => task.progress(stage, stages.indexOf(stage), stages.length);
+      progress('tree');
+      const path = await prover.path(leaves, index, { signal: task.signal });
+      const result = await prover.prove(circuit, inputOf(path), { signal: task.signal, onStage: progress });
+      return { path, result };
+    }).result;
 
   return {
     async 'zk.status'() {
@@ -87,13 +121,19 @@ export function createProverService(options: ProverServiceOptions): ProverHandle
     },
 
     async 'identity.proveEnrolment'({ commonsId }) {
+      // Before any capture: a refused request asks nothing of the member and changes nothing.
+      const joining = options.commons.find(commonsId);
+      if (!joining) return err(unknownCommons(commonsId));
       try {
         const { secret, bioKey } = await capture('enrol in a Commons with your MEID');
-        const commonsField = fieldOfHash(commonsId);
+        // The id this process verified, not the renderer's string: the proof's third public signal.
+        const commonsField = fieldOfHash(joining.commonsId);
         const commitment = String(identityCommitment(secret, bioKey));
         const nullifier = String(uniquenessNullifier(bioKey, commonsField));
         const result = await proveAsTask('Proving your MEID', 'identity', { secret, bioKey, commonsId: commonsField });
-        if (result.publicSignals[0] !== commitment || result.publicSignals[1] !== nullifier) throw new Error('the identity proof does not commit to C and U');
+        if (result.publicSignals[0] !== commitment || result.publicSignals[1] !== nullifier || result.publicSignals[2] !== String(commonsField)) {
+          throw new Error('the identity proof does not commit to C, U and the Commons being joined');
+        }
         return ok({ commitment, nullifier, publicSignals: result.publicSignals, proof: result.proof, ms: result.ms });
       } catch (error) {
         return err(problem(error));
@@ -105,16 +145,15 @@ export function createProverService(options: ProverServiceOptions): ProverHandle
         const { secret, bioKey } = await capture('prove that you are a member, anonymously');
         const index = leaves.indexOf(String(identityCommitment(secret, bioKey)));
         if (index < 0) return err(notMember());
-        const path = merkleProof(leaves.map(BigInt), index);
         const scopeField = fieldOfHash(scope);
-        const result = await proveAsTask('Proving membership anonymously', 'membership', {
+        const { path, result } = await proveOverTree('Proving membership anonymously', 'membership', { tree: 'member', commitments: leaves }, index, (p) => ({
           secret,
           bioKey,
-          pathElements: path.pathElements,
-          pathIndices: path.pathIndices,
+          pathElements: p.pathElements,
+          pathIndices: p.pathIndices,
           scope: scopeField,
           message: BigInt(message),
-        });
+        }));
         return ok({ root: String(path.root), nullifier: String(scopeNullifier(scopeField, secret)), publicSignals: result.publicSignals, proof: result.proof, ms: result.ms });
       } catch (error) {
         return err(problem(error));
@@ -131,21 +170,19 @@ export function createProverService(options: ProverServiceOptions): ProverHandle
         if ((faction !== 0 && faction !== own.faction) || own.tier < minTier) {
           return err({ kind: 'ClaimNotTrue', message: 'Your credential does not support that claim, so no proof can be made.', nextStep: 'Choose a claim your credential supports.' });
         }
-        const tree = leaves.map((leaf) => credentialLeaf(BigInt(leaf.commitment), BigInt(leaf.faction), BigInt(leaf.tier)));
-        const path = merkleProof(tree, index);
         const scopeField = fieldOfHash(scope);
-        const result = await proveAsTask('Proving your credential', 'credential', {
+        const { path, result } = await proveOverTree('Proving your credential', 'credential', { tree: 'credential', members: leaves }, index, (p) => ({
           secret,
           bioKey,
           memberFaction: own.faction,
           memberTier: own.tier,
-          pathElements: path.pathElements,
-          pathIndices: path.pathIndices,
+          pathElements: p.pathElements,
+          pathIndices: p.pathIndices,
           faction,
           minTier,
           scope: scopeField,
           message: BigInt(message),
-        });
+        }));
         return ok({ root: String(path.root), nullifier: String(scopeNullifier(scopeField, secret)), publicSignals: result.publicSignals, proof: result.proof, ms: result.ms });
       } catch (error) {
         return err(problem(error));

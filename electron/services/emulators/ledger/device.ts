@@ -1,7 +1,9 @@
 /**
- * An emulated Ledger: a small state machine (locked, which app is open, awaiting confirmation)
- * answering APDUs as the dashboard and the Ethereum, Bitcoin and Cardano apps do. The HID framing
- * lives in hid.ts and the Speculos REST front in speculos.ts; both call `exchange`.
+ * An emulated Ledger: a small state machine (locked, which app is open, what its screen shows)
+ * answering APDUs as the dashboard and the Ethereum, Bitcoin and Cardano apps do. A review is a
+ * flow of screens (screens.ts) that the buttons walk: both buttons on "Approve" approve, on
+ * "Reject" reject, elsewhere they do what the app does there. The HID framing lives in hid.ts and
+ * the Speculos REST front in speculos.ts; both call `exchange`.
  * Test and demo device only: its keys come from Speculos's public seed.
  */
 import { EventEmitter } from 'node:events';
@@ -9,6 +11,8 @@ import { ApduStatus, SW, parseApdu, reply, status } from './apdu';
 import { createEthereumApp } from './eth-app';
 import { createBitcoinApp } from './btc-app';
 import { createCardanoApp } from './cardano-app';
+import { FlowCursor, NANO_GEOMETRY, NANO_S_GEOMETRY, textEvents, type Flow, type Page, type ScreenGeometry, type StepAction, type TextEvent } from './screens';
+import { FRESH_ETHEREUM_SETTINGS, genericReview, homeFlow, settingsFlow, type EthereumSettings, type Review } from './eth-screens';
 import { SPECULOS_MNEMONIC } from '../mnemonics';
 
 export type LedgerAppName = 'BOLOS' | 'Ethereum' | 'Bitcoin' | 'Cardano ADA';
@@ -24,8 +28,12 @@ export interface LedgerPrompt {
 
 export interface AppContext {
   readonly mnemonic: string;
-  /** Shows a prompt and resolves true on approve, false on reject. */
-  confirm(action: LedgerPrompt['action'], lines: readonly string[]): Promise<boolean>;
+  /** Shows a review (its screens, or plain lines for apps whose screens are not modelled); true on approve. */
+  confirm(action: LedgerPrompt['action'], review: Review | readonly string[]): Promise<boolean>;
+  /** Shows a screen that needs no answer (an error); both buttons dismiss it to the app's home. */
+  show(flow: Flow): void;
+  /** The Ethereum app's settings as they are now. */
+  readonly ethereumSettings: Readonly<EthereumSettings>;
 }
 
 export type AppHandler = (apdu: ReturnType<typeof parseApdu>) => Promise<Buffer>;
@@ -39,8 +47,10 @@ export interface LedgerEmulatorOptions {
   readonly autoApprove?: boolean;
   readonly firmwareVersion?: string;
   readonly appVersions?: Partial<Record<Exclude<LedgerAppName, 'BOLOS'>, string>>;
-  /** Ethereum app setting "Blind signing" (GET APP CONFIGURATION flag 0x01). */
+  /** Ethereum app setting "Blind signing" (GET APP CONFIGURATION flag 0x01); off as on a fresh app. */
   readonly blindSigning?: boolean;
+  /** The Ethereum app's other settings (all off on a fresh app). */
+  readonly ethereumSettings?: Partial<EthereumSettings>;
   /** A serial that names this device among several; shown by the registry. */
   readonly serial?: string;
 }
@@ -73,7 +83,11 @@ export interface LedgerEmulatorEvents {
   prompt: [LedgerPrompt];
   promptClosed: [{ id: number; approved: boolean }];
   state: [LedgerEmulatorState];
+  /** The screen changed: the text events of the page now shown. */
+  screen: [readonly TextEvent[]];
 }
+
+export type LedgerButton = 'left' | 'right' | 'both';
 
 export interface LedgerEmulatorState {
   readonly model: LedgerModel;
@@ -85,6 +99,9 @@ export interface LedgerEmulatorState {
   readonly firmwareVersion: string;
   readonly autoApprove: boolean;
   readonly pending: LedgerPrompt | null;
+  readonly ethereumSettings: Readonly<EthereumSettings>;
+  /** The texts on the screen now. */
+  readonly screen: readonly string[];
 }
 
 let serialCounter = 0;
@@ -96,7 +113,8 @@ export class LedgerEmulator extends EventEmitter<LedgerEmulatorEvents> {
   readonly firmwareVersion: string;
   readonly appVersions: Record<Exclude<LedgerAppName, 'BOLOS'>, string>;
   autoApprove: boolean;
-  blindSigning: boolean;
+  readonly ethereumSettings: EthereumSettings;
+  readonly geometry: ScreenGeometry;
   /** APDUs answered, for the benchmark and tests. */
   exchanges = 0;
   /** Time spent inside `exchange` (the emulator's own work, excluded by the benchmark), in ms. */
@@ -107,6 +125,7 @@ export class LedgerEmulator extends EventEmitter<LedgerEmulatorEvents> {
   private pending: Pending | null = null;
   private promptIds = 0;
   private handlers: Partial<Record<LedgerAppName, AppHandler>> = {};
+  private cursor: FlowCursor;
 
   constructor(options: LedgerEmulatorOptions = {}) {
     super();
@@ -117,10 +136,22 @@ export class LedgerEmulator extends EventEmitter<LedgerEmulatorEvents> {
     this.locked = options.locked ?? false;
     this.app = options.app ?? 'Ethereum';
     this.autoApprove = options.autoApprove ?? false;
-    this.blindSigning = options.blindSigning ?? false;
+    this.ethereumSettings = { ...FRESH_ETHEREUM_SETTINGS, ...options.ethereumSettings };
+    if (options.blindSigning !== undefined) this.ethereumSettings.blindSigning = options.blindSigning;
+    this.geometry = this.model === 'nanoS' ? NANO_S_GEOMETRY : NANO_GEOMETRY;
     this.firmwareVersion = options.firmwareVersion ?? '1.3.0';
     this.appVersions = { Ethereum: '1.13.0', Bitcoin: '2.2.3', 'Cardano ADA': '7.1.4', ...options.appVersions };
+    this.cursor = new FlowCursor(this.homeFlow(), this.geometry);
     this.resetApps();
+  }
+
+  /** Ethereum app setting "Blind signing". */
+  get blindSigning(): boolean {
+    return this.ethereumSettings.blindSigning;
+  }
+
+  set blindSigning(on: boolean) {
+    this.setEthereumSetting('blindSigning', on);
   }
 
   state(): LedgerEmulatorState {
@@ -134,7 +165,15 @@ export class LedgerEmulator extends EventEmitter<LedgerEmulatorEvents> {
       firmwareVersion: this.firmwareVersion,
       autoApprove: this.autoApprove,
       pending: this.pending?.prompt ?? null,
+      ethereumSettings: { ...this.ethereumSettings },
+      screen: this.cursor.page.lines.map((l) => l.text).filter((t) => t.length > 0),
     };
+  }
+
+  /** The page on the screen now and its text events (what Speculos's /events reports). */
+  screen(): { page: Page; events: TextEvent[] } {
+    const page = this.cursor.page;
+    return { page, events: textEvents(page, this.geometry) };
   }
 
   get productName(): string {
@@ -163,7 +202,30 @@ export class LedgerEmulator extends EventEmitter<LedgerEmulatorEvents> {
     this.closePrompt(false);
     this.app = app;
     this.resetApps();
+    this.showHome();
     this.changed();
+  }
+
+  /** Changes an Ethereum app setting, as its Settings menu does (the control API's way in). */
+  setEthereumSetting(name: keyof EthereumSettings, on: boolean): void {
+    this.ethereumSettings[name] = on;
+    this.changed();
+  }
+
+  /**
+   * A button press-and-release. Left and right move through the screen's steps; both buttons run
+   * the step's action: approve or reject on a review's last two steps, a setting's toggle, a menu
+   * entry, and nothing on a step that shows information.
+   */
+  press(button: LedgerButton): void {
+    if (!this.plugged || this.locked) return;
+    if (button === 'left') this.cursor.left();
+    else if (button === 'right') this.cursor.right();
+    else {
+      this.runAction(this.cursor.page.step.onBoth);
+      return;
+    }
+    this.screenChanged();
   }
 
   approve(): boolean {
@@ -189,6 +251,7 @@ export class LedgerEmulator extends EventEmitter<LedgerEmulatorEvents> {
     this.plugged = true;
     this.app = options.app ?? 'Ethereum';
     this.resetApps();
+    this.showHome();
     this.changed();
   }
 
@@ -245,19 +308,81 @@ export class LedgerEmulator extends EventEmitter<LedgerEmulatorEvents> {
   }
 
   private resetApps(): void {
-    const ctx: AppContext = { mnemonic: this.mnemonic, confirm: (action, lines) => this.confirm(action, lines) };
+    const ctx: AppContext = {
+      mnemonic: this.mnemonic,
+      confirm: (action, review) => this.confirm(action, review),
+      show: (flow) => this.show(flow),
+      ethereumSettings: this.ethereumSettings,
+    };
     this.handlers = {
-      Ethereum: createEthereumApp(ctx, () => this.appVersions.Ethereum, () => this.blindSigning),
+      Ethereum: createEthereumApp(ctx, () => this.appVersions.Ethereum),
       Bitcoin: createBitcoinApp(ctx),
       'Cardano ADA': createCardanoApp(ctx, () => this.appVersions['Cardano ADA']),
     };
   }
 
-  private confirm(action: LedgerPrompt['action'], lines: readonly string[]): Promise<boolean> {
+  private homeFlow(): Flow {
+    if (this.app === 'Ethereum') return homeFlow(this.appVersions.Ethereum);
+    if (this.app === 'BOLOS') return { loop: true, steps: (['Ethereum', 'Bitcoin', 'Cardano ADA'] as const).map((name) => ({ layout: 'nn', texts: [name] })) };
+    return {
+      loop: true,
+      steps: [
+        { layout: 'nn', texts: [this.app, 'is ready'] },
+        { layout: 'bn', texts: ['Version', this.appVersions[this.app]] },
+        { layout: 'pb', icon: 'dashboard', texts: ['Quit'], onBoth: 'quit' },
+      ],
+    };
+  }
+
+  private show(flow: Flow): void {
+    this.cursor = new FlowCursor(flow, this.geometry);
+    this.screenChanged();
+  }
+
+  private showHome(): void {
+    this.show(this.homeFlow());
+  }
+
+  private runAction(action: StepAction | undefined): void {
+    switch (action) {
+      case undefined:
+        return; // an information step: both buttons do nothing
+      case 'approve':
+      case 'reject':
+        if (!this.closePrompt(action === 'approve')) this.showHome();
+        return;
+      case 'home':
+        this.showHome();
+        return;
+      case 'quit':
+        this.openApp('BOLOS');
+        return;
+      case 'settings':
+        this.show(settingsFlow(this.ethereumSettings));
+        return;
+      default: {
+        // a settings toggle: the app redraws the settings flow on the same step (toggle_setting)
+        const name = ({ 'toggle-blind-signing': 'blindSigning', 'toggle-verbose-eip712': 'verboseEip712', 'toggle-nonce': 'displayNonce', 'toggle-debug-data': 'debugData' } as const)[action];
+        const at = this.cursor.position;
+        this.ethereumSettings[name] = !this.ethereumSettings[name];
+        this.cursor = new FlowCursor(settingsFlow(this.ethereumSettings), this.geometry);
+        for (let i = 0; i < at; i += 1) this.cursor.right();
+        this.screenChanged();
+        this.changed();
+      }
+    }
+  }
+
+  private screenChanged(): void {
+    this.emit('screen', this.screen().events);
+  }
+
+  private confirm(action: LedgerPrompt['action'], review: Review | readonly string[]): Promise<boolean> {
     if (this.autoApprove) return Promise.resolve(true);
     this.closePrompt(false);
     this.promptIds += 1;
-    const prompt: LedgerPrompt = { id: this.promptIds, app: this.app, action, lines };
+    const shown: Review = 'steps' in review ? review : genericReview(review);
+    const prompt: LedgerPrompt = { id: this.promptIds, app: this.app, action, lines: shown.summary };
     this.waitingSince = performance.now();
     return new Promise<boolean>((resolve, reject) => {
       this.pending = {
@@ -268,7 +393,9 @@ export class LedgerEmulator extends EventEmitter<LedgerEmulatorEvents> {
         },
         reject,
       };
+      this.cursor = new FlowCursor({ loop: false, steps: shown.steps }, this.geometry);
       this.emit('prompt', prompt);
+      this.screenChanged();
       this.changed();
     });
   }
@@ -278,6 +405,8 @@ export class LedgerEmulator extends EventEmitter<LedgerEmulatorEvents> {
     if (!pending) return false;
     this.pending = null;
     pending.resolve(approved);
+    // ui_idle(): the app goes back to its home screen once the review is answered
+    this.showHome();
     this.emit('promptClosed', { id: pending.prompt.id, approved });
     this.changed();
     return true;

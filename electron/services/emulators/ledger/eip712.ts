@@ -3,7 +3,7 @@
  * the values of the domain and the message field by field (INS 0x1C); the app rebuilds both,
  * hashes them and signs. Wire format as hw-app-eth's modules/EIP712 writes it.
  */
-import { bytesToHex, hashStruct } from 'viem';
+import { bytesToHex, getAddress, hashStruct } from 'viem';
 import { ApduStatus, SW } from './apdu';
 
 type FieldType =
@@ -61,28 +61,65 @@ export class Eip712Session {
     this.structs.get(this.currentDef)?.push(parseFieldDef(data));
   }
 
-  /** INS 0x1C: P2 0x00 starts a root struct, 0x0F announces an array size, 0xFF carries a value. */
-  structImplementation(p1: number, p2: number, data: Buffer): void {
+  /**
+   * INS 0x1C: P2 0x00 starts a root struct, 0x0F announces an array size, 0xFF carries a value.
+   * Returns the root struct's name when the APDU completed a field's value, else null.
+   */
+  structImplementation(p1: number, p2: number, data: Buffer): string | null {
     if (p2 === 0x00) {
       const name = data.toString('utf8');
       if (!this.structs.has(name)) throw new ApduStatus(SW.WRONG_DATA);
       this.roots.push({ name, events: [] });
-      return;
+      return null;
     }
     const root = this.roots.at(-1);
     if (!root) throw new ApduStatus(SW.WRONG_DATA);
     if (p2 === 0x0f) {
       root.events.push({ kind: 'array', count: data[0] ?? 0 });
-      return;
+      return null;
     }
     if (p2 !== 0xff) throw new ApduStatus(SW.WRONG_P1_P2);
     this.partialField = this.partialField ? Buffer.concat([this.partialField, data]) : Buffer.from(data);
-    if (p1 === 0x01) return; // more chunks follow
+    if (p1 === 0x01) return null; // more chunks follow
     const whole = this.partialField;
     this.partialField = null;
     const length = whole.readUInt16BE(0);
     if (whole.length !== 2 + length) throw new ApduStatus(SW.WRONG_DATA);
     root.events.push({ kind: 'field', bytes: whole.subarray(2) });
+    return root.name;
+  }
+
+  /** Whether a domain and a message were both sent (the app answers 0x6985 to SIGN otherwise). */
+  get complete(): boolean {
+    return this.roots.some((r) => r.name === 'EIP712Domain') && this.roots.some((r) => r.name !== 'EIP712Domain');
+  }
+
+  /**
+   * The fields as the app shows them on a Nano: each value under its key name (arrays repeat it),
+   * addresses checksummed, integers in decimal, bytes as 0x and upper-case hex (ui_logic.c).
+   */
+  displayFields(which: 'domain' | 'message'): { title: string; value: string }[] {
+    const root = which === 'domain' ? this.roots.find((r) => r.name === 'EIP712Domain') : [...this.roots].reverse().find((r) => r.name !== 'EIP712Domain');
+    if (!root) return [];
+    const out: { title: string; value: string }[] = [];
+    const queue = [...root.events];
+    const visit = (name: string, type: FieldType, arrays: readonly (number | null)[]): void => {
+      if (arrays.length > 0) {
+        const event = queue.shift();
+        if (!event || event.kind !== 'array') throw new ApduStatus(SW.WRONG_DATA);
+        for (let i = 0; i < event.count; i += 1) visit(name, type, arrays.slice(1));
+        return;
+      }
+      if (type.kind === 'custom') {
+        for (const f of this.structs.get(type.name) ?? []) visit(f.name, f.type, f.arrays);
+        return;
+      }
+      const event = queue.shift();
+      if (!event || event.kind !== 'field') throw new ApduStatus(SW.WRONG_DATA);
+      out.push({ title: name, value: displayAtom(type, event.bytes) });
+    };
+    for (const f of this.structs.get(root.name) ?? []) visit(f.name, f.type, f.arrays);
+    return out;
   }
 
   /** The domain and message hashes of what was sent, as the app computes them before signing. */
@@ -174,6 +211,22 @@ function parseFieldDef(data: Buffer): FieldDef {
   }
   const name = take(byte()).toString('utf8');
   return { name, type, arrays };
+}
+
+function displayAtom(type: FieldType, bytes: Buffer): string {
+  switch (type.kind) {
+    case 'address':
+      return getAddress(decodeAtom(type, bytes) as `0x${string}`);
+    case 'bool':
+      return bytes.some((b) => b !== 0) ? 'true' : 'false';
+    case 'string':
+      return bytes.toString('utf8');
+    case 'bytes':
+    case 'fixedBytes':
+      return `0x${bytes.toString('hex').toUpperCase()}`;
+    default:
+      return String(decodeAtom(type, bytes));
+  }
 }
 
 function decodeAtom(type: FieldType, bytes: Buffer): unknown {

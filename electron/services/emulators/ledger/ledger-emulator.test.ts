@@ -49,10 +49,10 @@ const mail = {
 
 describe('Ledger emulator through hw-transport-node-hid-noevents', () => {
   it('answers the Ethereum app calls hw-app-eth makes', async () => {
-    const device = new LedgerEmulator({ autoApprove: true });
+    const device = new LedgerEmulator({ autoApprove: true, blindSigning: true });
     const { eth } = open(device);
     const config = await eth.getAppConfiguration();
-    expect(config.version).toBe('1.13.0');
+    expect(config).toMatchObject({ version: '1.13.0', arbitraryDataEnabled: 1, erc20ProvisioningNecessary: 2, starkEnabled: 0 });
     const { address, publicKey, chainCode } = await eth.getAddress("44'/60'/0'/0/0", false, true);
     expect(address).toBe(SPECULOS_ADDRESS);
     expect(publicKey).toBe('04ef5b152e3f15eb0c50c9916161c2309e54bd87b9adce722d69716bcdef85f547678e15ab40a78919c7284e67a17ee9a96e8b9886b60f767d93023bac8dbc16e4');
@@ -71,6 +71,34 @@ describe('Ledger emulator through hw-transport-node-hid-noevents', () => {
     const messageHash = hashStruct({ data: mail.message, primaryType: 'Mail', types: mail.types } as never);
     const hashed = await eth.signEIP712HashedMessage("44'/60'/0'/0/0", domainHash, messageHash);
     expect(hashed).toEqual(full);
+  });
+
+  it('a fresh Ethereum app refuses an EIP-712 message without filters until Blind signing is turned on', async () => {
+    const device = new LedgerEmulator({ autoApprove: true });
+    const { eth } = open(device);
+    expect(await eth.getAppConfiguration()).toMatchObject({ arbitraryDataEnabled: 0 });
+    await expect(eth.signEIP712Message("44'/60'/0'/0/0", mail as never)).rejects.toMatchObject({ statusCode: 0x6a80 });
+    expect(device.state().screen).toEqual(['Blind signing must be', 'enabled in Settings']);
+    await expect(eth.signEIP712HashedMessage("44'/60'/0'/0/0", '00'.repeat(32), '11'.repeat(32))).rejects.toMatchObject({ statusCode: 0x6a80 });
+    device.setEthereumSetting('blindSigning', true);
+    const signed = await eth.signEIP712Message("44'/60'/0'/0/0", mail as never);
+    const digest = hashTypedData(mail as unknown as TypedDataDefinition);
+    expect(await recoverAddress({ hash: digest, signature: `0x${signed.r}${signed.s}${signed.v.toString(16)}` })).toBe(SPECULOS_ADDRESS);
+  });
+
+  it('"Raw messages" alone lets the full EIP-712 mode through, not the hashes-only one', async () => {
+    const device = new LedgerEmulator({ autoApprove: true, ethereumSettings: { verboseEip712: true } });
+    const { eth } = open(device);
+    await expect(eth.signEIP712Message("44'/60'/0'/0/0", mail as never)).resolves.toMatchObject({ r: expect.any(String) });
+    await expect(eth.signEIP712HashedMessage("44'/60'/0'/0/0", '00'.repeat(32), '11'.repeat(32))).rejects.toMatchObject({ statusCode: 0x6a80 });
+  });
+
+  it('an address or a signature on a path outside the Ethereum app\'s is refused with 0x6A15', async () => {
+    const device = new LedgerEmulator({ autoApprove: true, blindSigning: true });
+    const { eth } = open(device);
+    await expect(eth.getAddress("44'/0'/0'/0/0")).rejects.toMatchObject({ statusCode: 0x6a15 });
+    await expect(eth.signPersonalMessage("84'/0'/0'/0/0", '6869')).rejects.toMatchObject({ statusCode: 0x6a15 });
+    await expect(eth.getAddress("44'/1'/0'/0/0")).resolves.toMatchObject({ address: expect.stringMatching(/^0x/) });
   });
 
   it('waits for approval and answers 0x6985 on rejection, 0x5515 when locked', async () => {

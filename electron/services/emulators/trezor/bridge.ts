@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type AddressInfo } from 'node:net';
 import { decodeWire, encodeWire, type TrezorMessage } from './protobuf';
 import { type TrezorEmulator } from './device';
+import { CORS_ALLOWED_HEADERS, CORS_ALLOWED_METHODS, bridgeRequestRefusal } from './bridge-origin';
 
 /** trezord 3 speaks the same HTTP protocol; connect treats Bridge < 3 as "outdated". */
 const BRIDGE_VERSION = '3.0.0';
@@ -125,9 +126,9 @@ export async function startTrezorBridge(
         return { session: `${UPSTREAM}${answer.session}` };
       }
       case 'release': {
-        const text = await upstreamCall(`release/${strip(a)}`, body, headers);
+        await upstreamCall(`release/${strip(a)}`, body, headers);
         await refreshUpstream();
-        return text;
+        return { session: a };
       }
       default:
         // call, post, read: the device's own bytes, unchanged; no timeout, the person may be reading the screen.
@@ -221,8 +222,8 @@ export async function startTrezorBridge(
         slot.session = null;
         slot.sessionOwner = null;
         notify();
-        // trezord answers an empty body; @trezor/transport treats `{}` as a wrong result type.
-        return '';
+        // Both trezord-go and the Node bridge answer with the released session.
+        return { session: a };
       }
       case 'call': {
         const slot = slotBySession(a ?? '');
@@ -256,10 +257,27 @@ export async function startTrezorBridge(
     }
   };
 
+  let port = 0;
   const server: Server = createServer((req, res: ServerResponse) => {
+    // Refused before the body is read: a refusal changes nothing (bridge-origin.ts).
+    if (bridgeRequestRefusal(req.headers, port)) {
+      res.writeHead(403).end();
+      req.resume();
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin) res.setHeader('Access-Control-Allow-Origin', origin);
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      if (req.method === 'GET') {
+        serveStatusPage(req, res);
+        return;
+      }
+      if (req.method === 'OPTIONS') {
+        answerPreflight(req, res);
+        return;
+      }
       if (req.method !== 'POST') {
         res.writeHead(405).end();
         return;
@@ -278,11 +296,40 @@ export async function startTrezorBridge(
       );
     });
   });
+
+  /** `GET /` sends a browser to the status page, as trezord does; only a page typed in (no Origin) gets it. */
+  const serveStatusPage = (req: IncomingMessage, res: ServerResponse): void => {
+    if (req.headers.origin !== undefined) {
+      res.writeHead(403).end();
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/') {
+      res.writeHead(301, { Location: `http://127.0.0.1:${port}/status/` }).end();
+    } else if (path === '/status/' || path === '/status') {
+      const devices = descriptors();
+      const rows = devices.map((d) => `<li>path ${escapeHtml(d.path)}${d.path.startsWith(UPSTREAM) ? ' (trezord)' : ' (emulated)'}: ${d.session ? 'in use' : 'idle'}</li>`).join('');
+      res
+        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'X-Frame-Options': 'DENY' })
+        .end(`<!doctype html><title>Trezor Bridge (C3 Vault emulator)</title><h1>Trezor Bridge ${BRIDGE_VERSION} (C3 Vault emulator: test devices only)</h1><ul>${rows || '<li>no devices</li>'}</ul>`);
+    } else {
+      res.writeHead(404).end();
+    }
+  };
+
+  /** A browser's CORS preflight, answered as trezord-go's cors.go does. */
+  const answerPreflight = (req: IncomingMessage, res: ServerResponse): void => {
+    const method = req.headers['access-control-request-method'];
+    if (method === undefined) res.writeHead(400).end();
+    else if (!CORS_ALLOWED_METHODS.split(', ').includes(method)) res.writeHead(405).end();
+    else res.writeHead(200, { 'Access-Control-Allow-Methods': CORS_ALLOWED_METHODS, 'Access-Control-Allow-Headers': CORS_ALLOWED_HEADERS }).end();
+  };
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? DEFAULT_BRIDGE_PORT, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   for (const device of options.devices ?? []) attach(device);
 
   return {
@@ -330,6 +377,8 @@ function safeJson(body: string): Descriptor[] {
     return [];
   }
 }
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const sortDescriptors = (list: Descriptor[]): { path: string; session: string | null }[] =>
   list.map((d) => ({ path: d.path, session: d.session ?? null })).sort((x, y) => x.path.localeCompare(y.path));

@@ -8,18 +8,19 @@
 import { EventEmitter } from 'node:events';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { ripemd160 } from '@noble/hashes/legacy.js';
 import { HDKey } from '@scure/bip32';
-import { bytesToHex, getAddress, hashStruct } from 'viem';
+import { bytesToHex, getAddress } from 'viem';
 import { type TrezorMessage } from './protobuf';
+import { btcAddress, isBtcCoin, isBtcScriptType } from './btc-address';
+import { TypedDataError, TypedDataHasher, innermost, type StructMember } from './eip712';
+import { DATA_CHUNK_SIZE, EthTxError, ethTxDigest, ethTxSignatureV, readEthTx, type EthTxRequest } from './eth-tx';
 import { TREZOR_MNEMONIC, deriveKey, rootKey } from '../mnemonics';
 import { pathString } from '../ledger/apdu';
 import { cardanoIcarusExtendedPublicKey, cardanoExtendedPublicKey } from '../cardano-keys';
 
 export interface TrezorPrompt {
   readonly id: number;
-  readonly action: 'verify-address' | 'sign-message' | 'sign-typed-data' | 'export-public-key' | 'enter-pin';
+  readonly action: 'verify-address' | 'sign-message' | 'sign-typed-data' | 'sign-transaction' | 'export-public-key' | 'enter-pin';
   readonly lines: readonly string[];
 }
 
@@ -50,6 +51,8 @@ export interface TrezorEmulatorEvents {
 
 class Cancelled extends Error {}
 class PinCancelled extends Error {}
+/** The flow was abandoned for a newer message (the firmware drops a workflow that gets a message it did not ask for). */
+class Superseded extends Error {}
 
 type Reply = TrezorMessage;
 const failure = (code: string, message: string): Reply => ({ type: 'Failure', message: { code, message } });
@@ -79,7 +82,7 @@ export class TrezorEmulator extends EventEmitter<TrezorEmulatorEvents> {
   private locked: boolean;
   private sessionId: string | null = null;
   private promptIds = 0;
-  private inbox: { resolve: (m: TrezorMessage) => void; reject: (e: Error) => void } | null = null;
+  private inbox: { expected: string; resolve: (m: TrezorMessage) => void; reject: (e: Error) => void } | null = null;
   private outbox: { resolve: (m: Reply) => void; reject: (e: Error) => void } | null = null;
   private decision: { prompt: TrezorPrompt; resolve: (approved: boolean) => void; reject: (e: Error) => void } | null = null;
 
@@ -164,24 +167,24 @@ export class TrezorEmulator extends EventEmitter<TrezorEmulatorEvents> {
   handle(message: TrezorMessage): Promise<Reply | null> {
     if (!this.plugged) return Promise.reject(new Error('device disconnected during action'));
     if (message.type === 'Cancel' && this.decision) {
-      this.decision.reject(new Cancelled());
-      this.decision = null;
-      this.changed();
+      // The firmware ends the dialog and answers the pending call with Failure_ActionCancelled.
+      this.closeDecision(new Cancelled());
       return Promise.resolve(null);
     }
+    if (this.decision) this.closeDecision(new Superseded());
     const started = performance.now();
     const reply = new Promise<Reply>((resolve, reject) => {
       this.outbox = { resolve, reject };
     });
     if (message.type === 'Cancel') {
       this.cancel();
-    } else if (this.inbox && message.type !== 'Initialize' && message.type !== 'GetFeatures') {
+    } else if (this.inbox && this.inbox.expected === message.type) {
       const inbox = this.inbox;
       this.inbox = null;
       inbox.resolve(message);
     } else {
       if (this.inbox) {
-        this.inbox.reject(new Cancelled());
+        this.inbox.reject(new Superseded());
         this.inbox = null;
       }
       this.startFlow(message);
@@ -216,6 +219,7 @@ export class TrezorEmulator extends EventEmitter<TrezorEmulatorEvents> {
     this.run(message).then(
       (reply) => this.send(reply),
       (error: unknown) => {
+        if (error instanceof Superseded) return;
         if (error instanceof Cancelled) this.send(failure('Failure_ActionCancelled', 'Cancelled'));
         else if (error instanceof PinCancelled) this.send(failure('Failure_PinCancelled', 'PIN entry cancelled'));
         else if (this.plugged) this.send(failure('Failure_DataError', error instanceof Error ? error.message : String(error)));
@@ -223,18 +227,15 @@ export class TrezorEmulator extends EventEmitter<TrezorEmulatorEvents> {
     );
   }
 
-  /** Sends `reply` to the host and waits for its next message. */
-  private ask(reply: Reply): Promise<TrezorMessage> {
+  /**
+   * Sends `reply` to the host and waits for its next message, of type `type`. Any other message
+   * ends this flow and starts its own (handle()), as the firmware does.
+   */
+  private expect(reply: Reply, type: string): Promise<TrezorMessage> {
     return new Promise<TrezorMessage>((resolve, reject) => {
-      this.inbox = { resolve, reject };
+      this.inbox = { expected: type, resolve, reject };
       this.send(reply);
     });
-  }
-
-  private async expect(reply: Reply, type: string): Promise<TrezorMessage> {
-    const next = await this.ask(reply);
-    if (next.type !== type) throw new Error(`Unexpected message ${next.type}, expected ${type}`);
-    return next;
   }
 
   /** A button request, then the person's decision on the device. */
@@ -251,6 +252,16 @@ export class TrezorEmulator extends EventEmitter<TrezorEmulatorEvents> {
     });
     this.waitedMs += performance.now() - since;
     if (!approved) throw new Cancelled();
+  }
+
+  /** The dialog on the screen goes away without the person's decision. */
+  private closeDecision(reason: Error): void {
+    const decision = this.decision;
+    if (!decision) return;
+    this.decision = null;
+    decision.reject(reason);
+    this.emit('promptClosed', { id: decision.prompt.id, approved: false });
+    this.changed();
   }
 
   private decide(approved: boolean): boolean {
@@ -337,42 +348,34 @@ export class TrezorEmulator extends EventEmitter<TrezorEmulatorEvents> {
         const script = typeof m.script_type === 'string' ? m.script_type : 'SPENDADDRESS';
         const version = m.ignore_xpub_magic ? XPUB_VERSIONS[`${coin}:SPENDADDRESS`] : XPUB_VERSIONS[`${coin}:${script}`];
         if (version === undefined) return failure('Failure_DataError', `Unsupported coin ${coin}`);
-        const xpub = new HDKey({
-          versions: { public: version, private: 0 },
-          depth: node.depth,
-          index: node.index,
-          parentFingerprint: node.parentFingerprint,
-          chainCode: node.chainCode ?? undefined,
-          publicKey: node.publicKey ?? undefined,
-        }).publicExtendedKey;
+        const xpub = xpubOf(node, version);
         if (m.show_display) await this.confirm('export-public-key', ['Public key', path, xpub], 'ButtonRequest_PublicKey', 'show_xpub');
-        return {
-          type: 'PublicKey',
-          message: {
-            node: {
-              depth: node.depth,
-              fingerprint: node.parentFingerprint,
-              child_num: node.index,
-              chain_code: bytesToHex(node.chainCode ?? new Uint8Array()).slice(2),
-              public_key: bytesToHex(node.publicKey ?? new Uint8Array()).slice(2),
-            },
-            xpub,
-            root_fingerprint: rootKey(this.mnemonic).fingerprint,
-          },
-        };
+        return { type: 'PublicKey', message: { node: hdNodeMessage(node), xpub, root_fingerprint: rootKey(this.mnemonic).fingerprint } };
       }
       case 'GetAddress': {
-        // connect derives the device "state" from the first Testnet address; only P2PKH is served.
+        // Single-key addresses of every script type (btc-address.ts); multisig is not emulated.
         await this.unlockedOrPin();
         const indices = (m.address_n as number[]) ?? [];
         const coin = typeof m.coin_name === 'string' ? m.coin_name : 'Bitcoin';
         const script = typeof m.script_type === 'string' ? m.script_type : 'SPENDADDRESS';
-        if (script !== 'SPENDADDRESS' || (coin !== 'Bitcoin' && coin !== 'Testnet')) return failure('Failure_DataError', 'Only P2PKH addresses are emulated');
+        if (!isBtcCoin(coin)) return failure('Failure_DataError', 'Invalid coin name');
+        if (isMultisig(m.multisig) || !isBtcScriptType(script)) return failure('Failure_DataError', 'Only single-key addresses are emulated');
         const node = deriveKey(this.mnemonic, pathString(indices));
-        const address = p2pkhAddress(node.publicKey ?? new Uint8Array(), coin === 'Testnet' ? 0x6f : 0x00);
+        const address = btcAddress(node.publicKey ?? new Uint8Array(), coin, script);
         if (m.show_display) await this.confirm('verify-address', ['Verify address', address], 'ButtonRequest_Address', 'show_address');
         return { type: 'Address', message: { address } };
       }
+      case 'EthereumGetPublicKey': {
+        await this.unlockedOrPin();
+        const path = pathString((m.address_n as number[]) ?? []);
+        const node = deriveKey(this.mnemonic, path);
+        const xpub = xpubOf(node, XPUB_VERSIONS['Bitcoin:SPENDADDRESS'] ?? 0);
+        if (m.show_display) await this.confirm('export-public-key', ['Ethereum public key', path, xpub], 'ButtonRequest_PublicKey', 'show_xpub');
+        return { type: 'EthereumPublicKey', message: { node: hdNodeMessage(node), xpub } };
+      }
+      case 'EthereumSignTx':
+      case 'EthereumSignTxEIP1559':
+        return this.signTransaction(m, message.type === 'EthereumSignTxEIP1559');
       case 'EthereumGetAddress': {
         await this.unlockedOrPin();
         const path = pathString((m.address_n as number[]) ?? []);
@@ -436,19 +439,20 @@ export class TrezorEmulator extends EventEmitter<TrezorEmulatorEvents> {
     return Buffer.concat([Buffer.from(sig.subarray(1, 65)), Buffer.from([27 + (sig[0] ?? 0)])]).toString('hex');
   }
 
-  /** EIP-712 the firmware's way: ask for every struct type, then every value by member path. */
+  /** EIP-712 the firmware's way: ask for every struct type, then every value by member path (eip712.ts). */
   private async signTypedData(m: Record<string, unknown>): Promise<Reply> {
     const path = pathString((m.address_n as number[]) ?? []);
     const primaryType = String(m.primary_type);
+    // The protobuf default of metamask_v4_compat is true.
+    const metamaskV4Compat = m.metamask_v4_compat !== false;
     const types = new Map<string, StructMember[]>();
     const collect = async (name: string): Promise<void> => {
       const ack = await this.expect({ type: 'EthereumTypedDataStructRequest', message: { name } }, 'EthereumTypedDataStructAck');
       const members = (ack.message.members as StructMember[]) ?? [];
       types.set(name, members);
       for (const member of members) {
-        let t = member.type;
-        while (t.data_type === 'ARRAY' && t.entry_type) t = t.entry_type;
-        if (t.data_type === 'STRUCT' && t.struct_name && !types.has(t.struct_name)) await collect(t.struct_name);
+        const inner = innermost(member.type);
+        if (inner.data_type === 'STRUCT' && inner.struct_name && !types.has(inner.struct_name)) await collect(inner.struct_name);
       }
     };
     await collect('EIP712Domain');
@@ -458,113 +462,94 @@ export class TrezorEmulator extends EventEmitter<TrezorEmulatorEvents> {
       const ack = await this.expect({ type: 'EthereumTypedDataValueRequest', message: { member_path: memberPath } }, 'EthereumTypedDataValueAck');
       return Buffer.from(String(ack.message.value ?? ''), 'hex');
     };
-    const readValue = async (type: FieldTypeMsg, memberPath: number[]): Promise<unknown> => {
-      if (type.data_type === 'STRUCT') return readStruct(String(type.struct_name), memberPath);
-      const raw = await requestValue(memberPath);
-      if (type.data_type === 'ARRAY') {
-        const length = raw.readUInt16BE(0);
-        const entry = type.entry_type;
-        if (!entry) throw new Error('array without entry type');
-        const out: unknown[] = [];
-        for (let i = 0; i < length; i += 1) out.push(await readValue(entry, [...memberPath, i]));
-        return out;
-      }
-      return decodeValue(type, raw);
-    };
-    const readStruct = async (name: string, memberPath: number[]): Promise<Record<string, unknown>> => {
-      const members = types.get(name);
-      if (!members) throw new Error(`unknown struct ${name}`);
-      const out: Record<string, unknown> = {};
-      for (const [i, member] of members.entries()) out[member.name] = await readValue(member.type, [...memberPath, i]);
-      return out;
-    };
-    const typeTable: Record<string, { name: string; type: string }[]> = {};
-    for (const [name, members] of types) typeTable[name] = members.map((member) => ({ name: member.name, type: typeName(member.type) }));
-    const hash = (data: Record<string, unknown>, name: string): Buffer =>
-      Buffer.from(hashStruct({ data, primaryType: name, types: typeTable } as unknown as Parameters<typeof hashStruct>[0]).slice(2), 'hex');
-
-    const domain = hash(await readStruct('EIP712Domain', [0]), 'EIP712Domain');
-    const messageHash = primaryType === 'EIP712Domain' ? null : hash(await readStruct(primaryType, [1]), primaryType);
+    const hasher = new TypedDataHasher(types, requestValue, metamaskV4Compat);
+    let domain: Buffer;
+    let messageHash: Buffer | null;
+    try {
+      domain = Buffer.from(await hasher.hashStruct('EIP712Domain', [0]));
+      messageHash = primaryType === 'EIP712Domain' ? null : Buffer.from(await hasher.hashStruct(primaryType, [1]));
+    } catch (error) {
+      if (error instanceof TypedDataError) return failure('Failure_DataError', error.message);
+      throw error;
+    }
     await this.confirm('sign-typed-data', typedLines(primaryType, domain, messageHash), 'ButtonRequest_Other', 'confirm_typed_data_final');
     return { type: 'EthereumTypedDataSignature', message: { signature: this.sign(path, typedDigest(domain, messageHash)), address: this.ethAddress(path) } };
   }
-}
 
-interface FieldTypeMsg {
-  data_type: string;
-  size?: number | null;
-  entry_type?: FieldTypeMsg | null;
-  struct_name?: string | null;
-}
-interface StructMember {
-  name: string;
-  type: FieldTypeMsg;
-}
-
-function typeName(t: FieldTypeMsg): string {
-  switch (t.data_type) {
-    case 'UINT':
-      return `uint${(t.size ?? 32) * 8}`;
-    case 'INT':
-      return `int${(t.size ?? 32) * 8}`;
-    case 'BYTES':
-      return t.size ? `bytes${t.size}` : 'bytes';
-    case 'STRING':
-      return 'string';
-    case 'BOOL':
-      return 'bool';
-    case 'ADDRESS':
-      return 'address';
-    case 'STRUCT':
-      return String(t.struct_name);
-    case 'ARRAY':
-      return `${t.entry_type ? typeName(t.entry_type) : '?'}[${t.size ?? ''}]`;
-    default:
-      throw new Error(`unknown data type ${t.data_type}`);
-  }
-}
-
-function decodeValue(t: FieldTypeMsg, raw: Buffer): unknown {
-  switch (t.data_type) {
-    case 'UINT':
-      return raw.length ? BigInt(bytesToHex(raw)) : 0n;
-    case 'INT': {
-      if (!raw.length) return 0n;
-      const v = BigInt(bytesToHex(raw));
-      return ((raw[0] ?? 0) & 0x80) !== 0 ? v - (1n << BigInt(raw.length * 8)) : v;
+  /** `EthereumSignTx` / `EthereumSignTxEIP1559`: checks, the data in chunks, one confirmation, the signature (eth-tx.ts). */
+  private async signTransaction(m: Record<string, unknown>, eip1559: boolean): Promise<Reply> {
+    let tx: EthTxRequest;
+    try {
+      tx = readEthTx(m, eip1559);
+    } catch (error) {
+      if (error instanceof EthTxError) return failure('Failure_DataError', error.message);
+      throw error;
     }
-    case 'BYTES':
-      return bytesToHex(raw);
-    case 'STRING':
-      return raw.toString('utf8');
-    case 'BOOL':
-      return raw.some((b) => b !== 0);
-    case 'ADDRESS':
-      return bytesToHex(raw);
-    default:
-      throw new Error(`unexpected value type ${t.data_type}`);
+    await this.unlockedOrPin();
+    const path = pathString((m.address_n as number[]) ?? []);
+    // As the firmware: the person confirms first (amount, recipient, fee, data size), then the
+    // rest of the data is streamed in and hashed.
+    const fee = eip1559 ? `max fee ${hexNumber(tx.maxGasFee)} wei/gas, priority ${hexNumber(tx.maxPriorityFee)}` : `gas price ${hexNumber(tx.gasPrice)} wei`;
+    await this.confirm(
+      'sign-transaction',
+      [`Send ${hexNumber(tx.value)} wei`, tx.toText ? `To ${tx.toText}` : 'New contract', `Chain ${tx.chainId}`, `${fee}, gas limit ${hexNumber(tx.gasLimit)}`, `Data ${tx.dataLength} bytes`],
+      'ButtonRequest_SignTx',
+      'confirm_tx',
+    );
+    const chunks: Buffer[] = [tx.initialChunk];
+    let received = tx.initialChunk.length;
+    while (received < tx.dataLength) {
+      const wanted = Math.min(tx.dataLength - received, DATA_CHUNK_SIZE);
+      const ack = await this.expect({ type: 'EthereumTxRequest', message: { data_length: wanted } }, 'EthereumTxAck');
+      const chunk = Buffer.from(String(ack.message.data_chunk ?? ''), 'hex');
+      if (chunk.length > wanted) return failure('Failure_DataError', 'Too much data');
+      chunks.push(chunk);
+      received += chunk.length;
+    }
+    const data = Buffer.concat(chunks);
+    const key = deriveKey(this.mnemonic, path).privateKey;
+    if (!key) throw new Error('no private key');
+    const sig = secp256k1.sign(ethTxDigest(tx, data), key, { prehash: false, lowS: true, format: 'recovered' });
+    return {
+      type: 'EthereumTxRequest',
+      message: {
+        signature_v: ethTxSignatureV(tx, sig[0] ?? 0),
+        signature_r: Buffer.from(sig.subarray(1, 33)).toString('hex'),
+        signature_s: Buffer.from(sig.subarray(33, 65)).toString('hex'),
+      },
+    };
   }
 }
 
-const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+/** Protobuf decodes an absent `multisig` as an empty object. */
+type HdNode = ReturnType<typeof deriveKey>;
 
-function base58check(payload: Uint8Array): string {
-  const bytes = Buffer.concat([payload, sha256(sha256(payload)).subarray(0, 4)]);
-  let n = BigInt(bytesToHex(bytes));
-  let out = '';
-  while (n > 0n) {
-    out = BASE58[Number(n % 58n)] + out;
-    n /= 58n;
-  }
-  for (const byte of bytes) {
-    if (byte !== 0) break;
-    out = `1${out}`;
-  }
-  return out;
-}
+/** A node's extended public key under the given version bytes (xpub, ypub, zpub…). */
+const xpubOf = (node: HdNode, version: number): string =>
+  new HDKey({
+    versions: { public: version, private: 0 },
+    depth: node.depth,
+    index: node.index,
+    parentFingerprint: node.parentFingerprint,
+    chainCode: node.chainCode ?? undefined,
+    publicKey: node.publicKey ?? undefined,
+  }).publicExtendedKey;
 
-const p2pkhAddress = (publicKey: Uint8Array, version: number): string =>
-  base58check(Buffer.concat([Buffer.from([version]), ripemd160(sha256(publicKey))]));
+/** The HDNodeType message the firmware answers with (hex without 0x). */
+const hdNodeMessage = (node: HdNode) => ({
+  depth: node.depth,
+  fingerprint: node.parentFingerprint,
+  child_num: node.index,
+  chain_code: bytesToHex(node.chainCode ?? new Uint8Array()).slice(2),
+  public_key: bytesToHex(node.publicKey ?? new Uint8Array()).slice(2),
+});
+
+const isMultisig = (value: unknown): boolean => {
+  const multisig = value as { pubkeys?: unknown[]; nodes?: unknown[] } | null | undefined;
+  return (multisig?.pubkeys?.length ?? 0) > 0 || (multisig?.nodes?.length ?? 0) > 0;
+};
+
+const hexNumber = (bytes: Buffer): string => BigInt(`0x${bytes.toString('hex') || '0'}`).toString();
 
 const typedDigest = (domain: Uint8Array, message: Uint8Array | null): Uint8Array =>
   keccak_256(Buffer.concat([Buffer.from([0x19, 0x01]), domain, ...(message ? [message] : [])]));

@@ -29,11 +29,20 @@ export function encodeWire(type: string, message: Record<string, unknown>): Buff
   return Buffer.concat([header, payload]);
 }
 
+/**
+ * A message whose wire id the definitions do not know. The Bridge passes such bytes on unchanged
+ * and the firmware answers `Failure_UnexpectedMessage`; so does the emulator.
+ */
+export const UNKNOWN_MESSAGE = 'UnknownMessage';
+
+const messageTypes = (root as { lookupEnum(name: string): { valuesById: Record<number, string> } }).lookupEnum('MessageType');
+
 export function decodeWire(bytes: Buffer): TrezorMessage {
   if (bytes.length < 6) throw new Error('malformed wire format');
   const type = bytes.readUInt16BE(0);
   const length = bytes.readUInt32BE(2);
   const payload = bytes.subarray(6, 6 + length);
+  if (messageTypes.valuesById[type] === undefined) return { type: UNKNOWN_MESSAGE, message: { wire_type: type } };
   const decoded = protobuf.decodeMessage(root, type, payload);
   return { type: decoded.type, message: decoded.message };
 }

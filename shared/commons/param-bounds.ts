@@ -1,0 +1,62 @@
+/**
+ * The bounds every set of parameters must keep (SPEC §4 and sensible limits for the rest), as one
+ * pure function: genesis checks the parameters it sets, and a governance parameter change (SPEC §7,
+ * "re-checks every parameter bound of §4") will call the same one.
+ *
+ * - Per asset: draw ratio ≤ draw cap (the tier bonus is added, then capped).
+ * - Market assets (ADA, BTC, ETH): draw cap < liquidation threshold ≤ 10000; COMM, valued at par
+ *   and set off rather than sold: draw cap ≤ threshold ≤ 10000.
+ * - Market assets: threshold × (10000 + penalty) ≤ 10000 × 10000, so that a liquidation can pay
+ *   its penalty out of the collateral (Aave's LT × bonus ≤ 100 %).
+ * - Shares (of collateral, of a vote, of revenue, of a reserve, of a price band) are at most 10000
+ *   bps; vote thresholds at least 1, and a collateral-ratio vote at least as demanding as others.
+ * - Tiers are reached in order: Bronze before Silver before Gold, in periods and in points.
+ * - A mediator panel has at least one member (the schema's `positive`).
+ */
+import { type Result, err, ok } from '../result';
+import { type CommonsError, fail } from './errors';
+import { type Params } from './params';
+
+export type ParamOutOfBounds = Extract<CommonsError, { kind: 'ParamOutOfBounds' }>;
+
+const FULL = 10_000;
+const MARKET_ASSETS = ['ADA', 'BTC', 'ETH'] as const;
+const ASSETS = ['COMM', ...MARKET_ASSETS] as const;
+
+type Relation = ParamOutOfBounds['relation'];
+type Rule = readonly [param: string, value: number, relation: Relation, bound: number];
+
+const holds = ([, value, relation, bound]: Rule): boolean =>
+  relation === '<' ? value < bound : relation === '≤' ? value <= bound : value >= bound;
+
+function rules(p: Params): Rule[] {
+  const list: Rule[] = [];
+  for (const asset of ASSETS) {
+    const cap = p.drawCapBps[asset];
+    const threshold = p.liquidationThresholdBps[asset];
+    list.push([`drawRatioBps.${asset}`, p.drawRatioBps[asset], '≤', cap]);
+    list.push([`drawCapBps.${asset}`, cap, asset === 'COMM' ? '≤' : '<', threshold]);
+    list.push([`liquidationThresholdBps.${asset}`, threshold, '≤', FULL]);
+  }
+  // threshold × (10000 + penalty) ≤ 10000², for integers the same as threshold ≤ ⌊10000² / (10000 + penalty)⌋.
+  const penaltyBound = Math.floor((FULL * FULL) / (FULL + p.liquidationPenaltyBps));
+  for (const asset of MARKET_ASSETS) list.push([`liquidationThresholdBps.${asset}`, p.liquidationThresholdBps[asset], '≤', penaltyBound]);
+  for (const tier of ['Bronze', 'Silver', 'Gold'] as const) list.push([`tierBonusBps.${tier}`, p.tierBonusBps[tier], '≤', FULL]);
+  const shares = ['voteThresholdBps', 'collateralVoteThresholdBps', 'lossReserveShareBps', 'lossSharingMaxBps', 'reserveBps', 'dexBandBps'] as const;
+  for (const share of shares) list.push([share, p[share], '≤', FULL]);
+  list.push(['voteThresholdBps', p.voteThresholdBps, '≥', 1]);
+  list.push(['collateralVoteThresholdBps', p.collateralVoteThresholdBps, '≥', p.voteThresholdBps]);
+  list.push(['tiers.silverPeriods', p.tiers.silverPeriods, '≥', p.tiers.bronzePeriods]);
+  list.push(['tiers.goldPeriods', p.tiers.goldPeriods, '≥', p.tiers.silverPeriods]);
+  list.push(['tiers.goldPoints', p.tiers.goldPoints, '≥', p.tiers.silverPoints]);
+  list.push(['mediatorPanelSize', p.mediatorPanelSize, '≥', 1]);
+  return list;
+}
+
+/** The first bound that `params` breaks, naming the parameter, its value and the bound; or ok. */
+export function checkParamBounds(params: Params): Result<null, ParamOutOfBounds> {
+  const broken = rules(params).find((rule) => !holds(rule));
+  if (!broken) return ok(null);
+  const [param, value, relation, bound] = broken;
+  return err(fail('ParamOutOfBounds', { param, value, relation, bound }));
+}

@@ -1,0 +1,45 @@
+/**
+ * The action a vault's quorum signs (SPEC §3) and the one way its EIP-712 message is made from it.
+ * Everything a co-signer is shown (words, hashes) is derived from this action and the verified
+ * ledger, never from anything else a request file carries.
+ */
+import { hashDomain, hashStruct } from 'viem';
+import { type Hex } from '../crypto/canonical';
+import { commonsDomain, toHexString, vaultActionDigest, vaultActionTypes, type VaultActionMessage } from '../crypto/eip712';
+import { type ActionOf } from '../commons/log';
+import { vaultActionMessage as ledgerActionMessage } from '../commons/quorum';
+
+/** The action kinds a signing request can carry; each needs a describer row (describe.ts). */
+export const REQUEST_KINDS = ['token.transfer'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+/** A vault action as signed: everything of the ledger's action but its signatures. */
+export type SignedAction<K extends RequestKind = RequestKind> = K extends RequestKind ? Omit<ActionOf<K>, 'sigs'> : never;
+
+/** The VaultAction message, exactly as the ledger recomputes it (one function for both). */
+export const vaultActionMessage = (commonsId: Hex, action: SignedAction): VaultActionMessage => ledgerActionMessage(commonsId, action);
+
+const EIP712_DOMAIN_FIELDS = [
+  { name: 'name', type: 'string' },
+  { name: 'version', type: 'string' },
+  { name: 'salt', type: 'bytes32' },
+] as const;
+
+export interface ActionHashes {
+  /** The EIP-712 domain separator a device shows in hashed mode. */
+  readonly domainHash: Hex;
+  /** hashStruct(VaultAction), the other hash a device shows. */
+  readonly messageHash: Hex;
+  /** What the device signs: keccak256(0x1901 ‖ domainHash ‖ messageHash). */
+  readonly digest: Hex;
+}
+
+/** SPEC §3: the hashes shown beside the words, computed from the action, never read from a file. */
+export function actionHashes(commonsId: Hex, action: SignedAction): ActionHashes {
+  const message = vaultActionMessage(commonsId, action);
+  return {
+    domainHash: hashDomain({ domain: commonsDomain(commonsId), types: { EIP712Domain: EIP712_DOMAIN_FIELDS } }),
+    messageHash: hashStruct({ data: message, primaryType: 'VaultAction', types: vaultActionTypes }),
+    digest: toHexString(vaultActionDigest(message)),
+  };
+}

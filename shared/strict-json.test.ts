@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { z } from 'zod';
+import { findDuplicateKey, parseStrictJson } from './strict-json';
+import { parseJsonFile } from './json-file';
+import { parsePresentation } from './zk/presentation';
+
+describe('strict JSON: JSON.parse without duplicate keys', () => {
+  it('reads what JSON.parse reads when no key repeats, however it is laid out (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(undefined, 2, '\t'), (value, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        expect(parseStrictJson(text)).toEqual({ ok: true, value: JSON.parse(text) as unknown });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds a key named twice in any object, at any depth, and names its path (property)', () => {
+    const object = fc.dictionary(fc.string(), fc.jsonValue(), { minKeys: 1, maxKeys: 5 });
+    fc.assert(
+      fc.property(object, fc.nat(), fc.jsonValue(), (record, pick, extra) => {
+        const keys = Object.keys(record);
+        const key = keys[pick % keys.length]!;
+        // The same key once more, in front: `{"k":extra, …record…}`.
+        const doubled = `{${JSON.stringify(key)}:${JSON.stringify(extra)},${JSON.stringify(record).slice(1)}`;
+        expect(parseStrictJson(doubled)).toEqual({ ok: false, error: { kind: 'DuplicateKey', key, path: '(root)' } });
+        expect(findDuplicateKey(`[0,{"x":[true,${doubled}]}]`)).toEqual({ key, path: '[1].x[1]' });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('compares keys by their decoded value, and is not fooled by quotes, braces or backslashes inside strings', () => {
+    expect(findDuplicateKey('{"a":1,"\\u0061":2}')).toEqual({ key: 'a', path: '(root)' });
+    expect(findDuplicateKey('{"a\\\\":1,"a\\\\":2}')).toEqual({ key: 'a\\', path: '(root)' });
+    expect(findDuplicateKey('{"a":"\\",\\"a\\":{","b":"}\\\\","c":1}')).toBeNull();
+    expect(findDuplicateKey('{"k":"x\\\\","k2":1}')).toBeNull();
+    expect(findDuplicateKey('[{"a":1},{"a":2}]')).toBeNull();
+    expect(findDuplicateKey('{"a":{"a":{"a":1}},"b":[{"a":1,"b":2}]}')).toBeNull();
+    expect(findDuplicateKey('{"a":{"b":1,"c":{},"b":2}}')).toEqual({ key: 'b', path: 'a' });
+    expect(findDuplicateKey('{"__proto__":1,"__proto__":2}')).toEqual({ key: '__proto__', path: '(root)' });
+  });
+
+  it('says when the text is not JSON at all', () => {
+    expect(parseStrictJson('{"a":1,}')).toMatchObject({ ok: false, error: { kind: 'NotJson' } });
+  });
+});
+
+describe('files someone sent (signing requests, presentations)', () => {
+  const schema = z.strictObject({ amount: z.string() });
+
+  it('refuse a key named twice, naming it', () => {
+    expect(parseJsonFile('{"amount":"1","amount":"2"}', schema)).toMatchObject({ ok: false, error: { kind: 'DuplicateKey', key: 'amount', path: '(root)' } });
+    expect(parseJsonFile('nope', schema)).toMatchObject({ ok: false, error: { kind: 'NotJson' } });
+    expect(parseJsonFile('{"amount":2}', schema)).toMatchObject({ ok: false, error: { kind: 'SchemaMismatch' } });
+    expect(parseJsonFile('{"amount":"2"}', schema)).toEqual({ ok: true, value: { amount: '2' } });
+  });
+
+  it('a presentation with a duplicate key is refused', () => {
+    const hash = `0x${'11'.repeat(32)}`;
+    const proof = { pi_a: ['1', '2', '1'], pi_b: [['1', '2'], ['3', '4'], ['1', '0']], pi_c: ['1', '2', '1'], protocol: 'groth16', curve: 'bn128' };
+    const presentation = { format: 'c3-presentation/1', commons: { id: hash, name: 'Demo Commons' }, claim: { faction: 1, minTier: 0 }, scope: hash, message: '0', root: '1', nullifier: '2', publicSignals: ['1', '2', '1', '0', '3', '0'], proof, height: 3 };
+    const text = JSON.stringify(presentation);
+    expect(parsePresentation(text).ok).toBe(true);
+    // Claims the Union to one reader and the Syndicate to another.
+    const doubled = text.replace('"faction":1', '"faction":1,"faction":3');
+    expect(parsePresentation(doubled)).toEqual({ ok: false, error: expect.stringContaining('"faction" twice') as unknown });
+  });
+});
