@@ -55,7 +55,7 @@ test.describe.serial('what a co-signer reads', () => {
     const savedPath = testInfo.outputPath('signed-request.json');
     await (await download).saveAs(savedPath);
     signed = JSON.parse(readFileSync(savedPath, 'utf8')) as RequestFile;
-    expect(signed.format).toBe('c3-signing-request/2');
+    expect(signed.format).toBe('c3-signing-request/3');
     expect(signed.action.payload.to).toBe(bob);
     expect(JSON.stringify(signed)).not.toContain("Bob's vault");
 

@@ -25,6 +25,9 @@ test('a co-signed transfer is sequenced by the stewards, and the dashboard shows
   await expect(page.getByTestId('next-step')).toContainText('Submit the action to the Demo Commons’ stewards');
   await page.getByRole('button', { name: 'Submit to the stewards' }).click();
   await expect(page.getByTestId('sequenced')).toContainText(`Sequenced as entry ${height}`);
+  // Once this app has verified the new entry, the request is executed: the ledger holds this very action.
+  await expect(page.getByTestId('request-state')).toHaveAttribute('data-state', 'executed', { timeout: 30_000 });
+  await expect(page.getByTestId('request-state')).toContainText(`Executed in entry ${height}.`);
 
   await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
   await expect(page.getByTestId('ledger-height')).toHaveText(String(height + 1), { timeout: 30_000 });

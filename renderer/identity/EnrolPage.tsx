@@ -16,6 +16,9 @@ import { SignOnDevice } from '../devices/SignOnDevice';
 import { findAccount, isAppError } from '../devices/find-account';
 import { enrolmentTypedDataJson, vaultActionTypedDataJson } from '../sign/typed-data';
 import { type EnrolmentProof, attestationValid, enrolment, signedEnrolment } from './enrolment';
+import { encodeRequestFile, ledgerActionOf } from '../../shared/quorum/request';
+import { usePreflight } from '../sign/usePreflight';
+import { refusedByRules } from '../sign/refusal';
 import { saveJsonFile } from '../ui/save-file';
 
 const WEEK = 7 * 24 * 3600;
@@ -43,6 +46,9 @@ export function EnrolPage({
   const [label, setLabel] = useState('');
   const [faction, setFaction] = useState<Faction>('Guild');
   const [done, setDone] = useState<{ seq: number; commitment: string } | null>(null);
+  /** A real Commons: the signed enrolment was saved for the stewards (a success, said as one). */
+  const [saved, setSaved] = useState(false);
+  const preflight = usePreflight(commons);
   const task = useLatestTask('Proving your MEID');
   const commonsId = commons.commonsId as Hex;
 
@@ -91,7 +97,7 @@ export function EnrolPage({
     const used = new Set(commons.vaults.flatMap((v) => v.signers.map((s) => s.address.toLowerCase())));
     const key = await findAccount(api, deviceId, (address) => !used.has(address), 'an unused account');
     if (isAppError(key)) return key;
-    const { action, message } = enrolment({
+    const { request, message } = enrolment({
       commonsId,
       proof,
       attestor: attestation,
@@ -100,16 +106,21 @@ export function EnrolPage({
       key: { ...key, device: device.vendor },
       validUntil: Math.floor(Date.now() / 1000) + WEEK,
     });
+    // Before the device is asked: would the ledger take this enrolment (SPEC §1: one person, one membership)?
+    const checked = await preflight(request);
+    if (!checked.ok) return { kind: 'EnrolmentWouldBeRefused', message: checked.error.message, nextStep: 'Nothing was signed.' };
     const answer = await api.call('devices.sign', { deviceId, path: key.path, typedData: vaultActionTypedDataJson(message), mode: 'auto' });
     if (!answer.ok) return answer.error;
-    const signed = signedEnrolment(action, message, key.address, answer.value.signature);
+    const signed = signedEnrolment(request, key.address, answer.value.signature);
     if (!signed) return { kind: 'SignatureNotFromSigner', message: 'The device signed with another key than the one it reported.', nextStep: 'Sign again on the same device.' };
     if (!demo) {
-      saveJsonFile(`c3-enrolment-${label.trim()}.json`, signed);
-      return { kind: 'SentToStewards', message: 'Your signed enrolment was saved as a file.', nextStep: 'Send it to your Commons’ stewards; you appear here once they sequence it.' };
+      // A real Commons' stewards sequence it: the member hands them the signed request file.
+      saveJsonFile(`c3-enrolment-${label.trim()}.json`, encodeRequestFile(signed));
+      setSaved(true);
+      return null;
     }
-    const submitted = await api.call('demo.submit', { action: signed });
-    if (!submitted.ok) return submitted.error;
+    const submitted = await api.call('demo.submit', { action: ledgerActionOf(signed, [key.address]) });
+    if (!submitted.ok) return refusedByRules(submitted.error, 'your enrolment');
     setDone({ seq: submitted.value.seq, commitment: proof.commitment });
     onEnrolled(proof.commitment);
     return null;
@@ -200,9 +211,15 @@ export function EnrolPage({
           testId="enrol-sign"
           action={demo ? 'Sign your enrolment and submit it' : 'Sign your enrolment for the stewards'}
           waiting="Confirm your enrolment on your device"
-          disabled={!proof || !attestation || done !== null}
+          disabled={!proof || !attestation || done !== null || saved}
           run={signAndSubmit}
         />
+        {saved && (
+          <div className="notice notice-ok" role="status" data-testid="enrolment-saved">
+            <strong>Your signed enrolment was saved as a file.</strong> Send it to your Commons’ stewards: they sequence it, and you appear here once this app has
+            verified the entry.
+          </div>
+        )}
         {done && (
           <div className="notice notice-ok" role="status" data-testid="enrolled">
             <strong>Your MEID is verified.</strong> The stewards sequenced your enrolment as entry {done.seq}; this app verified its proof and signatures

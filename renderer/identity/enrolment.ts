@@ -1,16 +1,20 @@
 /**
  * Building a member.enrol action (SPEC §1) in the renderer from public parts only: the proof of C
  * and U from the main process, the attestor's signature over (C, U), the member's first vault
- * with their hardware key, and that key's signature over the VaultAction.
+ * with their hardware key, and that key's signature over the VaultAction. The enrolment is a
+ * signing request like any other vault action (shared/quorum/): its message is the one
+ * `vaultActionMessage`, and what goes to a real Commons' stewards is a request file.
  */
 import { hexToBytes } from '@noble/hashes/utils.js';
-import { type Action, type PayloadOf } from '../../shared/commons/log';
+import { type PayloadOf } from '../../shared/commons/log';
 import { deriveVaultAddress } from '../../shared/commons/vaults';
 import { pkhDid } from '../../shared/commons/identity-did';
-import { canonicalHash, type Hex } from '../../shared/crypto/canonical';
-import { enrolmentDigest, vaultActionDigest, type VaultActionMessage } from '../../shared/crypto/eip712';
+import { type Hex } from '../../shared/crypto/canonical';
+import { enrolmentDigest, type VaultActionMessage } from '../../shared/crypto/eip712';
 import { nobleRecoverer } from '../../shared/crypto/recover';
 import { type Faction } from '../../shared/contract/commons-view';
+import { signedDigest, vaultActionMessage } from '../../shared/quorum/action';
+import { type SigningRequest, unsignedRequest, withSignature } from '../../shared/quorum/request';
 
 export interface EnrolmentProof {
   readonly commitment: string;
@@ -36,8 +40,8 @@ const recover = (digest: Uint8Array, sig: string) => nobleRecoverer.recover(dige
 export const attestationValid = (commonsId: Hex, proof: EnrolmentProof, attestor: string, sig: string): boolean =>
   recover(hexToBytes(enrolmentDigest(commonsId, BigInt(proof.commitment), BigInt(proof.nullifier)).slice(2)), sig) === attestor.toLowerCase();
 
-/** The unsigned action and the VaultAction message its key signs. */
-export function enrolment(parts: EnrolmentParts): { action: Action; message: VaultActionMessage } {
+/** The unsigned enrolment request and the VaultAction message its key signs. */
+export function enrolment(parts: EnrolmentParts): { request: SigningRequest<'member.enrol'>; message: VaultActionMessage } {
   const key = parts.key.address.toLowerCase();
   const did = pkhDid(key);
   const vault = deriveVaultAddress(parts.commonsId, did, 'main');
@@ -53,13 +57,13 @@ export function enrolment(parts: EnrolmentParts): { action: Action; message: Vau
     attestorSig: parts.attestor.sig.toLowerCase(),
     vault: { name: `${parts.label}'s vault`, signers: [{ address: key, device: parts.key.device, label: `${parts.label} · ${parts.key.device === 'ledger' ? 'Ledger' : 'Trezor'}`, path: parts.key.path }], threshold: 1, salt: 'main' },
   };
-  const action: Action = { kind: 'member.enrol', vault, nonce: 0, validUntil: parts.validUntil, payload, sigs: [] };
-  const message: VaultActionMessage = { commons: parts.commonsId, vault: vault as Hex, nonce: 0n, kind: 'member.enrol', payloadHash: canonicalHash(payload), validUntil: BigInt(parts.validUntil) };
-  return { action, message };
+  // The new vault is the acting one, at its first action number.
+  const request = unsignedRequest({ commonsId: parts.commonsId }, { address: vault, nonce: 0 }, 'member.enrol', payload, parts.validUntil);
+  return { request, message: vaultActionMessage(parts.commonsId, request.action) };
 }
 
-/** The action with its key's signature, if the signature is that key's over this very action. */
-export function signedEnrolment(action: Action, message: VaultActionMessage, signer: string, sig: string): Action | null {
-  if (recover(vaultActionDigest(message), sig) !== signer.toLowerCase()) return null;
-  return { ...action, sigs: [{ signer: signer.toLowerCase(), sig: sig.toLowerCase() }] };
+/** The request with its key's signature, if the signature is that key's over this very action. */
+export function signedEnrolment(request: SigningRequest<'member.enrol'>, signer: string, sig: string): SigningRequest<'member.enrol'> | null {
+  if (recover(signedDigest(request.commonsId, request.action), sig) !== signer.toLowerCase()) return null;
+  return withSignature(request, signer, sig);
 }

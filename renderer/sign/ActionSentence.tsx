@@ -1,7 +1,7 @@
 /**
  * The action in words (shared/quorum/describe.ts): names as the verified ledger has them, each
  * vault's full address beside its name, unknown addresses said to be unknown. Its text is
- * exactly the sentence's plain text.
+ * exactly the sentence's plain text. A request that changes who controls a vault says so apart.
  */
 import { type ActionWords, type Party, partyRole } from '../../shared/quorum/describe';
 
@@ -22,8 +22,15 @@ function PartyWords({ party }: { party: Party }) {
 
 export function ActionSentence({ words }: { words: ActionWords }) {
   return (
-    <p className="action-words" data-testid="action-words">
-      {words.parts.map((part, i) => ('party' in part ? <PartyWords key={i} party={part.party} /> : <span key={i}>{part.text}</span>))}
-    </p>
+    <>
+      <p className="action-words" data-testid="action-words">
+        {words.parts.map((part, i) => ('party' in part ? <PartyWords key={i} party={part.party} /> : <span key={i}>{part.text}</span>))}
+      </p>
+      {words.warning && (
+        <p className="notice notice-warn" role="note" data-testid="control-warning">
+          <strong>Read this before signing.</strong> {words.warning}
+        </p>
+      )}
+    </>
   );
 }

@@ -23,7 +23,6 @@ import { type SignatureCheck, checkSignatures, signatureSentence } from '../../s
 import { vaultActionTypedDataJson } from './typed-data';
 import { recoveryError, useRecoverBatch } from './useSignatureChecks';
 
-
 type Phase = { kind: 'idle' } | { kind: 'finding' } | { kind: 'signing'; path: string } | { kind: 'failed'; error: AppError };
 
 type Signer = VaultView['signers'][number];
@@ -31,7 +30,8 @@ type Signer = VaultView['signers'][number];
 export function SignerRow(props: {
   commonsId: Hex;
   request: SigningRequest;
-  vault: VaultView;
+  /** Who must sign the request (shared/quorum/authority.ts): the signature is checked against them. */
+  signers: Pick<VaultView, 'signers'>;
   signer: Signer;
   /** What the check of this signer's signature in the request found; null when there is none. */
   check: SignatureCheck | null;
@@ -41,7 +41,7 @@ export function SignerRow(props: {
   prompts: Record<string, DevicePromptView>;
   onSigned: (next: SigningRequest) => void;
 }) {
-  const { commonsId, request, vault, signer, check, locked, devices, prompts, onSigned } = props;
+  const { commonsId, request, signers, signer, check, locked, devices, prompts, onSigned } = props;
   const api = useApi();
   const recover = useRecoverBatch();
   const candidates = devices.filter((d) => signer.device === 'unknown' || d.vendor === signer.device);
@@ -66,7 +66,7 @@ export function SignerRow(props: {
     // Kept only if it recovers to this signer's key over this very action.
     let checked: SignatureCheck | undefined;
     try {
-      [checked] = await checkSignatures(commonsId, vault, request.action, [{ signer: signer.address.toLowerCase(), sig: answer.value.signature }], recover);
+      [checked] = await checkSignatures(commonsId, signers, request.action, [{ signer: signer.address.toLowerCase(), sig: answer.value.signature }], recover);
     } catch (error) {
       return setPhase({ kind: 'failed', error: recoveryError(error) });
     }

@@ -22,7 +22,7 @@ export function useRecoverBatch(): RecoverBatch {
 export const recoveryError = (error: unknown): AppError =>
   error instanceof RecoveryUnavailable ? error.error : { kind: 'ServiceFailed', message: error instanceof Error ? error.message : String(error), channel: 'ledger.verifySignatures' };
 
-export function useSignatureChecks(commonsId: Hex, vault: VaultView, request: SigningRequest): ChecksState {
+export function useSignatureChecks(commonsId: Hex, vault: Pick<VaultView, 'signers'>, request: SigningRequest): ChecksState {
   const recover = useRecoverBatch();
   const [result, setResult] = useState<{ request: SigningRequest; state: ChecksState } | null>(null);
 

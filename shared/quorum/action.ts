@@ -6,18 +6,46 @@
 import { hashDomain, hashStruct } from 'viem';
 import { type Hex } from '../crypto/canonical';
 import { commonsDomain, toHexString, vaultActionDigest, vaultActionTypes, type VaultActionMessage } from '../crypto/eip712';
-import { type ActionOf } from '../commons/log';
+import { type ActionKind, type ActionOf } from '../commons/log';
 import { vaultActionMessage as ledgerActionMessage } from '../commons/quorum';
 
-/** The action kinds a signing request can carry; each needs a describer row (describe.ts). */
-export const REQUEST_KINDS = ['token.transfer'] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
+/**
+ * Kinds that no vault quorum signs: the genesis (the treasury's own definition, sealed by the
+ * sequencers) and anonymous ballots (authorised by a proof, never by a named key, SPEC §7).
+ */
+type NotVaultSigned = 'commons.genesis' | 'ballot.anonymous';
+
+/**
+ * Every other action kind of the log is one a signing request can carry. Derived from the log's
+ * union, so that a new action kind is a request kind at once, and the tables keyed by it (the
+ * words of describe.ts, the file schema of request.ts) fail to compile until it has its row.
+ */
+export type RequestKind = Exclude<ActionKind, NotVaultSigned>;
+
+const KINDS: { readonly [K in RequestKind]: true } = {
+  'member.enrol': true,
+  'member.changeFaction': true,
+  'attestor.register': true,
+  'vault.create': true,
+  'vault.setSigners': true,
+  'vault.setThreshold': true,
+  'token.mint': true,
+  'token.transfer': true,
+  'token.burnToComm': true,
+  'token.burnToConx': true,
+};
+export const REQUEST_KINDS = Object.keys(KINDS) as RequestKind[];
+
+export const isRequestKind = (kind: string): kind is RequestKind => Object.hasOwn(KINDS, kind);
 
 /** A vault action as signed: everything of the ledger's action but its signatures. */
 export type SignedAction<K extends RequestKind = RequestKind> = K extends RequestKind ? Omit<ActionOf<K>, 'sigs'> : never;
 
-/** The VaultAction message, exactly as the ledger recomputes it (one function for both). */
+/** The VaultAction message, exactly as the ledger recomputes it (one function for the ledger, the requests and enrolment). */
 export const vaultActionMessage = (commonsId: Hex, action: SignedAction): VaultActionMessage => ledgerActionMessage(commonsId, action);
+
+/** The digest the devices sign: keccak256(0x1901 ‖ domain ‖ hashStruct(VaultAction)). */
+export const signedDigest = (commonsId: Hex, action: SignedAction): Uint8Array => vaultActionDigest(vaultActionMessage(commonsId, action));
 
 const EIP712_DOMAIN_FIELDS = [
   { name: 'name', type: 'string' },

@@ -3,9 +3,11 @@ import { keySigner, signAction } from '../commons/build';
 import { pkhDid } from '../commons/identity-did';
 import { deriveVaultAddress } from '../commons/vaults';
 import { unwrap } from '../result';
-import { describeAction } from './describe';
-import { alice, aliceLedger, bob, commons, commonsId, demoKeys, demoState, draft, sequence, signatureOf, treasury, VALID_UNTIL, vaultNamed, viewOf } from './fixtures';
-import { encodeRequestFile, parseRequestFile } from './request';
+import { Action, type PayloadOf } from '../commons/log';
+import { REQUEST_KINDS, type RequestKind, type SignedAction } from './action';
+import { type DescriberTable, describeAction } from './describe';
+import { alice, aliceLedger, aliceTrezor, bob, commons, commonsId, demoKeys, demoState, draft, sequence, signatureOf, treasury, VALID_UNTIL, vaultNamed, viewOf } from './fixtures';
+import { encodeRequestFile, parseRequestFile, unsignedRequest } from './request';
 
 const send = (to: string) => ({ ...draft().action, payload: { ...draft().action.payload, to } });
 
@@ -56,5 +58,96 @@ describe('the words a co-signer reads', () => {
     expect(describeAction(view, send(lookalike)).text).toBe(
       `Send 12.5 CONX from Alice's vault (member vault of Alice, ${alice.address}) to Commons treasury (member vault of Bob, ${lookalike})`,
     );
+  });
+});
+
+describe('the words of every kind a request can carry', () => {
+  const view = commons;
+  const savings = vaultNamed(view, "Alice's savings");
+  const stranger = `0x${'5a'.repeat(20)}`;
+  const spec = (s: { address: string; device: 'ledger' | 'trezor' | 'unknown'; label: string }) => ({ address: s.address.toLowerCase(), device: s.device, label: s.label, path: "m/44'/60'/0'/0/1" });
+  const at = <K extends RequestKind>(kind: K, vault: { address: string; nonce: number }, payload: PayloadOf<K>) => unsignedRequest({ commonsId }, vault, kind, payload, VALID_UNTIL).action;
+  const alicePath = alice.address.toLowerCase();
+  const sample: { readonly [K in RequestKind]: SignedAction<K> } = {
+    'token.transfer': draft().action,
+    'token.mint': at('token.mint', treasury, { token: 'PPT', to: alicePath, amount: 2_000_000n }),
+    'token.burnToComm': at('token.burnToComm', alice, { amount: 3_000_000n }),
+    'token.burnToConx': at('token.burnToConx', alice, { amount: 4_000_000n }),
+    'attestor.register': at('attestor.register', treasury, { attestor: stranger }),
+    'member.changeFaction': at('member.changeFaction', alice, { faction: 'Guild' }),
+    'vault.setThreshold': at('vault.setThreshold', alice, { threshold: 1 }),
+    'vault.setSigners': at('vault.setSigners', alice, { signers: [spec(alice.signers[0]!), { address: stranger, device: 'unknown', label: 'Treasury backup', path: '' }], threshold: 1 }),
+    'vault.create': at('vault.create', { address: deriveVaultAddress(commonsId, pkhDid(aliceLedger.address), 'x'), nonce: 0 }, { owner: pkhDid(aliceLedger.address), name: 'Travel', signers: savings.signers.map(spec), threshold: 2, salt: 'x' }),
+    'member.enrol': at('member.enrol', { address: deriveVaultAddress(commonsId, pkhDid(stranger), 'main'), nonce: 0 }, {
+      did: pkhDid(stranger),
+      label: 'Gita',
+      faction: 'Guild',
+      commitment: '1',
+      nullifier: '2',
+      publicSignals: [],
+      proof: { pi_a: ['0', '0', '0'], pi_b: [['0', '0'], ['0', '0'], ['0', '0']], pi_c: ['0', '0', '0'], protocol: 'groth16', curve: 'bn128' },
+      attestor: view.attestors[0]!.toLowerCase(),
+      attestorSig: `0x${'00'.repeat(65)}`,
+      vault: { name: "Gita's vault", signers: [{ address: stranger, device: 'ledger', label: 'Gita · Ledger', path: "m/44'/60'/0'/0/0" }], threshold: 1, salt: 'main' },
+    }),
+  };
+
+  it('every kind is a request kind but the two no vault signs', () => {
+    const kinds = Action.options.map((o) => o.shape.kind.value).filter((k) => k !== 'commons.genesis' && k !== 'ballot.anonymous');
+    expect([...REQUEST_KINDS].sort()).toEqual(kinds.sort());
+  });
+
+  it('every kind is said in words, with the acting vault’s full address, and survives a file', () => {
+    for (const kind of REQUEST_KINDS) {
+      const action = sample[kind];
+      const words = describeAction(view, action);
+      expect(words.text, kind).toContain(action.vault);
+      expect(words.text, kind).not.toMatch(/undefined|NaN|\[object/);
+      const request = { commonsId, action, signatures: [] };
+      expect(unwrap(parseRequestFile(JSON.stringify(encodeRequestFile(request)))), kind).toEqual(request);
+    }
+  });
+
+  it('the words of each kind', () => {
+    const words = (kind: RequestKind) => describeAction(view, sample[kind]).text;
+    const a = `Alice's vault (member vault of Alice, ${alicePath})`;
+    const t = `Commons treasury (a Commons vault, ${treasury.address.toLowerCase()})`;
+    expect(words('token.mint')).toBe(`Mint 2 PPT into ${a}, authorised by ${t}`);
+    expect(words('token.burnToComm')).toBe(`Burn 3 PPT held in ${a} for COMM, at the Commons’ burn-to-COMM rate`);
+    expect(words('token.burnToConx')).toBe(`Burn 4 PPT held in ${a} for CONX, at the Commons’ burn-to-CONX rate`);
+    expect(words('attestor.register')).toBe(`Register the key ${stranger} as an attestor of this Commons (it vouches that a live person made an enrolment), authorised by ${t}`);
+    expect(words('member.changeFaction')).toBe(`Move Alice from the Union to the Guild, signed for by ${a}`);
+    expect(words('vault.create')).toBe(
+      `Create a vault named “Travel” (${sample['vault.create'].vault}) for Alice (${pkhDid(aliceLedger.address)}), controlled by any 2 of these 2 keys: Alice · Ledger (${aliceLedger.address}), Alice · Trezor (${aliceTrezor.address})`,
+    );
+    expect(words('member.enrol')).toBe(
+      `Enrol Gita (${pkhDid(stranger)}) in the Guild, with a new vault named “Gita's vault” (${sample['member.enrol'].vault}) controlled by this one key: a key this Commons does not know (${stranger}); vouched for by a registered attestor of this Commons (${view.attestors[0]!.toLowerCase()})`,
+    );
+  });
+
+  it('a change of threshold or signers says plainly that it changes who controls the vault', () => {
+    const threshold = describeAction(view, sample['vault.setThreshold']);
+    expect(threshold.text).toBe(`Change who controls Alice's vault (member vault of Alice, ${alicePath}): any 1 of its 2 signers will be needed to sign (today any 2)`);
+    expect(threshold.warning).toContain("This request changes who controls Alice's vault");
+    const signers = describeAction(view, sample['vault.setSigners']);
+    expect(signers.text).toBe(
+      `Change who controls Alice's vault (member vault of Alice, ${alicePath}): any 1 of these 2 keys: Alice · Ledger (${aliceLedger.address}), a key this Commons does not know (${stranger}); today it is any 2 of these 2 keys: Alice · Ledger (${aliceLedger.address}), Alice · Trezor (${aliceTrezor.address}) (this adds a key this Commons does not know (${stranger}) and removes Alice · Trezor (${aliceTrezor.address}))`,
+    );
+    // The label the request gives the new key ("Treasury backup") was never the ledger's: it is not shown.
+    expect(signers.text).not.toContain('Treasury backup');
+    expect(signers.warning).toContain('changes who controls');
+    for (const kind of REQUEST_KINDS.filter((k) => k !== 'vault.setThreshold' && k !== 'vault.setSigners')) expect(describeAction(view, sample[kind]).warning, kind).toBeNull();
+  });
+
+  it('an enrolment vouched for by a key that is not an attestor says so', () => {
+    const enrol = sample['member.enrol'];
+    expect(describeAction(view, { ...enrol, payload: { ...enrol.payload, attestor: stranger } }).text).toContain(`vouched for by ${stranger}, which is not an attestor of this Commons`);
+  });
+
+  it('a request kind without its words does not compile', () => {
+    const { 'token.mint': _dropped, ...rest } = {} as DescriberTable;
+    // @ts-expect-error the table needs a row for every request kind
+    const incomplete: DescriberTable = rest;
+    expect(incomplete).toBeDefined();
   });
 });

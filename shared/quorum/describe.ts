@@ -7,11 +7,11 @@
  * said to be unknown.
  */
 import { type CommonsView } from '../contract/commons-view';
-import { DECIMALS, formatAmount } from '../money';
+import { type CommonsToken, DECIMALS, formatAmount } from '../money';
 import { type RequestKind, type SignedAction } from './action';
 
 /** What the words need of the verified ledger (the dashboard's CommonsView has it). */
-export type LedgerNames = Pick<CommonsView, 'vaults' | 'members'>;
+export type LedgerNames = Pick<CommonsView, 'vaults' | 'members' | 'attestors'>;
 
 /** An address as the ledger knows it. */
 export type Party =
@@ -26,9 +26,11 @@ export interface ActionWords {
   readonly parts: readonly WordPart[];
   /** The same sentence as plain text: exactly the parts joined. */
   readonly text: string;
+  /** Said apart, before anyone signs: the request changes who controls a vault. Null otherwise. */
+  readonly warning: string | null;
 }
 
-export function partyOf(ledger: LedgerNames, address: string): Party {
+export function partyOf(ledger: Pick<LedgerNames, 'vaults' | 'members'>, address: string): Party {
   const lower = address.toLowerCase();
   const vault = ledger.vaults.find((v) => v.address.toLowerCase() === lower);
   if (!vault) return { known: false, address: lower };
@@ -49,22 +51,106 @@ export function partyText(party: Party): string {
   return `${party.vaultName} (${partyRole(party)}, ${party.address})`;
 }
 
-const words = (...parts: WordPart[]): ActionWords => ({
+const words = (warning: string | null, ...parts: WordPart[]): ActionWords => ({
   parts,
   text: parts.map((part) => ('party' in part ? partyText(part.party) : part.text)).join(''),
+  warning,
 });
 
-type Describer<K extends RequestKind> = (ledger: LedgerNames, action: SignedAction<K>) => ActionWords;
+const tokens = (amount: bigint, token: CommonsToken) => `${formatAmount(amount, DECIMALS[token])} ${token}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** One row per kind a request can carry: adding a kind to REQUEST_KINDS without its words fails to compile. */
-const DESCRIBERS: { readonly [K in RequestKind]: Describer<K> } = {
+/** A key by the label the ledger gives it as a signer of some vault, with its full address; a key it does not know, said so. */
+function keyText(ledger: Pick<LedgerNames, 'vaults'>, address: string): string {
+  const lower = address.toLowerCase();
+  for (const vault of ledger.vaults) {
+    const signer = vault.signers.find((s) => s.address.toLowerCase() === lower);
+    if (signer) return `${signer.label} (${lower})`;
+  }
+  return `a key this Commons does not know (${lower})`;
+}
+
+const keysText = (ledger: Pick<LedgerNames, 'vaults'>, addresses: readonly string[]) => addresses.map((a) => keyText(ledger, a)).join(', ');
+
+/** A member by the ledger's label, with their DID; a DID it does not know, said so. */
+function memberText(ledger: Pick<LedgerNames, 'members'>, did: string): string {
+  const member = ledger.members.find((m) => m.did === did);
+  return member ? `${member.label} (${did})` : `a member this Commons does not know (${did})`;
+}
+
+/** Any M of these N keys: "any 2 of these 2 keys: Alice · Ledger (0x…), Alice · Trezor (0x…)". */
+function controlText(ledger: Pick<LedgerNames, 'vaults'>, threshold: number, signers: readonly { address: string }[]): string {
+  const keys = keysText(ledger, signers.map((s) => s.address));
+  if (signers.length === 1 && threshold === 1) return `this one key: ${keys}`;
+  return `any ${threshold} of these ${plural(signers.length, 'key')}: ${keys}`;
+}
+
+const CHANGES_CONTROL = (name: string) =>
+  `This request changes who controls ${name}: once it executes, the keys and number of signatures named here, and only they, can move what it holds. Check every address before you sign.`;
+
+export type Describer<K extends RequestKind> = (ledger: LedgerNames, action: SignedAction<K>) => ActionWords;
+/** One row per kind a request can carry: a request kind without its words fails to compile. */
+export type DescriberTable = { readonly [K in RequestKind]: Describer<K> };
+
+const DESCRIBERS: DescriberTable = {
   'token.transfer': (ledger, { vault, payload }) =>
-    words(
-      { text: `Send ${formatAmount(payload.amount, DECIMALS[payload.token])} ${payload.token} from ` },
+    words(null, { text: `Send ${tokens(payload.amount, payload.token)} from ` }, { party: partyOf(ledger, vault) }, { text: ' to ' }, { party: partyOf(ledger, payload.to) }),
+  'token.mint': (ledger, { vault, payload }) =>
+    words(null, { text: `Mint ${tokens(payload.amount, payload.token)} into ` }, { party: partyOf(ledger, payload.to) }, { text: ', authorised by ' }, { party: partyOf(ledger, vault) }),
+  'token.burnToComm': (ledger, { vault, payload }) =>
+    words(null, { text: `Burn ${tokens(payload.amount, 'PPT')} held in ` }, { party: partyOf(ledger, vault) }, { text: ' for COMM, at the Commons’ burn-to-COMM rate' }),
+  'token.burnToConx': (ledger, { vault, payload }) =>
+    words(null, { text: `Burn ${tokens(payload.amount, 'PPT')} held in ` }, { party: partyOf(ledger, vault) }, { text: ' for CONX, at the Commons’ burn-to-CONX rate' }),
+  'attestor.register': (ledger, { vault, payload }) => {
+    const already = ledger.attestors.some((a) => a.toLowerCase() === payload.attestor) ? ', which already is one' : '';
+    return words(
+      null,
+      { text: `Register the key ${payload.attestor}${already} as an attestor of this Commons (it vouches that a live person made an enrolment), authorised by ` },
       { party: partyOf(ledger, vault) },
-      { text: ' to ' },
-      { party: partyOf(ledger, payload.to) },
-    ),
+    );
+  },
+  'member.changeFaction': (ledger, { vault, payload }) => {
+    const owner = ledger.vaults.find((v) => v.address.toLowerCase() === vault)?.owner ?? null;
+    const member = owner === null ? undefined : ledger.members.find((m) => m.did === owner);
+    const who = member ? `Move ${member.label} from the ${member.faction} to the ${payload.faction}` : `Move the owner of this vault, whom this Commons does not know as a member, to the ${payload.faction}`;
+    return words(null, { text: `${who}, signed for by ` }, { party: partyOf(ledger, vault) });
+  },
+  'vault.setThreshold': (ledger, { vault, payload }) => {
+    const current = ledger.vaults.find((v) => v.address.toLowerCase() === vault);
+    const now = current ? ` (today any ${current.threshold})` : '';
+    const of = current ? ` of its ${plural(current.signers.length, 'signer')}` : ' of its signers';
+    return words(
+      CHANGES_CONTROL(current?.name ?? vault),
+      { text: 'Change who controls ' },
+      { party: partyOf(ledger, vault) },
+      { text: `: any ${payload.threshold}${of} will be needed to sign${now}` },
+    );
+  },
+  'vault.setSigners': (ledger, { vault, payload }) => {
+    const current = ledger.vaults.find((v) => v.address.toLowerCase() === vault);
+    const before = new Set(current?.signers.map((s) => s.address.toLowerCase()) ?? []);
+    const after = new Set(payload.signers.map((s) => s.address));
+    const added = payload.signers.map((s) => s.address).filter((a) => !before.has(a));
+    const removed = [...before].filter((a) => !after.has(a));
+    const changes = [added.length > 0 ? `adds ${keysText(ledger, added)}` : null, removed.length > 0 ? `removes ${keysText(ledger, removed)}` : null].filter((c) => c !== null);
+    const today = current ? `; today it is ${controlText(ledger, current.threshold, current.signers)}` : '';
+    return words(
+      CHANGES_CONTROL(current?.name ?? vault),
+      { text: 'Change who controls ' },
+      { party: partyOf(ledger, vault) },
+      { text: `: ${controlText(ledger, payload.threshold, payload.signers)}${today}${changes.length > 0 ? ` (this ${changes.join(' and ')})` : ''}` },
+    );
+  },
+  'vault.create': (ledger, { vault, payload }) =>
+    words(null, { text: `Create a vault named “${payload.name}” (${vault}) for ${memberText(ledger, payload.owner)}, controlled by ${controlText(ledger, payload.threshold, payload.signers)}` }),
+  'member.enrol': (ledger, { vault, payload }) => {
+    const attestor = ledger.attestors.some((a) => a.toLowerCase() === payload.attestor)
+      ? `a registered attestor of this Commons (${payload.attestor})`
+      : `${payload.attestor}, which is not an attestor of this Commons`;
+    return words(null, {
+      text: `Enrol ${payload.label} (${payload.did}) in the ${payload.faction}, with a new vault named “${payload.vault.name}” (${vault}) controlled by ${controlText(ledger, payload.vault.threshold, payload.vault.signers)}; vouched for by ${attestor}`,
+    });
+  },
 };
 
 export function describeAction(ledger: LedgerNames, action: SignedAction): ActionWords {

@@ -44,7 +44,7 @@ export const recover = recoverWith(nobleRecoverer);
 export const VALID_UNTIL = 1_900_000_000;
 
 /** 12.5 CONX from Alice's vault to Bob's, unsigned. */
-export const draft = (): SigningRequest => unwrap(transferRequest(commons, alice, { token: 'CONX', to: bob, amount: 12_500_000n, validUntil: VALID_UNTIL }));
+export const draft = (): SigningRequest<'token.transfer'> => unwrap(transferRequest(commons, alice, { token: 'CONX', to: bob, amount: 12_500_000n, validUntil: VALID_UNTIL }));
 
 /** What `signer`'s device returns for the request's action. */
 export const signatureOf = (request: SigningRequest, signer: DigestSigner) => signer.sign(vaultActionDigest(vaultActionMessage(request.commonsId, request.action)));

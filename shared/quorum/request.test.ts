@@ -6,7 +6,7 @@ import { toHexString, vaultActionDigestReference } from '../crypto/eip712';
 import { unwrap } from '../result';
 import { actionHashes, vaultActionMessage } from './action';
 import { alice, aliceLedger, aliceTrezor, bob, commons, commonsId, demoState, draft, recover, sequence, signatureOf, VALID_UNTIL } from './fixtures';
-import { encodeRequestFile, ledgerActionOf, parseRequestFile, transferRequest, withSignature, type SigningRequest } from './request';
+import { encodeRequestFile, ledgerActionOf, parseRequestFile, transferRequest, unsignedRequest, withSignature, type SigningRequest } from './request';
 import { checkSignatures, validSigners } from './signatures';
 
 const roundTrip = (request: SigningRequest) => unwrap(parseRequestFile(JSON.stringify(encodeRequestFile(request))));
@@ -60,7 +60,7 @@ describe('a signing request', () => {
     expect(roundTrip(request)).toEqual(request);
     const file = encodeRequestFile(request);
     expect(Object.keys(file).sort()).toEqual(['action', 'commons', 'format', 'signatures']);
-    expect(file.action.payload.amount).toBe('12500000');
+    expect(file.action).toMatchObject({ kind: 'token.transfer', payload: { amount: '12500000' } });
     expect(parseRequestFile('{"format":"psbt"}')).toMatchObject({ ok: false });
     expect(parseRequestFile('not json')).toEqual({ ok: false, error: 'The file is not JSON.' });
   });
@@ -92,5 +92,27 @@ describe('a signing request', () => {
   it('refuses an amount the vault does not hold, or a transfer to itself', () => {
     expect(transferRequest(commons, alice, { token: 'CONX', to: bob, amount: 10n ** 15n, validUntil: 1 })).toMatchObject({ ok: false });
     expect(transferRequest(commons, alice, { token: 'CONX', to: alice, amount: 1n, validUntil: 1 })).toMatchObject({ ok: false });
+  });
+
+  it('reads a format 2 file (transfers only) as the same request, and writes format 3', () => {
+    const request = withSignature(draft(), aliceLedger.address, signatureOf(draft(), aliceLedger));
+    const v3 = encodeRequestFile(request);
+    expect(v3.format).toBe('c3-signing-request/3');
+    expect(unwrap(parseRequestFile(JSON.stringify({ ...v3, format: 'c3-signing-request/2' })))).toEqual(request);
+    // Format 2 never carried another kind: such a file is not one.
+    const threshold = encodeRequestFile(unsignedRequest(commons, alice, 'vault.setThreshold', { threshold: 1 }, VALID_UNTIL));
+    expect(parseRequestFile(JSON.stringify({ ...threshold, format: 'c3-signing-request/2' }))).toMatchObject({ ok: false });
+    expect(parseRequestFile(JSON.stringify(threshold))).toMatchObject({ ok: true, value: { action: { kind: 'vault.setThreshold', payload: { threshold: 1 } } } });
+  });
+
+  it('a file carrying a list of who is still needed is refused: that is the ledger’s to say', () => {
+    const file = encodeRequestFile(draft());
+    expect(parseRequestFile(JSON.stringify({ ...file, needed: [aliceLedger.address], threshold: 1 }))).toMatchObject({ ok: false });
+  });
+
+  it('a file asking for an action no vault quorum signs is refused', () => {
+    const file = encodeRequestFile(draft());
+    const ballot = { ...file, action: { ...file.action, kind: 'ballot.anonymous' } };
+    expect(parseRequestFile(JSON.stringify(ballot))).toMatchObject({ ok: false });
   });
 });

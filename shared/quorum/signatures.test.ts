@@ -9,7 +9,7 @@ const signedBy = (...signers: (typeof aliceLedger)[]) => signers.reduce<SigningR
 const check = (request: SigningRequest) => checkSignatures(commonsId, alice, request.action, request.signatures, recover);
 /** The file as a co-signer receives it, after someone edited its JSON. */
 const edited = (request: SigningRequest, edit: (file: ReturnType<typeof encodeRequestFile>) => unknown) =>
-  unwrap(parseRequestFile(JSON.stringify(edit(encodeRequestFile(request)))));
+  unwrap(parseRequestFile(JSON.stringify(edit(encodeRequestFile(request))))) as SigningRequest<'token.transfer'>;
 
 describe('the signatures a request carries', () => {
   it('a signature over this very action counts for its signer, named as the ledger names them', async () => {

@@ -1,0 +1,34 @@
+/**
+ * What can be wrong with a signing request itself (as opposed to the ledger rule its action would
+ * break, which is a CommonsError): each kind with its numbers and its sentence, a mapped type so
+ * that no kind exists without its words. Each sentence says what is wrong with the request, not
+ * with the ledger or its stewards.
+ */
+type P<K extends string, Extra = object> = { readonly kind: K; readonly message: string } & Extra;
+
+export type RequestProblem =
+  | P<'VaultNotInLedger', { vault: string }>
+  | P<'VaultAlreadyExists', { vault: string }>
+  | P<'MemberKeyUnknown', { did: string }>
+  /** The request is signed under another Commons' domain than the ledger it is checked against. */
+  | P<'OtherCommons', { ours: string; theirs: string }>
+  | P<'DifferentCommons', { ours: string; theirs: string }>
+  /** Two copies of a request that do not ask for the same action; `field` names the first difference. */
+  | P<'DifferentAction', { field: string; ours: string; theirs: string }>;
+
+export type RequestProblemKind = RequestProblem['kind'];
+type Extra<K extends RequestProblemKind> = Omit<Extract<RequestProblem, { kind: K }>, 'kind' | 'message'>;
+
+const WORDS: { [K in RequestProblemKind]: (e: Extra<K>) => string } = {
+  VaultNotInLedger: (e) => `The request is for vault ${e.vault}, which this Commons' verified ledger does not hold, so nobody can sign for it.`,
+  VaultAlreadyExists: (e) => `The request creates vault ${e.vault}, but the ledger already holds a vault at that address.`,
+  MemberKeyUnknown: (e) => `The request speaks for ${e.did}, whose own key cannot be told from that DID, so it could never be signed for them.`,
+  OtherCommons: (e) => `The request is for the Commons with id ${e.theirs}, not this one (id ${e.ours}): a signature over it counts only in that Commons.`,
+  DifferentCommons: (e) => `The two copies are for different Commons (ids ${e.ours} and ${e.theirs}); they are not the same request, so their signatures cannot be merged.`,
+  DifferentAction: (e) => `The two copies ask for different actions: their ${e.field} is ${e.ours} in one and ${e.theirs} in the other. They are not the same request, so their signatures cannot be merged.`,
+};
+
+export function requestProblem<K extends RequestProblemKind>(kind: K, extra: Extra<K>): Extract<RequestProblem, { kind: K }> {
+  const words = WORDS[kind] as (e: Extra<K>) => string;
+  return { kind, message: words(extra), ...extra } as unknown as Extract<RequestProblem, { kind: K }>;
+}
