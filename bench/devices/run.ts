@@ -8,6 +8,10 @@
  * device, sent Initialize, reloaded its features after the call and released it: four Bridge
  * round trips and a wait for the session change on /listen, beside the 14 /call round trips of the
  * EIP-712 exchange itself. The driver now keeps the Bridge session between calls (trezor-driver.ts).
+ *
+ * Wall-time percentiles follow the machine's load more than the app: on a shared machine run it
+ * alone, or as root under `chrt -f 10` so that other processes do not delay its wake-ups. The
+ * process-CPU column barely moves with load.
  */
 import { createDevicesService } from '../../electron/services/devices/service';
 import { type LedgerEmulator } from '../../electron/services/emulators/ledger/device';
