@@ -3,12 +3,15 @@ import { expect, type Page } from '@playwright/test';
 
 /** Plugs in an emulated device through the Devices page and returns its id (the new row's). */
 
-export async function plugIn(page: Page, vendor: 'ledger' | 'trezor'): Promise<string> {
+export async function plugIn(page: Page, vendor: 'ledger' | 'trezor', options: { otherKeys?: boolean } = {}): Promise<string> {
   await page.getByRole('button', { name: 'Devices', exact: true }).click();
   const rows = page.locator(`[data-testid="device"][data-vendor="${vendor}"]`);
-  await expect(page.getByRole('button', { name: `Plug in an emulated ${vendor === 'ledger' ? 'Ledger' : 'Trezor'}` })).toBeEnabled();
+  const button = options.otherKeys
+    ? page.getByRole('button', { name: 'Plug in a second emulated Ledger (other test keys)' })
+    : page.getByRole('button', { name: `Plug in an emulated ${vendor === 'ledger' ? 'Ledger' : 'Trezor'}` });
+  await expect(button).toBeEnabled();
   const before = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-device-id')));
-  await page.getByRole('button', { name: `Plug in an emulated ${vendor === 'ledger' ? 'Ledger' : 'Trezor'}` }).click();
+  await button.click();
   await expect(rows).toHaveCount(before.length + 1, { timeout: 20_000 });
   const after = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-device-id')));
   const id = after.find((candidate) => !before.includes(candidate));

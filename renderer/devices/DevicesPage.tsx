@@ -4,12 +4,12 @@
  * on (the Demo Commons, tests), the emulated devices with their buttons.
  */
 import { useState } from 'react';
-import { type DeviceInfo } from '../../shared/contract/devices';
+import { derivationPathProblem, type DeviceInfo } from '../../shared/contract/devices';
 import { type AppError } from '../../shared/contract/errors';
 import { useApi } from '../app/api/client';
 import { Badge, Card, EmulatedBadge, ErrorNotice, Loading } from '../ui/components';
 import { EmulatorControls } from './EmulatorControls';
-import { stateWords, useDevices, vendorName, type DevicePromptView } from './useDevices';
+import { actionWords, stateWords, useDevices, vendorName, type DevicePromptView } from './useDevices';
 
 export function DevicesPage({ emulatorsEnabled }: { emulatorsEnabled: boolean }) {
   const { devices, prompts, error, reload } = useDevices();
@@ -38,9 +38,9 @@ function AttachEmulators() {
   const api = useApi();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const attach = async (vendor: 'ledger' | 'trezor') => {
+  const attach = async (vendor: 'ledger' | 'trezor', seed: 'vendor' | 'bip39-test-vector' = 'vendor') => {
     setBusy(vendor);
-    const answer = await api.call('devices.emulator.attach', { vendor, autoApprove: false });
+    const answer = await api.call('devices.emulator.attach', { vendor, autoApprove: false, seed });
     setBusy(null);
     setError(answer.ok ? null : answer.error);
   };
@@ -57,6 +57,14 @@ function AttachEmulators() {
         <button type="button" onClick={() => void attach('trezor')} disabled={busy !== null}>
           Plug in an emulated Trezor
         </button>
+        <button
+          type="button"
+          onClick={() => void attach('ledger', 'bip39-test-vector')}
+          disabled={busy !== null}
+          title="A second Ledger of the same model, with the keys of the BIP-39 test vector (“abandon … about”), also public"
+        >
+          Plug in a second emulated Ledger (other test keys)
+        </button>
         {busy && <Loading label={`Connecting the emulated ${busy === 'ledger' ? 'Ledger' : 'Trezor'}…`} />}
       </div>
       {error && <ErrorNotice error={error} />}
@@ -72,8 +80,12 @@ function DeviceRow({ device, prompt }: { device: DeviceInfo; prompt: DevicePromp
   const [verifying, setVerifying] = useState(false);
   const [address, setAddress] = useState<{ address: string; verified: boolean } | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const [nothingToCancel, setNothingToCancel] = useState(false);
+  const pathProblem = derivationPathProblem(path);
 
   const verify = async () => {
+    if (pathProblem) return;
+    setNothingToCancel(false);
     setVerifying(true);
     setError(null);
     setAddress(null);
@@ -82,9 +94,14 @@ function DeviceRow({ device, prompt }: { device: DeviceInfo; prompt: DevicePromp
     if (answer.ok) setAddress({ address: answer.value.address, verified: answer.value.verifiedOnDevice });
     else setError(answer.error);
   };
+  // Cancel ends whatever request of this app the device is on, including one started before the
+  // page was reloaded (the list still carries its prompt).
   const cancel = async () => {
-    await api.call('devices.cancel', { deviceId: device.id });
+    const answer = await api.call('devices.cancel', { deviceId: device.id });
+    setNothingToCancel(answer.ok && !answer.value.cancelled);
   };
+  const waiting = verifying || prompt !== null || device.state === 'awaiting-confirmation';
+  const pathHelp = `path-help-${device.id}`;
 
   return (
     <li className={`device-row device-${device.state}`} data-testid="device" data-device-id={device.id} data-vendor={device.vendor}>
@@ -110,25 +127,49 @@ function DeviceRow({ device, prompt }: { device: DeviceInfo; prompt: DevicePromp
             <dd>{device.app.name === 'BOLOS' ? 'none (dashboard)' : `${device.app.name} ${device.app.version}`}</dd>
           </>
         )}
+        {device.firstAddress && (
+          <>
+            <dt>First address</dt>
+            <dd className="mono" data-testid="device-first-address" title="m/44'/60'/0'/0/0: tells this device apart from another of the same model">
+              {device.firstAddress}
+            </dd>
+          </>
+        )}
       </dl>
       {prompt && <DeviceScreen prompt={prompt} />}
       <div className="actions">
         <label className="inline">
           Path
-          <input className="mono" value={path} onChange={(e) => setPath(e.target.value)} aria-label={`Derivation path on ${device.label}`} size={18} />
+          <input
+            className="mono"
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            aria-label={`Derivation path on ${device.label}`}
+            aria-invalid={pathProblem !== null}
+            aria-describedby={pathProblem ? pathHelp : undefined}
+            size={18}
+          />
         </label>
-        <button type="button" onClick={() => void verify()} disabled={verifying || device.state === 'disconnected'}>
+        <button type="button" onClick={() => void verify()} disabled={verifying || pathProblem !== null || device.state === 'disconnected'}>
           Verify address on device
         </button>
-        {verifying && (
-          <>
-            <Loading label="Check that the device shows the same address, then confirm on it…" />
-            <button type="button" onClick={() => void cancel()}>
-              Cancel
-            </button>
-          </>
+        {verifying && <Loading label="Check that the device shows the same address, then confirm on it…" />}
+        {waiting && (
+          <button type="button" onClick={() => void cancel()} aria-label={`Cancel the request on ${device.label}`}>
+            Cancel
+          </button>
         )}
       </div>
+      {pathProblem && (
+        <p id={pathHelp} className="small warn-text" data-testid="path-problem">
+          {pathProblem}
+        </p>
+      )}
+      {nothingToCancel && (
+        <p className="small muted" role="status">
+          No request of C3 Vault is waiting on this device. If its screen still shows one, reject it there.
+        </p>
+      )}
       {address && (
         <p className="mono" data-testid="device-address">
           {address.address} {address.verified && <Badge tone="ok">confirmed on the device</Badge>}
@@ -144,7 +185,7 @@ function DeviceRow({ device, prompt }: { device: DeviceInfo; prompt: DevicePromp
 export function DeviceScreen({ prompt }: { prompt: DevicePromptView }) {
   return (
     <div className="device-screen" role="status" aria-label="The device shows">
-      <strong>{prompt.action}</strong>
+      <strong>{actionWords(prompt.action)}</strong>
       {prompt.lines.map((line, i) => (
         <div key={i} className="mono small">
           {line}

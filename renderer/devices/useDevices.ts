@@ -1,8 +1,9 @@
 /**
  * The devices connected now, kept live: the list is fetched once and then follows the
  * `devices.changed` event (plug, unplug, lock, app opened, request started or finished);
- * what each device is asking the person to confirm follows `devices.prompt`. One subscription
- * for the app (DevicesProvider); `useDevices()` reads it.
+ * what each device is asking the person to confirm comes with the list (so a reloaded page
+ * still shows it) and follows `devices.prompt`. One subscription for the app (DevicesProvider);
+ * `useDevices()` reads it.
  */
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import { type DeviceInfo } from '../../shared/contract/devices';
@@ -42,7 +43,10 @@ export function useDevicesSubscription(enabled = true): DevicesState {
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    const offChanged = api.on('devices.changed', ({ devices: next }) => setDevices(next));
+    const offChanged = api.on('devices.changed', ({ devices: next }) => {
+      setDevices(next);
+      setPrompts(promptsOf(next));
+    });
     const offPrompt = api.on('devices.prompt', ({ deviceId, prompt }) =>
       setPrompts((current) => {
         const next = { ...current };
@@ -55,6 +59,7 @@ export function useDevicesSubscription(enabled = true): DevicesState {
       if (!live) return;
       if (answer.ok) {
         setDevices(answer.value.devices);
+        setPrompts(promptsOf(answer.value.devices));
         setError(null);
       } else setError(answer.error);
     });
@@ -69,12 +74,7 @@ export function useDevicesSubscription(enabled = true): DevicesState {
   return { devices, prompts, error, reload };
 }
 
-export const vendorName = (vendor: DeviceInfo['vendor']) => (vendor === 'ledger' ? 'Ledger' : 'Trezor');
+const promptsOf = (devices: readonly DeviceInfo[]): Record<string, DevicePromptView> =>
+  Object.fromEntries(devices.flatMap((d) => (d.prompt ? [[d.id, d.prompt] as const] : [])));
 
-export const stateWords: Record<DeviceInfo['state'], string> = {
-  connected: 'connected',
-  busy: 'busy',
-  'awaiting-confirmation': 'waiting for you on the device',
-  locked: 'locked',
-  disconnected: 'disconnected',
-};
+export { actionWords, deviceName, shortAddress, stateWords, vendorName } from './device-words';

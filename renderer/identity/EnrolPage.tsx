@@ -158,7 +158,14 @@ export function EnrolPage({ commons, demo, onEnrolled }: { commons: CommonsView;
           The proof shows that C and U are consistent; it cannot show that a live person made the capture. An attestor that the treasury’s quorum
           registered vouches for that, by signing (C, U) on their own hardware device.
         </p>
-        <SignOnDevice testId="attest" action="Ask the attestor to sign" waiting="Waiting for the attestor to confirm on their device" disabled={!proof} run={askAttestor} />
+        <SignOnDevice
+          testId="attest"
+          action="Ask the attestor to sign"
+          waiting="Waiting for the attestor to confirm on their device"
+          disabled={!proof}
+          keyOf={{ role: 'the attestor', addresses: commons.attestors }}
+          run={askAttestor}
+        />
         {attestation && (
           <p className="small" data-testid="attested">
             Attested by <span className="mono">{attestation.address}</span>

@@ -13,7 +13,8 @@ import { DevicePicker, useDeviceChoice } from '../devices/DevicePicker';
 import { DeviceScreen } from '../devices/DevicesPage';
 import { EmulatorControls } from '../devices/EmulatorControls';
 import { type DevicePromptView, vendorName } from '../devices/useDevices';
-import { findAccount, isAppError } from '../devices/find-account';
+import { findAccount, isAppError, useKeyHolder } from '../devices/find-account';
+import { KeyHolderNote } from '../devices/KeyHolderNote';
 import { type Hex } from '../../shared/crypto/canonical';
 import { vaultActionMessage } from '../../shared/quorum/action';
 import { type SigningRequest, withSignature } from '../../shared/quorum/request';
@@ -44,7 +45,8 @@ export function SignerRow(props: {
   const recover = useRecoverBatch();
   const candidates = devices.filter((d) => signer.device === 'unknown' || d.vendor === signer.device);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const { chosen, choose } = useDeviceChoice(candidates);
+  const holder = useKeyHolder(check ? null : devices, [signer.address]);
+  const { chosen, choose } = useDeviceChoice(candidates, holder.kind === 'found' ? holder.device.id : undefined);
 
   const findPath = async (id: string): Promise<string | AppError> => {
     const found = await findAccount(api, id, (address) => address === signer.address.toLowerCase(), `${signer.label}'s key`);
@@ -107,6 +109,7 @@ export function SignerRow(props: {
         </p>
       ) : (
         <>
+          <KeyHolderNote holder={holder} whose={`${signer.label}’s key`} hint={`connect the ${signer.device === 'unknown' ? 'device' : vendorName(signer.device)} that does.`} />
           <div className="actions">
             <DevicePicker
               candidates={candidates}
@@ -114,6 +117,7 @@ export function SignerRow(props: {
               choose={choose}
               label={`Device for ${signer.label}`}
               none={`Connect ${signer.device === 'unknown' ? 'the device' : `the ${vendorName(signer.device)}`} that holds this key.`}
+              notOffered={devices.filter((d) => !candidates.includes(d)).map((device) => ({ device, reason: `this key is on a ${signer.device === 'trezor' ? 'Trezor' : 'Ledger'}` }))}
             />
             <button type="button" onClick={() => void sign()} disabled={locked || !chosen || phase.kind === 'finding' || phase.kind === 'signing'} aria-label={`Sign as ${signer.label}`}>
               Sign on device

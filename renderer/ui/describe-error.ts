@@ -30,12 +30,24 @@ export function describeError(error: AppError): ErrorWords {
         detail: `The window asked for “${text(error['channel'])}”, which the services do not offer.`,
         next: 'Restart the app so that both parts come from the same version.',
       };
-    case 'InvalidRequest':
+    case 'InvalidRequest': {
+      // A derivation path is the member's input: say which part is wrong, not "a bug".
+      const pathIssue = Array.isArray(error['issues'])
+        ? (error['issues'] as unknown[]).find((issue): issue is { path: string; message: string } => typeof issue === 'object' && issue !== null && (issue as { path?: unknown }).path === 'path')
+        : undefined;
+      if (pathIssue) return pathWords(pathIssue.message);
       return {
         title: 'The request was not sent',
         detail: `The app refused a request for “${text(error['channel'])}” because it did not match what the service accepts.`,
         next: 'This is a bug in C3 Vault; please report it with what you were doing.',
       };
+    }
+    case 'InvalidPath':
+      return pathWords(error.message);
+    case 'CancelledInApp':
+      return { title: 'Cancelled in C3 Vault', detail: error.message, ...(typeof error['nextStep'] === 'string' ? { next: error['nextStep'] } : {}) };
+    case 'RejectedOnDevice':
+      return { title: 'Rejected on the device', detail: error.message, ...(typeof error['nextStep'] === 'string' ? { next: error['nextStep'] } : {}) };
     case 'InvalidResponse':
     case 'ServiceFailed':
       return {
@@ -84,4 +96,8 @@ export function describeError(error: AppError): ErrorWords {
       // Device and service errors carry the next step in plain words.
       return { title: 'The action could not be completed', detail: error.message, ...(typeof error['nextStep'] === 'string' ? { next: error['nextStep'] } : {}) };
   }
+}
+
+function pathWords(problem: string): ErrorWords {
+  return { title: 'This derivation path is not valid', detail: problem, next: "Correct the path (for example m/44'/60'/0'/0/0) and try again." };
 }

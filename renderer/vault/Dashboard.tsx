@@ -1,10 +1,12 @@
 /** The vault dashboard: a Commons at a glance — its vaults and their quorums, its members, its tokens. */
+import { useState } from 'react';
 import { type CommonsView, type VaultView } from '../../shared/contract/commons-view';
 import { COMMONS_TOKENS, formatAmount, DECIMALS } from '../../shared/money';
 import { BarChart, type Bar } from '../ui/BarChart';
 import { Badge, Card, EmulatedBadge } from '../ui/components';
 import { type LedgerState } from '../ledger/LedgerProvider';
 import { LedgerCard } from './LedgerCard';
+import { VerifySigner } from './VerifySigner';
 
 const tokenAmount = (amount: bigint | undefined, token: keyof typeof DECIMALS) =>
   formatAmount(amount ?? 0n, DECIMALS[token], { maxFractionDigits: 2 });
@@ -120,10 +122,7 @@ function VaultRow({ vault }: { vault: VaultView }) {
       <div className="vault-body">
         <ul className="signers">
           {vault.signers.map((signer) => (
-            <li key={signer.address}>
-              <span className={`device device-${signer.device}`}>{signer.device === 'ledger' ? 'Ledger' : signer.device === 'trezor' ? 'Trezor' : 'Device'}</span>{' '}
-              {signer.label} {signer.emulated && <EmulatedBadge />}
-            </li>
+            <SignerItem key={signer.address} signer={signer} />
           ))}
         </ul>
         <div className="balances">
@@ -135,6 +134,24 @@ function VaultRow({ vault }: { vault: VaultView }) {
           ))}
         </div>
       </div>
+    </li>
+  );
+}
+
+/** A signer of a vault, with "verify on device": the device shows the signer's address for the member to compare. */
+function SignerItem({ signer }: { signer: VaultView['signers'][number] }) {
+  const [verifying, setVerifying] = useState(false);
+  return (
+    <li data-testid="vault-signer" data-signer={signer.address}>
+      <span className={`device device-${signer.device}`}>{signer.device === 'ledger' ? 'Ledger' : signer.device === 'trezor' ? 'Trezor' : 'Device'}</span>{' '}
+      {signer.label} {signer.emulated && <EmulatedBadge />}{' '}
+      <span className="mono muted small" title={signer.address}>
+        {signer.address.slice(0, 6)}…{signer.address.slice(-4)}
+      </span>{' '}
+      <button type="button" className="link-button small" aria-expanded={verifying} onClick={() => setVerifying((open) => !open)} aria-label={`Verify ${signer.label} on a device`}>
+        {verifying ? 'Close' : 'Verify on device'}
+      </button>
+      {verifying && <VerifySigner signer={signer} />}
     </li>
   );
 }

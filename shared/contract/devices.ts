@@ -7,9 +7,40 @@ import { z } from 'zod';
 import { channel, event } from './define';
 
 export const DeviceId = z.string().min(1).max(200);
-export const DerivationPath = z
-  .string()
-  .regex(/^(m\/)?(\d+['hH]?)(\/\d+['hH]?){0,9}$/, "a BIP32 path such as m/44'/60'/0'/0/0");
+
+/** BIP32 allows 2^31 non-hardened and 2^31 hardened indices per step; we take paths of 1–10 steps. */
+const MAX_PATH_STEPS = 10;
+const MAX_INDEX = 0x7fffffff;
+
+/**
+ * What is wrong with a derivation path, in the member's words, naming the part at fault; null when
+ * it is a valid BIP32 path ("m/44'/60'/0'/0/0", "44'/60'/0'/0/0"; ' h H mark a hardened step).
+ * The path is the member's input: the screens say which part to correct, not "a bug".
+ */
+export function derivationPathProblem(path: string): string | null {
+  const trimmed = path.trim();
+  if (trimmed === '' || trimmed === 'm' || trimmed === 'm/') return 'The path is empty: write its steps after m/, for example m/44\'/60\'/0\'/0/0.';
+  if (trimmed !== path) return 'The path has spaces before or after it; remove them.';
+  const parts = path.split('/');
+  const steps = parts[0] === 'm' ? parts.slice(1) : parts;
+  const offset = parts[0] === 'm' ? 1 : 0;
+  if (steps.length > MAX_PATH_STEPS) return `The path has ${steps.length} steps; C3 Vault takes at most ${MAX_PATH_STEPS}.`;
+  for (const [i, step] of steps.entries()) {
+    const position = i + 1 + offset;
+    if (step === '') return `Part ${position} of the path is empty (two slashes in a row, or a slash at the end).`;
+    if (step === 'm') return `Part ${position} is “m”: only the first part of a path may be m.`;
+    const match = /^(\d+)(['hH]?)$/.exec(step);
+    if (!match) return `Part ${position}, “${step}”, is not a step: write a whole number, with ' after it for a hardened step (as in 44').`;
+    const index = Number(match[1]);
+    if (index > MAX_INDEX) return `Part ${position}, “${step}”, is too large: a step is at most ${MAX_INDEX}.`;
+  }
+  return null;
+}
+
+export const DerivationPath = z.string().max(200).superRefine((path, ctx) => {
+  const problem = derivationPathProblem(path);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 const HexString = z.string().regex(/^0x[0-9a-fA-F]*$/, 'a 0x-prefixed hex string');
 
 export const DeviceInfo = z.object({
@@ -22,6 +53,14 @@ export const DeviceInfo = z.object({
   app: z.object({ name: z.string(), version: z.string() }).nullable(),
   state: z.enum(['connected', 'busy', 'awaiting-confirmation', 'locked', 'disconnected']),
   emulated: z.boolean(),
+  /**
+   * The device's first Ethereum address (m/44'/60'/0'/0/0), read without showing it, so that two
+   * devices of one model can be told apart; null until read (locked, or a Ledger without the
+   * Ethereum app open).
+   */
+  firstAddress: HexString.nullable(),
+  /** What the device's screen asks the person to confirm now, if C3 Vault knows it (emulated devices). */
+  prompt: z.object({ action: z.string(), lines: z.array(z.string()) }).nullable(),
 });
 export type DeviceInfo = z.infer<typeof DeviceInfo>;
 
@@ -53,6 +92,11 @@ export const devicesChannels = {
     response: z.object({ path: z.string(), address: HexString, verifiedOnDevice: z.boolean() }),
     summary: 'The Ethereum address at a path; with display, shown on the device for the person to verify.',
   }),
+  'devices.accounts': channel({
+    request: z.strictObject({ deviceId: DeviceId, count: z.number().int().min(1).max(20).default(20) }),
+    response: z.object({ accounts: z.array(z.object({ path: z.string(), address: HexString })) }),
+    summary: "The device's first Ethereum accounts (m/44'/60'/0'/0/i), read once without showing them, to find which device holds a key.",
+  }),
   'devices.sign': channel({
     request: z.strictObject({
       deviceId: DeviceId,
@@ -76,10 +120,19 @@ export const devicesChannels = {
   'devices.cancel': channel({
     request: z.strictObject({ deviceId: DeviceId }),
     response: z.object({ cancelled: z.boolean() }),
-    summary: 'Abandons the request the device is showing, if any.',
+    summary: 'Ends the request in flight on the device, if any: the transport is aborted and the request answers CancelledInApp.',
   }),
   'devices.emulator.attach': channel({
-    request: z.strictObject({ vendor: z.enum(['ledger', 'trezor']), autoApprove: z.boolean().default(false) }),
+    request: z.strictObject({
+      vendor: z.enum(['ledger', 'trezor']),
+      autoApprove: z.boolean().default(false),
+      /**
+       * Which public test seed: the vendor's (Speculos's for a Ledger, "all all … all" for a
+       * Trezor, the keys the Demo Commons uses), or the BIP-39 test vector ("abandon … about"),
+       * for a second device of the same model with other keys.
+       */
+      seed: z.enum(['vendor', 'bip39-test-vector']).optional(),
+    }),
     response: z.object({ deviceId: DeviceId }),
     summary: 'Plugs in an emulated device (test and demo only, never for real funds).',
   }),

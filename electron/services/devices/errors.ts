@@ -14,13 +14,14 @@ export type DeviceErrorBody =
   | { kind: 'WrongApp'; message: string; nextStep: string; expected: string; open: string }
   | { kind: 'AppTooOld'; message: string; nextStep: string; app: string; minimum: string; actual: string }
   | { kind: 'RejectedOnDevice'; message: string; nextStep: string }
-  | { kind: 'CancelledInApp'; message: string; nextStep: string }
+  | { kind: 'CancelledInApp'; message: string; nextStep: string; vendor: string }
   | { kind: 'Disconnected'; message: string; nextStep: string }
   | { kind: 'DeviceBusy'; message: string; nextStep: string }
   | { kind: 'UdevRulesMissing'; message: string; nextStep: string; command: string }
   | { kind: 'DeviceNotFound'; message: string; nextStep: string; deviceId: string }
   | { kind: 'NotSupported'; message: string; nextStep: string; operation: string }
-  | { kind: 'DeviceFailed'; message: string; nextStep: string; detail: string };
+  | { kind: 'DeviceFailed'; message: string; nextStep: string; detail: string }
+  | { kind: 'InvalidPath'; message: string; nextStep: string; path: string };
 
 export class DeviceError extends Error {
   constructor(readonly body: DeviceErrorBody) {
@@ -61,11 +62,19 @@ export const deviceErrors = {
     message: 'The request was rejected on the device.',
     nextStep: 'Nothing was signed. Start again if you meant to approve it.',
   }),
-  /** The person cancelled the request in C3 Vault (the device answers as if rejected on it). */
-  cancelledInApp: (): DeviceErrorBody => ({
+  /**
+   * The person cancelled the request in C3 Vault (a Trezor answers as if rejected on it). A
+   * Trezor leaves its screen on the Cancel message; a Ledger has no such command (an APDU sent
+   * cannot be withdrawn), so a real one may still show the request until it is rejected there.
+   */
+  cancelledInApp: (vendor: string = 'trezor'): DeviceErrorBody => ({
     kind: 'CancelledInApp',
     message: 'The request was cancelled in C3 Vault.',
-    nextStep: 'Nothing was signed. Start again when you are ready.',
+    nextStep:
+      vendor === 'ledger'
+        ? 'Nothing was signed. If your Ledger still shows the request, reject it on the device. Start again when you are ready.'
+        : 'Nothing was signed. Start again when you are ready.',
+    vendor,
   }),
   disconnected: (): DeviceErrorBody => ({
     kind: 'Disconnected',
@@ -94,6 +103,12 @@ export const deviceErrors = {
     message,
     nextStep: 'Use another device for this, or update the device and its app.',
     operation,
+  }),
+  invalidPath: (path: string, problem: string): DeviceErrorBody => ({
+    kind: 'InvalidPath',
+    message: `The derivation path “${path}” is not valid. ${problem}`,
+    nextStep: "Correct the path (for example m/44'/60'/0'/0/0) and try again.",
+    path,
   }),
   failed: (detail: string): DeviceErrorBody => ({
     kind: 'DeviceFailed',

@@ -15,6 +15,25 @@ export interface LedgerTransport {
   close(): Promise<void>;
 }
 
+/**
+ * The transport's abort: ends the exchange in flight now. hw-transport-node-hid-noevents' `close`
+ * first awaits the exchange in flight, which for a prompt means until the person answers; and
+ * node-hid 3 refuses to close a handle whose read is running ("read is still running"). So the
+ * read is interrupted (it ends within node-hid's 50 ms poll, failing the exchange), and the handle
+ * is closed once the exchange has let go of it. A handle without `readInterrupt` (our emulated
+ * HID) is closed at once, which fails its pending read the same way.
+ */
+export async function abortLedgerTransport(transport: LedgerTransport): Promise<void> {
+  const device = (transport as { device?: { readInterrupt?: () => void; close?: () => void } }).device;
+  try {
+    if (device?.readInterrupt) device.readInterrupt();
+    else device?.close?.();
+  } catch {
+    // already closed: nothing is in flight
+  }
+  await transport.close().catch(() => undefined);
+}
+
 /** hw-app-eth's loadConfig with every network lookup off (services/ledger/loadConfig.js defaults). */
 export const ETH_OFFLINE_LOAD_CONFIG = {
   nftExplorerBaseURL: null,
@@ -69,6 +88,13 @@ export class LedgerSigner implements Signer {
   private transport: LedgerTransport | null = null;
   private opening: Promise<LedgerTransport> | null = null;
   private inFlight = false;
+  /** Set by `cancel` while a request is in flight; that request then answers CancelledInApp. */
+  private cancelled = false;
+  /**
+   * The address of each path signed with, read once per transport (a signature reports it): one
+   * APDU less per signature. A new transport (replug, another device) reads it again.
+   */
+  private readonly addresses = new Map<string, Hex>();
 
   /** `open` returns a fresh transport to the device (node-hid path, an emulator, Speculos). */
   constructor(private readonly open: () => Promise<LedgerTransport>) {}
@@ -95,7 +121,7 @@ export class LedgerSigner implements Signer {
       if (!messageHash) throw new DeviceError(deviceErrors.notSupported('signTypedData', 'The Ledger Ethereum app does not sign a domain-only EIP-712 message.'));
       const result =
         mode === 'full' ? await eth.signEIP712Message(p, typedData as never) : await eth.signEIP712HashedMessage(p, domainHash, messageHash);
-      const address = toHex((await eth.getAddress(p, false, false)).address);
+      const address = await this.addressOf(eth, p);
       return { signature: sigHex(result), address, mode } as const;
     });
   }
@@ -106,7 +132,7 @@ export class LedgerSigner implements Signer {
       const p = formatPath(parsePath(path)).slice(2);
       const bytes = typeof message === 'string' ? Buffer.from(message, 'utf8') : Buffer.from(message);
       const result = await eth.signPersonalMessage(p, bytes.toString('hex'));
-      const address = toHex((await eth.getAddress(p, false, false)).address);
+      const address = await this.addressOf(eth, p);
       return { signature: sigHex(result), address };
     });
   }
@@ -136,17 +162,36 @@ export class LedgerSigner implements Signer {
     });
   }
 
+  /**
+   * Ends the request in flight: the transport is aborted, the request answers CancelledInApp, and
+   * the next request opens a new transport. A Ledger has no command that closes its screen (an
+   * APDU sent cannot be withdrawn), so a real one may still show the request until the person
+   * rejects it there, or a new request replaces it.
+   */
   async cancel(): Promise<void> {
-    // A Ledger has no cancel command: dropping the transport abandons the request; the device
-    // still shows it until the person answers or it times out.
-    await this.drop();
+    if (!this.inFlight) return;
+    this.cancelled = true;
+    const transport = this.transport;
+    this.transport = null;
+    this.opening = null;
+    this.addresses.clear();
+    if (transport) await abortLedgerTransport(transport);
   }
 
   async close(): Promise<void> {
     await this.drop();
   }
 
+  private async addressOf(eth: InstanceType<typeof Eth>, path: string): Promise<Hex> {
+    const known = this.addresses.get(path);
+    if (known) return known;
+    const address = toHex((await eth.getAddress(path, false, false)).address);
+    this.addresses.set(path, address);
+    return address;
+  }
+
   private async drop(): Promise<void> {
+    this.addresses.clear();
     const transport = this.transport;
     this.transport = null;
     this.opening = null;
@@ -173,10 +218,12 @@ export class LedgerSigner implements Signer {
   private async run<T>(app: keyof typeof APP_NAMES, fn: (transport: LedgerTransport, version: string) => Promise<T>): Promise<T> {
     if (this.inFlight) throw new DeviceError(deviceErrors.busy());
     this.inFlight = true;
+    this.cancelled = false;
     const expected = APP_NAMES[app];
     let open = 'unknown';
     try {
       const transport = await this.transportOnce();
+      if (this.cancelled) throw new DeviceError(deviceErrors.cancelledInApp('ledger'));
       const current = await getAppAndVersion(transport);
       open = current.name;
       if (current.name !== expected) throw new DeviceError(deviceErrors.wrongApp(expected, current.name));
@@ -184,11 +231,16 @@ export class LedgerSigner implements Signer {
       if (compareVersions(current.version, minimum) < 0) throw new DeviceError(deviceErrors.appTooOld(expected, minimum, current.version));
       return await fn(transport, current.version);
     } catch (error) {
+      if (this.cancelled) {
+        await this.drop(); // a transport opened while the cancel ran
+        throw new DeviceError(deviceErrors.cancelledInApp('ledger'));
+      }
       const mapped = mapLedgerError(error, { expectedApp: expected, openApp: open });
       if (mapped.body.kind === 'Disconnected') await this.drop();
       throw mapped;
     } finally {
       this.inFlight = false;
+      this.cancelled = false;
     }
   }
 }

@@ -10,22 +10,68 @@ import { DeviceError, deviceErrors, mapLedgerError } from './errors';
 import { LedgerSigner, getAppAndVersion, type LedgerTransport } from './ledger-driver';
 import { TrezorSigner } from './trezor-driver';
 import { getTrezorConnect, TrezorConnect } from './trezor-connect';
-import { type ConnectionState, type DeviceInfo, type Signer } from './types';
+import { type ConnectionState, type DeviceInfo, type DevicePrompt, type Hex, type Signer } from './types';
 import { LEDGER_PRODUCT_NAMES, type LedgerEmulator } from '../emulators/ledger/device';
 import { EmulatedLedgerHid } from '../emulators/ledger/hid';
 import { type TrezorEmulator } from '../emulators/trezor/device';
 
 export interface DevicePromptEvent {
   readonly deviceId: string;
-  readonly prompt: { readonly action: string; readonly lines: readonly string[] } | null;
+  readonly prompt: DevicePrompt | null;
+}
+
+/** The account whose address tells two devices of one model apart (Ledger Live's and Suite's first account). */
+export const FIRST_ACCOUNT_PATH = "m/44'/60'/0'/0/0";
+
+type BaseInfo = Omit<DeviceInfo, 'firstAddress' | 'prompt'>;
+
+/** How many Ethereum accounts (m/44'/60'/0'/0/i) are read to find which device holds a key, as Safe and Frame scan. */
+export const ACCOUNTS_SCANNED = 20;
+export const accountPath = (index: number) => `m/44'/60'/0'/0/${index}`;
+
+export interface AccountAddress {
+  readonly path: string;
+  readonly address: Hex;
 }
 
 interface Entry {
-  info: DeviceInfo;
+  info: BaseInfo;
   signer: Signer | null;
   busy: boolean;
   detach?: () => void;
+  /** The first Ethereum address, once read (see `identify`). */
+  firstAddress: DeviceInfo['firstAddress'];
+  /** The request of a flow in flight (see `use`). */
+  running: Promise<unknown> | null;
+  /** A read of the app's own in flight (the first address, the accounts): requests wait for it. */
+  internal: Promise<void> | null;
+  /** The first Ethereum accounts, once read (see `accounts`), and their read under way. */
+  accounts: AccountAddress[] | null;
+  scanning: Promise<AccountAddress[]> | null;
+  /** The state and app in which the first address was last tried, so that a failure is not retried in a loop. */
+  identifyTriedIn: string | null;
+  /** What the device's screen asks now, as its emulator reported it. */
+  prompt: DevicePrompt | null;
+  /** Cancel was pressed in the app for the request in flight. */
+  cancelRequested: boolean;
+  /** What an emulated device does when the app cancels (see attachLedgerEmulator). */
+  onCancelled?: () => void;
 }
+
+const newEntry = (info: BaseInfo, signer: Signer | null, extra: Partial<Entry> = {}): Entry => ({
+  info,
+  signer,
+  busy: false,
+  firstAddress: null,
+  running: null,
+  internal: null,
+  accounts: null,
+  scanning: null,
+  identifyTriedIn: null,
+  prompt: null,
+  cancelRequested: false,
+  ...extra,
+});
 
 export interface DeviceRegistryEvents {
   changed: [DeviceInfo[]];
@@ -45,7 +91,12 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
   private trezorListening = false;
 
   list(): DeviceInfo[] {
-    return [...this.entries.values()].map((e) => ({ ...e.info, state: e.busy && e.info.state === 'connected' ? 'busy' : e.info.state }));
+    return [...this.entries.values()].map((e) => ({
+      ...e.info,
+      state: e.busy && e.info.state === 'connected' ? 'busy' : e.info.state,
+      firstAddress: e.firstAddress,
+      prompt: e.prompt,
+    }));
   }
 
   signer(deviceId: string): Signer {
@@ -54,19 +105,99 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
     return entry.signer;
   }
 
-  /** Runs one request on a device, marking it busy in the list meanwhile. */
+  /**
+   * Runs one request on a device, marking it busy in the list meanwhile. A request that the app
+   * cancelled answers CancelledInApp, whatever the vendor library made of the abort; when it
+   * ends, however it ends, the device's prompt is taken off the screens.
+   */
   async use<T>(deviceId: string, fn: (signer: Signer) => Promise<T>): Promise<T> {
+    await this.settled(deviceId);
     const signer = this.signer(deviceId);
     const entry = this.entries.get(deviceId);
     if (entry?.busy) throw new DeviceError(deviceErrors.busy());
-    if (entry) entry.busy = true;
+    if (entry) {
+      entry.busy = true;
+      entry.cancelRequested = false;
+    }
     this.changed();
+    const running = fn(signer);
+    if (entry) entry.running = running;
     try {
-      return await fn(signer);
+      return await running;
+    } catch (error) {
+      if (entry?.cancelRequested) throw new DeviceError(deviceErrors.cancelledInApp(entry.info.vendor));
+      throw error;
     } finally {
-      if (entry) entry.busy = false;
+      if (entry) {
+        entry.running = null;
+        entry.busy = false;
+        entry.cancelRequested = false;
+        this.setPrompt(deviceId, null);
+      }
       this.changed();
     }
+  }
+
+  /**
+   * Cancel pressed in the app: ends the request in flight (the transport's abort; a Trezor also
+   * gets the Cancel message). False when no request of this app was in flight.
+   */
+  async cancel(deviceId: string): Promise<boolean> {
+    const entry = this.entries.get(deviceId);
+    if (!entry?.signer) throw new DeviceError(deviceErrors.notFound(deviceId));
+    if (!entry.busy) return false;
+    entry.cancelRequested = true;
+    await entry.signer.cancel();
+    entry.onCancelled?.();
+    return true;
+  }
+
+  /** Resolves once the app's own reads of the device (first address, accounts) are done; requests wait for them. */
+  async settled(deviceId: string): Promise<void> {
+    for (let entry = this.entries.get(deviceId); entry?.internal; entry = this.entries.get(deviceId)) await entry.internal;
+  }
+
+  /**
+   * The device's first Ethereum accounts, read once without showing them (each flow that asks
+   * "which device holds this key?" shares the read, instead of one request per address and flow).
+   */
+  async accounts(deviceId: string, count = ACCOUNTS_SCANNED): Promise<AccountAddress[]> {
+    const entry = this.entries.get(deviceId);
+    if (!entry?.signer || entry.info.state === 'disconnected') throw new DeviceError(deviceErrors.notFound(deviceId));
+    if (entry.accounts && entry.accounts.length >= count) return entry.accounts.slice(0, count);
+    entry.scanning ??= this.internal(entry, async (signer) => {
+      const found: AccountAddress[] = [];
+      for (let i = 0; i < ACCOUNTS_SCANNED; i += 1) found.push({ path: accountPath(i), address: (await signer.getAddress(accountPath(i))).address });
+      return found;
+    })
+      .then((found) => {
+        entry.accounts = found;
+        entry.firstAddress ??= found[0]?.address ?? null;
+        return found;
+      })
+      .finally(() => {
+        entry.scanning = null;
+      });
+    return (await entry.scanning).slice(0, count);
+  }
+
+  /**
+   * Runs a read of the app's own (not a flow's request) on a device, after the request in flight
+   * and before the next: requests wait for it (`settled`) instead of finding the device busy.
+   */
+  private async internal<T>(entry: Entry, fn: (signer: Signer) => Promise<T>): Promise<T> {
+    while (entry.running || entry.internal) await (entry.running ?? entry.internal)?.catch(() => undefined);
+    if (!entry.signer) throw new DeviceError(deviceErrors.notFound(entry.info.id));
+    const task = fn(entry.signer);
+    const tracked = task.then(
+      () => undefined,
+      () => undefined,
+    );
+    entry.internal = tracked;
+    void tracked.then(() => {
+      if (entry.internal === tracked) entry.internal = null;
+    });
+    return task;
   }
 
   // --- emulators -----------------------------------------------------------------------------
@@ -75,7 +206,7 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
     const id = `ledger:${emulator.serial}`;
     if (this.entries.has(id)) return id;
     const signer = new LedgerSigner(openEmulatedLedger(emulator));
-    const infoOf = (): DeviceInfo => {
+    const infoOf = (): BaseInfo => {
       const s = emulator.state();
       const state: ConnectionState = !s.plugged ? 'disconnected' : s.locked ? 'locked' : s.pending ? 'awaiting-confirmation' : 'connected';
       return {
@@ -96,29 +227,35 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
       if (emulator.isPlugged && !wasPlugged) void signer.close(); // a replug needs a new HID handle
       wasPlugged = emulator.isPlugged;
       entry.info = infoOf();
+      // Unplugged, locked or answered: whatever ended the prompt, it leaves the screens.
+      if (!emulator.state().pending) this.setPrompt(id, null);
       this.changed();
+      this.identify(id);
     };
-    const onPrompt = (p: { action: string; lines: readonly string[] }): void => {
-      this.emit('prompt', { deviceId: id, prompt: { action: p.action, lines: p.lines } });
-    };
-    const onClosed = (): void => {
-      this.emit('prompt', { deviceId: id, prompt: null });
-    };
+    const onPrompt = (p: { action: string; lines: readonly string[] }): void => this.setPrompt(id, { action: p.action, lines: [...p.lines] });
+    const onClosed = (): void => this.setPrompt(id, null);
     emulator.on('state', onState);
     emulator.on('prompt', onPrompt);
     emulator.on('promptClosed', onClosed);
-    this.entries.set(id, {
-      info: infoOf(),
-      signer,
-      busy: false,
-      detach: () => {
-        emulator.off('state', onState);
-        emulator.off('prompt', onPrompt);
-        emulator.off('promptClosed', onClosed);
-        void signer.close();
-      },
-    });
+    this.entries.set(
+      id,
+      newEntry(infoOf(), signer, {
+        detach: () => {
+          emulator.off('state', onState);
+          emulator.off('prompt', onPrompt);
+          emulator.off('promptClosed', onClosed);
+          void signer.close();
+        },
+        // A real Ledger has no command that closes its screen (an APDU sent cannot be withdrawn):
+        // the app tells the person to reject the cancelled request there. The emulated Ledger
+        // stands for that person, so that a cancelled request ends on it as on the app.
+        onCancelled: () => {
+          if (emulator.state().pending) emulator.reject();
+        },
+      }),
+    );
     this.changed();
+    this.identify(id);
     return id;
   }
 
@@ -129,13 +266,16 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
   attachTrezorEmulator(emulator: TrezorEmulator): string {
     const id = `trezor:${emulator.serial}`;
     this.emulatedTrezors.set(emulator.serial, emulator);
-    emulator.on('prompt', (p) => this.emit('prompt', { deviceId: id, prompt: { action: p.action, lines: p.lines } }));
-    emulator.on('promptClosed', () => this.emit('prompt', { deviceId: id, prompt: null }));
-    emulator.on('state', () => {
+    emulator.on('prompt', (p) => this.setPrompt(id, { action: p.action, lines: [...p.lines] }));
+    emulator.on('promptClosed', () => this.setPrompt(id, null));
+    emulator.on('state', (s) => {
+      // A Cancel message or an unplug ends the prompt without a promptClosed: it leaves the screens too.
+      if (!s.pending) this.setPrompt(id, null);
       const entry = this.entries.get(id);
       if (!entry) return;
       entry.info = { ...entry.info, state: this.trezorEmulatorState(emulator, entry.info.state) };
       this.changed();
+      this.identify(id);
     });
     return id;
   }
@@ -173,12 +313,12 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
         };
         const signer = new LedgerSigner(open);
         const model = event.deviceModel?.productName ?? 'Ledger';
-        this.entries.set(id, {
-          info: { id, vendor: 'ledger', model, label: model, firmwareVersion: null, app: null, state: 'connected', emulated: false },
-          signer,
-          busy: false,
-          detach: () => void signer.close(),
-        });
+        this.entries.set(
+          id,
+          newEntry({ id, vendor: 'ledger', model, label: model, firmwareVersion: null, app: null, state: 'connected', emulated: false }, signer, {
+            detach: () => void signer.close(),
+          }),
+        );
         this.changed();
         void this.refreshLedgerApp(id, open);
       },
@@ -201,6 +341,7 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
       } finally {
         await transport.close().catch(() => undefined);
       }
+      this.identify(id);
     } catch (error) {
       const entry = this.entries.get(id);
       if (entry && mapLedgerError(error).body.kind === 'DeviceLocked') {
@@ -229,7 +370,10 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
         const entry = this.entries.get(id);
         if (entry) {
           if (this.emulatedTrezors.has(serial ?? '')) entry.info = { ...entry.info, state: 'disconnected' };
-          else this.entries.delete(id);
+          else {
+            void entry.signer?.close();
+            this.entries.delete(id);
+          }
           this.changed();
         }
         return;
@@ -241,7 +385,7 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
       const base: ConnectionState = payload.type === 'acquired' ? (f?.unlocked === false ? 'locked' : 'connected') : 'busy';
       const previous = this.entries.get(id);
       const signer = previous?.signer instanceof TrezorSigner && previous.signer.devicePath === payload.path ? previous.signer : new TrezorSigner(payload.path, { ...options, model: f?.model });
-      const info: DeviceInfo = {
+      const info: BaseInfo = {
         id,
         vendor: 'trezor',
         model,
@@ -256,10 +400,43 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
         previous.info = info;
         previous.signer = signer;
       } else {
-        this.entries.set(id, { info, signer, busy: false });
+        this.entries.set(id, newEntry(info, signer));
       }
       this.changed();
+      this.identify(id);
     });
+  }
+
+  /**
+   * Reads the device's first Ethereum address without showing it, so that two devices of one
+   * model can be told apart (Ledger Live and Trezor Suite read accounts on connect too). Only
+   * when the device can answer without asking the person: connected, unlocked, and for a Ledger
+   * with the Ethereum app open. Tried once per state and app, so a failure is not retried in a loop.
+   */
+  private identify(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry?.signer || entry.firstAddress || entry.internal || entry.busy) return;
+    const { state, app, vendor } = entry.info;
+    const when = `${state}|${app?.name ?? ''}`;
+    if (state !== 'connected' || (vendor === 'ledger' && app?.name !== 'Ethereum') || entry.identifyTriedIn === when) return;
+    entry.identifyTriedIn = when;
+    void this.internal(entry, (signer) => signer.getAddress(FIRST_ACCOUNT_PATH)).then(
+      (r) => {
+        entry.firstAddress = r.address;
+        if (this.entries.get(id) === entry) this.changed();
+      },
+      () => undefined, // locked meanwhile, or an app too old: the device is told apart by its label alone
+    );
+  }
+
+  private setPrompt(id: string, prompt: DevicePrompt | null): void {
+    const entry = this.entries.get(id);
+    if (entry) {
+      if (entry.prompt === null && prompt === null) return;
+      entry.prompt = prompt;
+    }
+    this.emit('prompt', { deviceId: id, prompt });
+    this.changed();
   }
 
   private trezorEmulatorState(emulator: TrezorEmulator, fallback: ConnectionState): ConnectionState {
@@ -275,7 +452,10 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
     this.stopHid = null;
     if (this.trezorListening) TrezorConnect.removeAllListeners('DEVICE_EVENT');
     this.trezorListening = false;
-    for (const entry of this.entries.values()) entry.detach?.();
+    for (const entry of this.entries.values()) {
+      if (entry.detach) entry.detach();
+      else void entry.signer?.close();
+    }
     this.entries.clear();
   }
 

@@ -14,6 +14,7 @@ import { LedgerEmulator } from '../emulators/ledger/device';
 import { TrezorEmulator } from '../emulators/trezor/device';
 import { DEFAULT_BRIDGE_PORT, startTrezorBridge, type TrezorBridge } from '../emulators/trezor/bridge';
 import { disposeTrezorConnect } from './trezor-connect';
+import { BIP39_TEST_VECTOR_MNEMONIC } from '../emulators/mnemonics';
 
 export interface DevicesServiceOptions {
   /** Discover real Ledgers over USB HID (node-hid). Off in tests. */
@@ -103,6 +104,13 @@ export function createDevicesService(options: DevicesServiceOptions = {}): Devic
         return fail(error);
       }
     },
+    'devices.accounts': async ({ deviceId, count }) => {
+      try {
+        return ok({ accounts: await registry.accounts(deviceId, count) });
+      } catch (error) {
+        return fail(error);
+      }
+    },
     'devices.sign': async ({ deviceId, path, typedData, mode }) => {
       try {
         return ok(await registry.use(deviceId, (s) => s.signTypedData(path, typedData as unknown as TypedData, { mode })));
@@ -126,31 +134,34 @@ export function createDevicesService(options: DevicesServiceOptions = {}): Devic
     },
     'devices.cancel': async ({ deviceId }) => {
       try {
-        await registry.signer(deviceId).cancel();
-        return ok({ cancelled: true });
+        return ok({ cancelled: await registry.cancel(deviceId) });
       } catch (error) {
         return fail(error);
       }
     },
-    'devices.emulator.attach': async ({ vendor, autoApprove }) => {
+    'devices.emulator.attach': async ({ vendor, autoApprove, seed }) => {
       if (!options.emulators) {
         return err({ kind: 'EmulatorsDisabled', message: 'Emulated devices are turned off in this build.', nextStep: 'Start C3 Vault with emulators enabled (tests, Demo Commons).' });
       }
       try {
+        // A second device of one model gets other public test keys (the BIP-39 test vector).
+        const mnemonic = seed === 'bip39-test-vector' ? BIP39_TEST_VECTOR_MNEMONIC : undefined;
         if (vendor === 'ledger') {
           // Set up as C3 Vault needs a real Ledger to be: "Blind signing" on, since the Ethereum app
           // (1.12.0 and later) signs an EIP-712 message without Ledger-signed filters only then.
-          const device = new LedgerEmulator({ autoApprove, blindSigning: true });
+          const device = new LedgerEmulator({ autoApprove, blindSigning: true, mnemonic });
           const deviceId = registry.attachLedgerEmulator(device);
           emulators.set(deviceId, device);
+          await registry.settled(deviceId);
           return ok({ deviceId });
         }
-        const device = new TrezorEmulator({ autoApprove });
+        const device = new TrezorEmulator({ autoApprove, mnemonic });
         const deviceId = registry.attachTrezorEmulator(device);
         emulators.set(deviceId, device);
         await startTrezor();
         (await emulatorBridge()).attach(device);
         await waitFor(() => registry.list().some((d) => d.id === deviceId && d.state !== 'disconnected'), 15_000);
+        await registry.settled(deviceId);
         return ok({ deviceId });
       } catch (error) {
         return fail(error);

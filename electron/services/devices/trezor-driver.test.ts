@@ -81,7 +81,7 @@ describe('Trezor driver through @trezor/connect and the emulated Bridge', () => 
     expect(r).toMatchObject({ ok: false, error: { kind: 'RejectedOnDevice' } });
   });
 
-  it('a request cancelled from the app is reported as cancelled in the app, not as rejected on the device', async () => {
+  it('a request cancelled in the app ends on the device and is reported as cancelled in the app, not as rejected on the device', async () => {
     trezor.setAutoApprove(false);
     const closed: boolean[] = [];
     trezor.once('promptClosed', ({ approved }) => closed.push(approved));
@@ -91,10 +91,13 @@ describe('Trezor driver through @trezor/connect and the emulated Bridge', () => 
     const r = await pending;
     trezor.setAutoApprove(true);
     expect(c).toEqual({ ok: true, value: { cancelled: true } });
-    expect(r).toMatchObject({ ok: false, error: { kind: 'CancelledInApp', message: 'The request was cancelled in C3 Vault.' } });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'CancelledInApp', vendor: 'trezor', message: 'The request was cancelled in C3 Vault.' } });
     // The device's dialog went away (Cancel → Failure_ActionCancelled), and nothing waits on it.
     expect(closed).toEqual([false]);
     expect(trezor.state().pending).toBeNull();
+    // …nor on the app's screens.
+    const listed = await service.handlers['devices.list']({}, ctx);
+    expect(listed.ok && listed.value.devices.find((d) => d.id === id)?.prompt).toBeNull();
     // The next request is not taken for a cancelled one.
     const again = await service.handlers['devices.getAddress']({ deviceId: id, path: PATH, display: false }, ctx);
     expect(again).toMatchObject({ ok: true, value: { address: TREZOR_ALL_ADDRESS } });

@@ -8,6 +8,11 @@ import { typedDataHashes } from './ledger-driver';
 import { getTrezorConnect, type ConnectOptions } from './trezor-connect';
 import { formatPath, parsePath, type Hex, type Signer, type TypedData, type TypedDataMode } from './types';
 
+/** How long the Bridge session is kept after the last call (see `common`). */
+const IDLE_RELEASE_MS = 10_000;
+const CALL_IN_PROGRESS_STEP_MS = 10;
+const CALL_IN_PROGRESS_RETRIES = 300;
+
 type ConnectResponse<T> = { success: true; payload: T } | { success: false; payload: { error: string; code?: string } };
 
 export class TrezorSigner implements Signer {
@@ -73,10 +78,31 @@ export class TrezorSigner implements Signer {
     connect.cancel('Cancelled in C3 Vault');
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
 
-  private common() {
-    return { device: { path: this.devicePath }, useEmptyPassphrase: true, keepSession: false } as const;
+  /**
+   * The device's Bridge session is kept between calls (`keepSession`): without it, connect
+   * acquires the device, sends Initialize, reloads its features after the call and releases it,
+   * four round trips and a session change per call, more than a third of a signature's app-side
+   * time. It is given back after IDLE_RELEASE_MS without a call, so that Trezor Suite can use the
+   * device without having to take it over.
+   */
+  private common(keepSession = true) {
+    return { device: { path: this.devicePath }, useEmptyPassphrase: true, keepSession, skipFinalReload: true } as const;
+  }
+
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private releaseWhenIdle(connect: Awaited<ReturnType<typeof getTrezorConnect>>): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      void connect.getFeatures({ ...this.common(false) } as never).catch(() => undefined);
+    }, IDLE_RELEASE_MS);
+    this.idleTimer.unref?.();
   }
 
   /** Set by cancel() while a call is in flight; each new call starts with it cleared. */
@@ -85,8 +111,19 @@ export class TrezorSigner implements Signer {
   private async call<T>(fn: (connect: Awaited<ReturnType<typeof getTrezorConnect>>) => Promise<unknown>): Promise<T> {
     this.cancelRequested = false;
     const connect = await getTrezorConnect(this.options);
-    // connect answers a call before it has released the device from the previous one; a call
-    // made in that window fails with Device_CallInProgress, so it is retried for up to 3 s.
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    try {
+      return await this.callWithRetry<T>(connect, fn);
+    } finally {
+      this.releaseWhenIdle(connect);
+    }
+  }
+
+  private async callWithRetry<T>(connect: Awaited<ReturnType<typeof getTrezorConnect>>, fn: (connect: Awaited<ReturnType<typeof getTrezorConnect>>) => Promise<unknown>): Promise<T> {
+    // connect answers a call before it has let go of the device after the previous one; a call
+    // made in that window fails with Device_CallInProgress, so it is retried for up to 3 s, in
+    // short steps: the window is a few milliseconds.
     for (let attempt = 0; ; attempt += 1) {
       let response: ConnectResponse<T>;
       try {
@@ -95,8 +132,8 @@ export class TrezorSigner implements Signer {
         throw error instanceof DeviceError ? error : mapTrezorError({ error: error instanceof Error ? error.message : String(error) }, { cancelledByApp: this.cancelRequested });
       }
       if (response.success) return response.payload;
-      if (response.payload.code === 'Device_CallInProgress' && attempt < 60) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
+      if (response.payload.code === 'Device_CallInProgress' && attempt < CALL_IN_PROGRESS_RETRIES) {
+        await new Promise((resolve) => setTimeout(resolve, CALL_IN_PROGRESS_STEP_MS));
         continue;
       }
       throw mapTrezorError(response.payload, { cancelledByApp: this.cancelRequested });

@@ -1,3 +1,6 @@
+import { derivationPathProblem } from '../../../shared/contract/devices';
+import { DeviceError, deviceErrors } from './errors';
+
 /**
  * The device layer's one interface: a `Signer` per connected device and app, whatever the vendor.
  * Everything a caller gets back is plain data; errors are `DeviceError`s (errors.ts).
@@ -55,7 +58,10 @@ export interface Signer {
   signPersonalMessage(path: string, message: Uint8Array | string): Promise<{ signature: Hex; address: Hex }>;
   getXpub(path: string, options?: { display?: boolean }): Promise<XpubResult>;
   getCardanoKey(path: string): Promise<CardanoKeyResult>;
-  /** Abandons the request in flight, if any (the device shows its own cancel where it can). */
+  /**
+   * Ends the request in flight, if any: the transport's abort (a Trezor also gets the Cancel
+   * message, which closes its screen), after which the signer is ready for the next request.
+   */
   cancel(): Promise<void>;
   close(): Promise<void>;
 }
@@ -73,16 +79,25 @@ export interface DeviceInfo {
   readonly state: ConnectionState;
   /** Emulated devices are test and demo devices; the UI labels them "emulated device". */
   readonly emulated: boolean;
+  /** The first Ethereum address (m/44'/60'/0'/0/0), to tell two devices of one model apart; null until read. */
+  readonly firstAddress: Hex | null;
+  /** What the device's screen asks the person to confirm now, when C3 Vault knows it (emulated devices). */
+  readonly prompt: DevicePrompt | null;
+}
+
+export interface DevicePrompt {
+  readonly action: string;
+  readonly lines: string[];
 }
 
 /** BIP32 path string ("m/44'/60'/0'/0/0" or "44'/60'/0'/0/0") to indices. */
 export function parsePath(path: string): number[] {
+  const problem = derivationPathProblem(path);
+  if (problem) throw new DeviceError(deviceErrors.invalidPath(path, problem));
   const parts = path.replace(/^m\/?/, '').split('/').filter(Boolean);
   return parts.map((part) => {
-    const hardened = /['hH]$/.test(part);
     const n = Number.parseInt(part.replace(/['hH]$/, ''), 10);
-    if (!Number.isInteger(n) || n < 0 || n >= 0x80000000 || !/^\d+['hH]?$/.test(part)) throw new Error(`Invalid derivation path: ${path}`);
-    return hardened ? n + 0x80000000 : n;
+    return /['hH]$/.test(part) ? n + 0x80000000 : n;
   });
 }
 

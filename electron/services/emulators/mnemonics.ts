@@ -13,6 +13,9 @@ export const SPECULOS_MNEMONIC =
 /** Trezor's device-test mnemonic ("all all … all", twelve words). */
 export const TREZOR_MNEMONIC = 'all all all all all all all all all all all all';
 
+/** The BIP-39 test vector (entropy 0…0), public in the standard: a second emulated device's keys. */
+export const BIP39_TEST_VECTOR_MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
+
 const rootCache = new Map<string, HDKey>();
 
 /** The BIP32 root of a mnemonic (empty passphrase), cached: PBKDF2 costs ~100 ms. */
