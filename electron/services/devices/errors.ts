@@ -21,7 +21,8 @@ export type DeviceErrorBody =
   | { kind: 'DeviceNotFound'; message: string; nextStep: string; deviceId: string }
   | { kind: 'NotSupported'; message: string; nextStep: string; operation: string }
   | { kind: 'DeviceFailed'; message: string; nextStep: string; detail: string }
-  | { kind: 'InvalidPath'; message: string; nextStep: string; path: string };
+  | { kind: 'InvalidPath'; message: string; nextStep: string; path: string }
+  | { kind: 'BlindSigningDisabled'; message: string; nextStep: string; statusWord: string };
 
 export class DeviceError extends Error {
   constructor(readonly body: DeviceErrorBody) {
@@ -76,6 +77,18 @@ export const deviceErrors = {
         : 'Nothing was signed. Start again when you are ready.',
     vendor,
   }),
+  /**
+   * The Ethereum app (1.12 and later) refuses an EIP-712 message it cannot show field by field
+   * (no filters registered for it, or the hashes-only mode) with 0x6A80 unless its Blind signing
+   * setting is on (app-ethereum: "Blind signing must be enabled in Settings").
+   */
+  blindSigningDisabled: (): DeviceErrorBody => ({
+    kind: 'BlindSigningDisabled',
+    message: 'The Ethereum app on your Ledger refused the message: C3 Vault actions are shown on the device as their hashes, which the app signs only with Blind signing on.',
+    nextStep:
+      'On your Ledger, open the Ethereum app → Settings → Blind signing, turn it on, then try again. Compare the hashes on the device with the ones C3 Vault shows before you approve.',
+    statusWord: '0x6a80',
+  }),
   disconnected: (): DeviceErrorBody => ({
     kind: 'Disconnected',
     message: 'The device was disconnected before it answered.',
@@ -119,7 +132,7 @@ export const deviceErrors = {
 };
 
 /** Ledger status words and @ledgerhq/errors names → our errors. */
-export function mapLedgerError(error: unknown, context: { expectedApp?: string; openApp?: string } = {}): DeviceError {
+export function mapLedgerError(error: unknown, context: { expectedApp?: string; openApp?: string; operation?: 'signTypedData' } = {}): DeviceError {
   if (error instanceof DeviceError) return error;
   const e = error as { statusCode?: unknown; name?: unknown; message?: unknown; id?: unknown } | null;
   const name = typeof e?.name === 'string' ? e.name : '';
@@ -127,6 +140,7 @@ export function mapLedgerError(error: unknown, context: { expectedApp?: string; 
   const sw = typeof e?.statusCode === 'number' ? e.statusCode : null;
   if (sw === 0x5515 || name === 'LockedDeviceError') return new DeviceError(deviceErrors.locked('ledger'));
   if (sw === 0x6985 || sw === 0x5501 || name === 'UserRefusedOnDevice' || name === 'UserRefusedAddress') return new DeviceError(deviceErrors.rejected());
+  if (sw === 0x6a80 && context.operation === 'signTypedData') return new DeviceError(deviceErrors.blindSigningDisabled());
   if (sw === 0x6e00 || sw === 0x6e01 || sw === 0x6d00 || sw === 0x6d02 || sw === 0x6511) {
     return new DeviceError(deviceErrors.wrongApp(context.expectedApp ?? 'right', context.openApp ?? 'BOLOS'));
   }

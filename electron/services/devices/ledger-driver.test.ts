@@ -121,6 +121,18 @@ describe('Ledger driver through the emulator', () => {
     expect(ancient).toMatchObject({ ok: false, error: { kind: 'AppTooOld', minimum: '1.5.0', actual: '1.4.0' } });
   });
 
+  it('a Ledger whose Ethereum app has Blind signing off says which setting to turn on, in both modes', async () => {
+    ledger.blindSigning = false;
+    const hashed = await service.handlers['devices.sign']({ deviceId: id, path: "m/44'/60'/0'/0/0", typedData: vaultAction as never, mode: 'hashed' }, ctx);
+    const full = await service.handlers['devices.sign']({ deviceId: id, path: "m/44'/60'/0'/0/0", typedData: vaultAction as never, mode: 'full' }, ctx);
+    ledger.blindSigning = true;
+    const after = await service.handlers['devices.sign']({ deviceId: id, path: "m/44'/60'/0'/0/0", typedData: vaultAction as never, mode: 'hashed' }, ctx);
+    for (const refused of [hashed, full]) {
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'BlindSigningDisabled', statusWord: '0x6a80', nextStep: expect.stringContaining('Settings → Blind signing') } });
+    }
+    expect(after).toMatchObject({ ok: true });
+  });
+
   it('maps a rejection on the device', async () => {
     ledger.setAutoApprove(false);
     ledger.once('prompt', () => setImmediate(() => ledger.reject()));

@@ -123,7 +123,7 @@ export class LedgerSigner implements Signer {
         mode === 'full' ? await eth.signEIP712Message(p, typedData as never) : await eth.signEIP712HashedMessage(p, domainHash, messageHash);
       const address = await this.addressOf(eth, p);
       return { signature: sigHex(result), address, mode } as const;
-    });
+    }, 'signTypedData');
   }
 
   async signPersonalMessage(path: string, message: Uint8Array | string) {
@@ -215,7 +215,7 @@ export class LedgerSigner implements Signer {
     return this.opening;
   }
 
-  private async run<T>(app: keyof typeof APP_NAMES, fn: (transport: LedgerTransport, version: string) => Promise<T>): Promise<T> {
+  private async run<T>(app: keyof typeof APP_NAMES, fn: (transport: LedgerTransport, version: string) => Promise<T>, operation?: 'signTypedData'): Promise<T> {
     if (this.inFlight) throw new DeviceError(deviceErrors.busy());
     this.inFlight = true;
     this.cancelled = false;
@@ -235,7 +235,7 @@ export class LedgerSigner implements Signer {
         await this.drop(); // a transport opened while the cancel ran
         throw new DeviceError(deviceErrors.cancelledInApp('ledger'));
       }
-      const mapped = mapLedgerError(error, { expectedApp: expected, openApp: open });
+      const mapped = mapLedgerError(error, { expectedApp: expected, openApp: open, operation });
       if (mapped.body.kind === 'Disconnected') await this.drop();
       throw mapped;
     } finally {
