@@ -7,7 +7,7 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { type Result, err, ok } from '../result';
 import { addressOfPublicKey } from '../crypto/recover';
-import { type CommonsError, fail } from './errors';
+import { type CoreError, fail } from './core-errors';
 import { type Address } from './state';
 
 const PKH = /^did:pkh:eip155:1:(0x[0-9a-f]{40})$/;
@@ -53,7 +53,7 @@ export const secp256k1KeyDid = (compressed: Uint8Array): string => `did:key:z${b
  * The address whose signature speaks for the member `did`: a did:pkh's own address, or the
  * Ethereum address of a did:key's secp256k1 key. Other DIDs are refused.
  */
-export function memberKeyAddress(did: string): Result<Address, CommonsError> {
+export function memberKeyAddress(did: string): Result<Address, CoreError> {
   const pkh = didAddress(did);
   if (pkh) return ok(pkh);
   const key = KEY.exec(did)?.[1];

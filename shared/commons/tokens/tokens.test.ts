@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { unwrap } from '../result';
-import { act, givenCommons, keys, run } from './fixtures';
-import { deriveVaultAddress } from './vaults';
-import { heldTotal } from './tokens';
-import { COMMONS_TOKENS } from '../money';
+import { unwrap } from '../../result';
+import { act, givenCommons, keys, run } from '../fixtures';
+import { deriveVaultAddress } from '../vaults';
+import { heldTotal } from '.';
+import { COMMONS_TOKENS } from '../../money';
 
 const PPT = (n: number) => BigInt(n) * 1_000_000n;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { unwrap } from '../result';
-import { DAY, act, enrolAction, givenCommons, keys, member, run } from './fixtures';
-import { useScopeNullifier } from './identity';
+import { unwrap } from '../../result';
+import { DAY, act, enrolAction, givenCommons, keys, member, run } from '../fixtures';
+import { useScopeNullifier } from '.';
 
 describe('enrolment (SPEC §1)', () => {
   it('given an attested, proven enrolment, then the member and their vault exist', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { unwrap } from '../result';
-import { type Action } from './log';
-import { act, givenCommons, keys, run, spec } from './fixtures';
-import { deriveVaultAddress } from './vaults';
-import { pkhDid } from './identity-did';
+import { unwrap } from '../../result';
+import { type Action } from '../log';
+import { act, givenCommons, keys, run, spec } from '../fixtures';
+import { deriveVaultAddress } from '.';
+import { pkhDid } from '../identity-did';
 
 describe('quorum signing (SPEC §3)', () => {
   it('when one of two required signatures is given, then ThresholdNotMet { have: 1, need: 2 }', () => {
