@@ -34,7 +34,7 @@ describe('an enrolment built in the renderer', () => {
     if (!signed) throw new Error('not signed');
     // The test verifier accepts proofs whose pi_a[0] is "1"; everything else is checked for real.
     const after = applyAction(state, signed, { verifier: { verify: (_c, _s, p) => p.pi_a[0] === '1' }, recoverer: testRecoverer, time: state.time });
-    expect(after.ok && Object.values(after.value.members).find((m) => m.label === 'Gita')).toMatchObject({ faction: 'Guild', commitment: '1234' });
+    expect(after.ok && [...after.value.members.values()].find((m) => m.label === 'Gita')).toMatchObject({ faction: 'Guild', commitment: '1234' });
     expect(hexToBytes(signature.slice(2))).toHaveLength(65);
   });
 });

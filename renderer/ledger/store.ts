@@ -10,6 +10,7 @@ import { type LedgerContext, apply, commonsIdOf, fold, genesis } from '../../sha
 import { type LedgerError, fail } from '../../shared/commons/errors';
 import { type Entry } from '../../shared/commons/log';
 import { type CommonsState } from '../../shared/commons/state';
+import { restoredState, storedState } from '../../shared/commons/plain';
 import { type RecoveryJob, cachedRecoverer, collectSignatures, encodeLog, parseLog } from '../../shared/commons/verify';
 import { type SignatureRecoverer, nobleRecoverer } from '../../shared/crypto/recover';
 import { type Result, err, ok } from '../../shared/result';
@@ -30,13 +31,23 @@ export interface Projection {
   readonly verifiedAt: number | null;
 }
 
+/** A projection as IndexedDB keeps it: the state's persistent maps in their stored form (plain.ts). */
+interface StoredProjection extends Omit<Projection, 'state'> {
+  readonly state: unknown;
+}
+
 export class LedgerDatabase extends Dexie {
   entries!: Table<StoredEntry, number>;
-  projection!: Table<Projection, string>;
+  projection!: Table<StoredProjection, string>;
 
   constructor(name: string) {
     super(name);
     this.version(1).stores({ entries: 'seq', projection: 'key' });
+    // Version 2 stores the state's persistent maps tagged (plain.ts); a version 1 projection is
+    // dropped, and the next import folds the stored entries again from genesis.
+    this.version(2)
+      .stores({ entries: 'seq', projection: 'key' })
+      .upgrade((tx) => tx.table('projection').clear());
   }
 }
 
@@ -77,7 +88,8 @@ export class CommonsLedger {
   }
 
   async head(): Promise<Projection | undefined> {
-    return this.db.projection.get('head');
+    const stored = await this.db.projection.get('head');
+    return stored && { ...stored, key: 'head', state: restoredState(stored.state) };
   }
 
   async state(): Promise<CommonsState | null> {
@@ -147,7 +159,7 @@ export class CommonsLedger {
       // One transaction per entry: the entry and the projection after it are written together.
       await this.db.transaction('rw', this.db.entries, this.db.projection, async () => {
         await this.db.entries.put({ seq: entry.seq, entry, hash: after.headHash });
-        await this.db.projection.put({ key: 'head', state: after, verifiedAt });
+        await this.db.projection.put({ key: 'head', state: storedState(after), verifiedAt });
       });
     }
     return ok({ added: fresh.length, skipped, state });
@@ -164,7 +176,7 @@ export class CommonsLedger {
     if (!head || head.state.headHash !== folded.value.headHash) {
       return err({ ...fail('PrevHashMismatch', { expected: folded.value.headHash, got: head?.state.headHash ?? '(no projection)' }), seq: folded.value.height });
     }
-    await this.db.projection.put({ key: 'head', state: folded.value, verifiedAt: (this.options.now ?? Date.now)() });
+    await this.db.projection.put({ key: 'head', state: storedState(folded.value), verifiedAt: (this.options.now ?? Date.now)() });
     return ok(folded.value);
   }
 

@@ -12,6 +12,7 @@ import { type ActionContext, type LedgerContext } from './context';
 import { type CommonsError, type LedgerError } from './errors';
 import { commons } from './ledger';
 import { type Action, type Entry } from './log';
+import { plainState } from './plain';
 import { type CommonsState } from './state';
 
 export type { LedgerContext, ActionContext } from './context';
@@ -38,5 +39,5 @@ export const fold: (entries: Iterable<Entry>, ctx: LedgerContext) => Result<Comm
 /** Time passing from `from` to `to`: every module's time step (run by `apply` before an entry's actions). */
 export const onTime: (state: CommonsState, from: number, to: number) => CommonsState = commons.onTime;
 
-/** A hash of the whole state, to compare two replays (canonical encoding, amounts as strings). */
-export const stateHash = (state: CommonsState): Hex => canonicalHash(state);
+/** A hash of the whole state, to compare two replays (canonical encoding of its plain form, amounts as strings). */
+export const stateHash = (state: CommonsState): Hex => canonicalHash(plainState(state));

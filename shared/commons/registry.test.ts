@@ -107,7 +107,7 @@ describe('a module added in a test, composed with the registry', () => {
     const at = { ...ctx, time: T0 + DAY };
     const added = unwrap(withCounter.applyAction(g, addAction(g.commonsId, 0, 5), at));
     expect(added.counter.count).toBe(5);
-    expect(added.vaults[TREASURY]!.nonce).toBe(1);
+    expect(added.vaults.get(TREASURY)!.nonce).toBe(1);
     expect(withCounter.applyAction(g, addAction(g.commonsId, 0, 5, [keys.steward1]), at)).toMatchObject({ ok: false, error: { kind: 'ThresholdNotMet', have: 1, need: 2 } });
     expect(withCounter.applyAction(g, addAction(g.commonsId, 3, 5), at)).toMatchObject({ ok: false, error: { kind: 'NonceMismatch', expected: 0, got: 3 } });
     expect(withCounter.applyAction(g, addAction(g.commonsId, 0, 5, [keys.steward1, keys.mallory]), at)).toMatchObject({ ok: false, error: { kind: 'NotASigner' } });

@@ -143,7 +143,7 @@ export function createDemoSequencer(options: DemoSequencerOptions = {}): DemoSeq
     submit(action) {
       const current = load();
       const head = current.state;
-      const treasury = head.vaults[head.treasury]!;
+      const treasury = head.vaults.get(head.treasury)!;
       const keys = emulatorDemoKeys();
       // The stewards of shared/commons/demo.ts: Ledger 3 and Trezor 3 make the treasury's 2-of-3.
       const stewards = [keySigner(keys.ledger(3)), keySigner(keys.trezor(3))].filter((s) => treasury.signers.some((t) => t.address === s.address));

@@ -32,6 +32,6 @@ export const castAnonymousBallot: Handler<ActionWith<'ballot.anonymous', typeof 
   const used = useScopeNullifier(state, p.proposal, p.nullifier);
   if (!used.ok) return used;
   if (!ctx.verifier.verify('membership', p.publicSignals, p.proof)) return err(failCore('InvalidProof', { circuit: 'membership' }));
-  const tally = used.value.ballots[p.proposal] ?? { yes: 0, no: 0, abstain: 0 };
-  return ok({ ...used.value, ballots: { ...used.value.ballots, [p.proposal]: { ...tally, [p.choice]: tally[p.choice] + 1 } } });
+  const tally = used.value.ballots.get(p.proposal) ?? { yes: 0, no: 0, abstain: 0 };
+  return ok({ ...used.value, ballots: used.value.ballots.set(p.proposal, { ...tally, [p.choice]: tally[p.choice] + 1 }) });
 };

@@ -1,4 +1,5 @@
 /** The ballots module (SPEC §7): anonymous one-member-one-vote ballots. */
+import { OrderedMap } from 'immutable';
 import { ok } from '../../result';
 import { ZK_PROOF, action, defineModule } from '../module';
 import { ballotsSentences } from './errors';
@@ -7,7 +8,7 @@ import { AnonymousBallotPayload } from './payloads';
 import { type BallotsSlice } from './state';
 import { ballotsView } from './view';
 
-const initial: BallotsSlice = { ballots: {} };
+const initial: BallotsSlice = { ballots: OrderedMap() };
 
 export const ballots = defineModule({
   name: 'ballots',

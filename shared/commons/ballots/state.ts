@@ -1,4 +1,5 @@
 /** The ballots module's slice of the state (SPEC §7): anonymous tallies by proposal id. */
+import { type OrderedMap } from 'immutable';
 import { type CommonsState } from '../state';
 
 export interface BallotTally {
@@ -10,7 +11,7 @@ export interface BallotTally {
 declare module '../state' {
   interface CommonsState {
     /** Anonymous one-member-one-vote tallies by proposal id (SPEC §7). */
-    readonly ballots: Readonly<Record<string, BallotTally>>;
+    readonly ballots: OrderedMap<string, BallotTally>;
   }
 }
 

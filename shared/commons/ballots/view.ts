@@ -9,5 +9,5 @@ const shape = {
 };
 
 export const ballotsView: ModuleView<BallotsSlice, typeof shape> = {
-  commons: { shape, of: (state) => ({ ballots: { ...state.ballots } }) },
+  commons: { shape, of: (state) => ({ ballots: Object.fromEntries(state.ballots) }) },
 };

@@ -30,7 +30,7 @@ export function addMember(tree: MemberTree, commitment: string): MemberTree {
 export const enrol: Handler<ActionWith<'member.enrol', typeof EnrolPayload>> = (state, action, ctx) => {
   const p = action.payload;
   if (!isDid(p.did)) return err(failCore('InvalidDid', { did: p.did }));
-  if (state.members[p.did]) return err(fail('AlreadyMember', { did: p.did }));
+  if (state.members.has(p.did)) return err(fail('AlreadyMember', { did: p.did }));
   if (!state.attestors[p.attestor]) return err(fail('UnknownAttestor', { attestor: p.attestor }));
   const digest = hexBytes(enrolmentDigest(state.commonsId, BigInt(p.commitment), BigInt(p.nullifier)));
   if (ctx.recoverer.recover(digest, hexBytes(p.attestorSig)) !== p.attestor) return err(fail('BadAttestation', { attestor: p.attestor }));
@@ -42,7 +42,7 @@ export const enrol: Handler<ActionWith<'member.enrol', typeof EnrolPayload>> = (
     ['Commons id', String(fieldOfHash(state.commonsId))],
   ]);
   if (!signals.ok) return signals;
-  if (state.uniqueness[p.nullifier] !== undefined) return err(fail('DuplicateNullifier', { nullifier: p.nullifier }));
+  if (state.uniqueness.has(p.nullifier)) return err(fail('DuplicateNullifier', { nullifier: p.nullifier }));
   if (!ctx.verifier.verify('identity', p.publicSignals, p.proof)) return err(failCore('InvalidProof', { circuit: 'identity' }));
   const created = createVault(
     state,
@@ -52,9 +52,7 @@ export const enrol: Handler<ActionWith<'member.enrol', typeof EnrolPayload>> = (
   if (!created.ok) return created;
   return ok({
     ...created.value,
-    members: {
-      ...created.value.members,
-      [p.did]: {
+    members: created.value.members.set(p.did, {
         did: p.did,
         label: p.label,
         faction: p.faction,
@@ -65,21 +63,20 @@ export const enrol: Handler<ActionWith<'member.enrol', typeof EnrolPayload>> = (
         attestor: p.attestor,
         enrolledAt: ctx.time,
         vaults: [action.vault],
-      },
-    },
-    uniqueness: { ...created.value.uniqueness, [p.nullifier]: p.did },
+    }),
+    uniqueness: created.value.uniqueness.set(p.nullifier, p.did),
     memberTree: addMember(created.value.memberTree, p.commitment),
   });
 };
 
 export const changeFaction: Handler<ActionWith<'member.changeFaction', typeof ChangeFactionPayload>> = (state, action, ctx) => {
   const owner = vaultAt(state, action.vault)?.owner;
-  const member = owner ? state.members[owner] : undefined;
+  const member = owner ? state.members.get(owner) : undefined;
   if (!member) return err(fail('NotAMember', { who: action.vault }));
   if (member.faction === action.payload.faction) return err(fail('SameFaction', { faction: member.faction }));
   const until = member.factionSince + state.params.factionCooldownSeconds;
   if (ctx.time < until) return err(fail('FactionCooldown', { since: member.factionSince, until, time: ctx.time }));
-  return ok({ ...state, members: { ...state.members, [member.did]: { ...member, faction: action.payload.faction, factionSince: ctx.time } } });
+  return ok({ ...state, members: state.members.set(member.did, { ...member, faction: action.payload.faction, factionSince: ctx.time }) });
 };
 
 /** The treasury registers an attestor (its authority, `treasury`, is checked before this runs). */
@@ -94,6 +91,6 @@ export const registerAttestor: Handler<ActionWith<'attestor.register', typeof Re
  */
 export function useScopeNullifier<S extends CommonsState>(state: S, scope: string, nullifier: string): Result<S, ModuleError> {
   const key = `${scope}:${nullifier}`;
-  if (state.scopeNullifiers[key]) return err(fail('DuplicateScopeNullifier', { scope, nullifier }));
-  return ok({ ...state, scopeNullifiers: { ...state.scopeNullifiers, [key]: true } });
+  if (state.scopeNullifiers.has(key)) return err(fail('DuplicateScopeNullifier', { scope, nullifier }));
+  return ok({ ...state, scopeNullifiers: state.scopeNullifiers.add(key) });
 }

@@ -11,7 +11,7 @@ import { type IdentitySlice, type Member } from './state';
 export function memberBalances(state: CommonsState, member: Member): Partial<Record<CommonsToken, bigint>> {
   const total: Partial<Record<CommonsToken, bigint>> = {};
   for (const address of member.vaults) {
-    const vault = state.vaults[address];
+    const vault = state.vaults.get(address);
     if (!vault) continue;
     for (const token of COMMONS_TOKENS) total[token] = (total[token] ?? 0n) + (vault.balances[token] ?? 0n);
   }
@@ -41,7 +41,7 @@ const shape = {
 export const identityView: ModuleView<IdentitySlice, typeof shape> = {
   state: (state) => ({
     attestors: Object.keys(state.attestors),
-    members: Object.values(state.members).map((m) => ({
+    members: [...state.members.values()].map((m) => ({
       did: m.did,
       label: m.label,
       faction: m.faction,
@@ -55,7 +55,7 @@ export const identityView: ModuleView<IdentitySlice, typeof shape> = {
   commons: {
     shape,
     of: (state) => ({
-      members: Object.values(state.members).map((m) => ({
+      members: [...state.members.values()].map((m) => ({
         did: m.did,
         label: m.label,
         faction: m.faction,

@@ -116,7 +116,7 @@ describe('params.set', () => {
     const state = givenGoverned();
     const changed = unwrap(governed.applyAction(state, setParams(state, { factionCooldownSeconds: 30 * DAY, minDebt: 50_000_000n }), ctxAt(state.time)));
     expect(changed.params).toEqual({ ...DEFAULT_PARAMS, factionCooldownSeconds: 30 * DAY, minDebt: 50_000_000n });
-    expect(changed.vaults[state.treasury]!.nonce).toBe(state.vaults[state.treasury]!.nonce);
+    expect(changed.vaults.get(state.treasury)!.nonce).toBe(state.vaults.get(state.treasury)!.nonce);
     expect(governed.applyAction(changed, setParams(changed, { factionCooldownSeconds: DAY }), ctxAt(state.time))).toMatchObject({
       ok: false,
       error: { kind: 'ProposalNotPassed', proposal: PROPOSAL },
@@ -145,6 +145,6 @@ describe('params.set', () => {
     const shorter = unwrap(governed.applyAction(enrolled, setParams(enrolled, { factionCooldownSeconds: DAY }), ctxAt(T0)));
     const change = act(shorter, 'member.changeFaction', bob.vault, { faction: 'Union' }, [keys.bob]);
     expect(governed.applyAction(enrolled, change, ctxAt(T0 + 2 * DAY))).toMatchObject({ ok: false, error: { kind: 'FactionCooldown' } });
-    expect(unwrap(governed.applyAction(shorter, change, ctxAt(T0 + 2 * DAY))).members[bob.did]!.faction).toBe('Union');
+    expect(unwrap(governed.applyAction(shorter, change, ctxAt(T0 + 2 * DAY))).members.get(bob.did)!.faction).toBe('Union');
   });
 });

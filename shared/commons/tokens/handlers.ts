@@ -48,7 +48,7 @@ function positive(amount: bigint): Result<null, ModuleError> {
 export function mintTo<S extends CommonsState>(state: S, to: Address, token: CommonsToken, amount: bigint): Result<S, ModuleError> {
   const vault = vaultAt(state, to);
   if (!vault) return err(failCore('UnknownVault', { vault: to }));
-  if (!mayHold(vault, token) || (vault.owner !== null && !state.members[vault.owner])) return err(fail('HolderNotAllowed', { vault: to, token }));
+  if (!mayHold(vault, token) || (vault.owner !== null && !state.members.has(vault.owner))) return err(fail('HolderNotAllowed', { vault: to, token }));
   return ok(addSupply(putVault(state, setBalance(vault, token, balanceOf(vault, token) + amount)), token, amount));
 }
 
@@ -83,7 +83,7 @@ export const mint: Handler<ActionWith<'token.mint', typeof MintPayload>> = (stat
   // COMM and CONX come only from burn-to-COMM/CONX and VELOC draws.
   if (token === 'COMM' || token === 'CONX') return err(fail('MintNotAllowed', { token }));
   const owner = vaultAt(state, to)?.owner;
-  const member = owner ? state.members[owner] : undefined;
+  const member = owner ? state.members.get(owner) : undefined;
   const needs = ROLE_FACTION[token];
   if (member && needs && member.faction !== needs) return err(fail('RoleTokenFaction', { token, faction: member.faction, needs }));
   // A role token to anything but a member vault is refused by mintTo (HolderNotAllowed).
@@ -131,7 +131,7 @@ export const burnToConx: Handler<ActionWith<'token.burnToConx', typeof BurnPaylo
 /** Σ balances + Σ escrows of a token, to check against its supply. */
 export function heldTotal(state: CommonsState, token: CommonsToken): bigint {
   let total = 0n;
-  for (const vault of Object.values(state.vaults)) total += balanceOf(vault, token);
-  for (const escrow of Object.values(state.escrows)) if (escrow.token === token) total += escrow.amount;
+  for (const vault of state.vaults.values()) total += balanceOf(vault, token);
+  for (const escrow of state.escrows.values()) if (escrow.token === token) total += escrow.amount;
   return total;
 }

@@ -1,4 +1,5 @@
 /** The tokens module (SPEC §2): minting, transfers and burns of the six Commons tokens. */
+import { Map as ImmutableMap } from 'immutable';
 import { ok } from '../../result';
 import { TREASURY, VAULT_QUORUM, action, defineModule } from '../module';
 import { tokensSentences } from './errors';
@@ -7,7 +8,7 @@ import { BurnPayload, MintPayload, TransferPayload } from './payloads';
 import { type TokensSlice } from './state';
 import { tokensView } from './view';
 
-const initial: TokensSlice = { supplies: {}, escrows: {} };
+const initial: TokensSlice = { supplies: {}, escrows: ImmutableMap() };
 
 export const tokens = defineModule({
   name: 'tokens',

@@ -1,4 +1,5 @@
 /** The tokens module's slice of the state (SPEC §2): supplies, and what is held in escrow. */
+import { type Map as ImmutableMap } from 'immutable';
 import { type CommonsToken } from '../../money';
 import { type Balances } from '../balances';
 import { type CommonsState } from '../state';
@@ -18,7 +19,7 @@ declare module '../state' {
   interface CommonsState {
     /** Per token: Σ balances + Σ escrows, always (SPEC §2). */
     readonly supplies: Balances;
-    readonly escrows: Readonly<Record<string, Escrow>>;
+    readonly escrows: ImmutableMap<string, Escrow>;
   }
 }
 

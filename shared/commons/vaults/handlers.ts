@@ -9,13 +9,13 @@ import { checkOwnerSigns, checkSignerSet, createVault, putVault, vaultAt } from 
 
 export const createMemberVault: Handler<ActionWith<'vault.create', typeof CreateVaultPayload>> = (state, action) => {
   const { owner, name, signers, threshold, salt } = action.payload;
-  const member = state.members[owner];
+  const member = state.members.get(owner);
   if (!member) return err(failIdentity('NotAMember', { who: owner }));
   const created = createVault(state, { address: action.vault, name, kind: 'member', owner, signers, threshold, nonce: 0, balances: {} }, salt);
   if (!created.ok) return created;
   return ok({
     ...created.value,
-    members: { ...created.value.members, [owner]: { ...member, vaults: [...member.vaults, action.vault] } },
+    members: created.value.members.set(owner, { ...member, vaults: [...member.vaults, action.vault] }),
   });
 };
 

@@ -1,4 +1,5 @@
 /** The vaults module (SPEC §3): vaults, their signers and thresholds. */
+import { OrderedMap } from 'immutable';
 import { ok } from '../../result';
 import { VAULT_QUORUM, action, defineModule, newVault } from '../module';
 import { vaultsSentences } from './errors';
@@ -23,18 +24,21 @@ export const vaults = defineModule({
       const set = checkSignerSet(treasury.signers, treasury.threshold);
       if (!set.ok) return set;
       const slice: VaultsSlice = {
-        vaults: {
-          [treasury.address]: {
-            address: treasury.address,
-            name: treasury.name,
-            kind: 'commons',
-            owner: null,
-            signers: treasury.signers,
-            threshold: treasury.threshold,
-            nonce: 0,
-            balances: {},
-          },
-        },
+        vaults: OrderedMap([
+          [
+            treasury.address,
+            {
+              address: treasury.address,
+              name: treasury.name,
+              kind: 'commons',
+              owner: null,
+              signers: treasury.signers,
+              threshold: treasury.threshold,
+              nonce: 0,
+              balances: {},
+            },
+          ],
+        ]),
       };
       return ok(slice);
     },

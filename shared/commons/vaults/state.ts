@@ -1,4 +1,5 @@
 /** The vaults module's slice of the state (SPEC §3): every vault, by address. */
+import { type OrderedMap } from 'immutable';
 import { type Balances } from '../balances';
 import { type Address, type CommonsState, type Signer } from '../state';
 
@@ -16,7 +17,8 @@ export interface Vault {
 
 declare module '../state' {
   interface CommonsState {
-    readonly vaults: Readonly<Record<Address, Vault>>;
+    /** Vaults by address, in creation order (a persistent map: one action shares the other vaults, plain.ts). */
+    readonly vaults: OrderedMap<Address, Vault>;
   }
 }
 

@@ -39,11 +39,11 @@ export function checkOwnerSigns(owner: string | null, signers: readonly Signer[]
   return ok(null);
 }
 
-export const vaultAt = (state: CommonsState, address: Address): Vault | undefined => state.vaults[address];
+export const vaultAt = (state: CommonsState, address: Address): Vault | undefined => state.vaults.get(address);
 
 export const putVault = <S extends CommonsState>(state: S, vault: Vault): S => ({
   ...state,
-  vaults: { ...state.vaults, [vault.address]: vault },
+  vaults: state.vaults.set(vault.address, vault),
 });
 
 /** Creates a vault at `address` after the rules that every new vault obeys. */

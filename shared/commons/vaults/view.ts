@@ -29,7 +29,7 @@ const shape = { vaults: z.array(VaultView) };
 
 export const vaultsView: ModuleView<VaultsSlice, typeof shape> = {
   state: (state) => ({
-    vaults: Object.values(state.vaults).map((v) => ({
+    vaults: [...state.vaults.values()].map((v) => ({
       address: v.address,
       name: v.name,
       kind: v.kind,
@@ -43,7 +43,7 @@ export const vaultsView: ModuleView<VaultsSlice, typeof shape> = {
   commons: {
     shape,
     of: (state, options) => ({
-      vaults: Object.values(state.vaults).map((v) => ({
+      vaults: [...state.vaults.values()].map((v) => ({
         address: v.address,
         name: v.name,
         kind: v.kind,
