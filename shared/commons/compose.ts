@@ -67,8 +67,10 @@ export type ErrorOf<M extends Modules> = CoreError | ErrorsOfModule<M[number]>;
 export type LedgerErrorOf<M extends Modules> = ErrorOf<M> & { readonly seq: number; readonly action?: number };
 
 type SliceOf<D> = D extends { state: { initial: (...args: never[]) => Result<infer S, ModuleError> } } ? S : never;
+/** Every module's slice of the state, together. */
+export type SlicesOf<M extends Modules> = UnionToIntersection<SliceOf<M[number]>>;
 /** The state: the core's fields and every module's slice. */
-export type StateOf<M extends Modules> = CommonsState & UnionToIntersection<SliceOf<M[number]>>;
+export type StateOf<M extends Modules> = CommonsState & SlicesOf<M>;
 
 type ViewShapeOf<D> = D extends { view?: { commons?: { shape: infer S } } } ? S : never;
 const CORE_VIEW_SHAPE = {

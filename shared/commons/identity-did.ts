@@ -1,6 +1,6 @@
 /**
  * Member DIDs (SPEC §1) and the key behind each: a `did:pkh` names its key's address, a `did:key`
- * carries its public key. Whatever speaks for a member is signed by that key (member-signature.ts),
+ * carries its public key. Whatever speaks for a member is signed by that key (authority.ts),
  * so a DID is usable only when the ledger can tell which address its key signs as: did:pkh, and
  * did:key of a secp256k1 key (the curve of the hardware keys that sign vault actions).
  */

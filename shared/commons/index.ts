@@ -12,3 +12,4 @@ export { type DigestSigner, LogBuilder, keySigner, signAction, sealEntry, attest
 export { modules } from './registry';
 export { composeCommons } from './compose';
 export { defineModule } from './module';
+export { plainState, restoredState, storedState } from './plain';

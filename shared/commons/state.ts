@@ -33,8 +33,7 @@ export interface CommonsState {
 }
 
 /** The fields of the state that belong to the core rather than to a module. */
-export const CORE_FIELDS = ['version', 'commonsId', 'name', 'height', 'headHash', 'time', 'treasury'] as const;
-export type CoreState = Pick<CommonsState, (typeof CORE_FIELDS)[number]>;
+export type CoreField = 'version' | 'commonsId' | 'name' | 'height' | 'headHash' | 'time' | 'treasury';
 
 export const ZERO_HASH: Hex = `0x${'00'.repeat(32)}`;
 
