@@ -72,7 +72,7 @@ export async function runC3(args: readonly string[], io: Io): Promise<number> {
     [
       `valid: ${state.name} (${state.commonsId})`,
       `  entries ${replay.kept}, actions ${replay.actions}, signatures ${replay.signatures}, head ${state.headHash}`,
-      `  members ${Object.keys(state.members).length}, vaults ${Object.keys(state.vaults).length}, last entry ${new Date(state.time * 1000).toISOString()}`,
+      `  members ${state.members.size}, vaults ${state.vaults.size}, last entry ${new Date(state.time * 1000).toISOString()}`,
       `  verified in ${seconds.toFixed(2)} s with ${replay.recoverer}`,
       `  zero-knowledge proofs checked in batches with the Groth16 keys of resources/zk (manifest-verified)`,
       '',

@@ -83,7 +83,7 @@ for (const line of fileLines(LARGE_CACHE)) {
 }
 const oneMs = performance.now() - t;
 const oneShare = (rate(signatures, oneMs) * 100) / floor;
-say(`log     ${fmt(index)} entries, ${fmt(actions)} actions, ${fmt(signatures)} signatures, ${fmt(Object.keys(state!.members).length)} members, ${fmt(Object.keys(state!.vaults).length)} vaults; ${availableParallelism()} cores`);
+say(`log     ${fmt(index)} entries, ${fmt(actions)} actions, ${fmt(signatures)} signatures, ${fmt(state!.members.size)} members, ${fmt(state!.vaults.size)} vaults; ${availableParallelism()} cores`);
 say(`replay  one core:  ${fmt(rate(actions, oneMs))} actions/s, ${fmt(rate(signatures, oneMs))} signatures/s = ${oneShare.toFixed(0)} % of the floor (${(oneMs / 1000).toFixed(1)} s)`);
 
 // All cores: recovery in worker threads, pipelined with parsing and the fold; the log is handed
@@ -117,7 +117,7 @@ const fromVault = deriveVaultAddress(state!.commonsId, pkhDid(from.keys[0]!.addr
 const toVault = deriveVaultAddress(state!.commonsId, pkhDid(signer('large member 1 key 0').address), 'main');
 const quorum = [signer('steward 0'), signer('steward 2')];
 const folded = state!;
-const vault = folded.vaults[fromVault];
+const vault = folded.vaults.get(fromVault);
 if (!vault) throw new Error('member 0 has no vault in the folded state');
 const sorted = [from.keys[0]!, from.keys[2]!].sort((a, b) => (a.address < b.address ? -1 : 1));
 const next = signAction(folded.commonsId, { kind: 'token.transfer', vault: fromVault, nonce: vault.nonce, validUntil: folded.time + 86_400, payload: { token: 'CONX', to: toVault, amount: 1n } }, sorted);

@@ -41,7 +41,7 @@ describe('an enrolment built in the renderer', () => {
     expect(unwrap(parseRequestFile(JSON.stringify(encodeRequestFile(signed))))).toEqual(signed);
     // The test verifier accepts proofs whose pi_a[0] is "1"; everything else is checked for real.
     const after = applyAction(state, ledgerActionOf(signed, [key.address]), { verifier: { verify: (_c, _s, p) => p.pi_a[0] === '1' }, recoverer: testRecoverer, time: state.time });
-    expect(after.ok && Object.values(after.value.members).find((m) => m.label === 'Gita')).toMatchObject({ faction: 'Guild', commitment: '1234' });
+    expect(after.ok && [...after.value.members.values()].find((m) => m.label === 'Gita')).toMatchObject({ faction: 'Guild', commitment: '1234' });
     expect(hexToBytes(signature.slice(2))).toHaveLength(65);
   });
 });

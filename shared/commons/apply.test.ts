@@ -29,7 +29,7 @@ describe('the log (SPEC §11)', () => {
     const state = unwrap(fold(log.entries, ctx));
     expect(state.commonsId).toBe(log.commonsId);
     expect(state.height).toBe(4);
-    expect(state.vaults[bob.vault]!.balances).toEqual({ PPT: 300n, CONX: 200n });
+    expect(state.vaults.get(bob.vault)!.balances).toEqual({ PPT: 300n, CONX: 200n });
     expect(state.supplies).toEqual({ PPT: 300n, CONX: 200n });
   });
 
@@ -63,7 +63,7 @@ describe('the log (SPEC §11)', () => {
     const base = unwrap(fold(log.entries, ctx));
     const before = structuredClone(base);
     const good = act(base, 'token.burnToComm', bob.vault, { amount: 1n }, [keys.bob]);
-    const bad = act(base, 'token.burnToComm', bob.vault, { amount: 10_000n }, [keys.bob], { nonce: base.vaults[bob.vault]!.nonce + 1 });
+    const bad = act(base, 'token.burnToComm', bob.vault, { amount: 10_000n }, [keys.bob], { nonce: base.vaults.get(bob.vault)!.nonce + 1 });
     const entry = log.append(T0 + 4 * DAY, [good, bad]);
     expect(apply(base, entry, ctx)).toMatchObject({ ok: false, error: { kind: 'InsufficientBalance', seq: 4, action: 1 } });
     expect(base).toEqual(before);
@@ -97,7 +97,7 @@ describe('the log (SPEC §11)', () => {
     const base = unwrap(fold(log.entries, ctx));
     log.append(T0 + 4 * DAY, [act(base, 'vault.setSigners', base.treasury, { signers: [spec(keys.steward1), spec(keys.dave)], threshold: 2 }, [keys.steward1, keys.steward2])]);
     const changed = unwrap(fold(log.entries, ctx));
-    const old = log.append(T0 + 5 * DAY, [act(changed, 'token.mint', changed.treasury, { token: 'PPT', to: Object.keys(changed.vaults)[1]!, amount: 1n }, [keys.steward1, keys.dave])], [keys.steward1, keys.steward2]);
+    const old = log.append(T0 + 5 * DAY, [act(changed, 'token.mint', changed.treasury, { token: 'PPT', to: [...changed.vaults.keys()][1]!, amount: 1n }, [keys.steward1, keys.dave])], [keys.steward1, keys.steward2]);
     expect(apply(changed, old, ctx)).toMatchObject({ ok: false, error: { kind: 'NotASigner', signer: keys.steward2.address } });
   });
 });

@@ -1,8 +1,5 @@
 import { type SignatureRecoverer } from '../crypto/recover';
 import { type ZkVerifier } from '../zk/types';
-import { type Result } from '../result';
-import { type CommonsError } from './errors';
-import { type CommonsState } from './state';
 import { type DigestMemo } from './quorum';
 
 /** What `apply` is given from outside: the proof verifier and the signature recoverer (both injected, so shared/ stays pure). */
@@ -17,5 +14,3 @@ export interface LedgerContext {
 export interface ActionContext extends LedgerContext {
   readonly time: number;
 }
-
-export type Handler<A> = (state: CommonsState, action: A, ctx: ActionContext) => Result<CommonsState, CommonsError>;

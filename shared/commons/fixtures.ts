@@ -98,7 +98,7 @@ export function act<K extends ActionKind>(
   signers: readonly DigestSigner[],
   options: { nonce?: number; validUntil?: number } = {},
 ): Action {
-  const nonce = options.nonce ?? state.vaults[vault]?.nonce ?? 0;
+  const nonce = options.nonce ?? state.vaults.get(vault)?.nonce ?? 0;
   return signAction(state.commonsId, { kind, vault, nonce, validUntil: options.validUntil ?? state.time + 365 * DAY, payload }, signers);
 }
 

@@ -1,13 +1,13 @@
 /**
  * Member DIDs (SPEC §1) and the key behind each: a `did:pkh` names its key's address, a `did:key`
- * carries its public key. Whatever speaks for a member is signed by that key (member-signature.ts),
+ * carries its public key. Whatever speaks for a member is signed by that key (authority.ts),
  * so a DID is usable only when the ledger can tell which address its key signs as: did:pkh, and
  * did:key of a secp256k1 key (the curve of the hardware keys that sign vault actions).
  */
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { type Result, err, ok } from '../result';
 import { addressOfPublicKey } from '../crypto/recover';
-import { type CommonsError, fail } from './errors';
+import { type CoreError, fail } from './core-errors';
 import { type Address } from './state';
 
 const PKH = /^did:pkh:eip155:1:(0x[0-9a-f]{40})$/;
@@ -53,7 +53,7 @@ export const secp256k1KeyDid = (compressed: Uint8Array): string => `did:key:z${b
  * The address whose signature speaks for the member `did`: a did:pkh's own address, or the
  * Ethereum address of a did:key's secp256k1 key. Other DIDs are refused.
  */
-export function memberKeyAddress(did: string): Result<Address, CommonsError> {
+export function memberKeyAddress(did: string): Result<Address, CoreError> {
   const pkh = didAddress(did);
   if (pkh) return ok(pkh);
   const key = KEY.exec(did)?.[1];

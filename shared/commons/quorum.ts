@@ -6,9 +6,18 @@ import { type Hex, canonicalHash, keccakHex } from '../crypto/canonical';
 import { type VaultActionMessage, ledgerEntryDigest, vaultActionDigest } from '../crypto/eip712';
 import { type SignatureRecoverer, hexBytes } from '../crypto/recover';
 import { type Result, err, ok } from '../result';
-import { type CommonsError, fail } from './errors';
-import { type Action, type Entry, type Signature } from './log';
+import { type CoreError, fail } from './core-errors';
+import { type Signature } from './schema';
 import { type Signer } from './state';
+
+/** What the VaultAction message is made of: any action of any module, its signatures aside. */
+export interface ActionEnvelope {
+  readonly kind: string;
+  readonly vault: string;
+  readonly nonce: number;
+  readonly validUntil: number;
+  readonly payload: unknown;
+}
 
 /**
  * Digests already computed for decoded actions (keyed by the action object, which the ledger never
@@ -20,7 +29,7 @@ export type DigestMemo = WeakMap<object, Uint8Array>;
  * The VaultAction message of an action (SPEC §3): the one place it is made, for the ledger, the
  * signing requests and enrolment alike.
  */
-export function vaultActionMessage(commonsId: Hex, action: Omit<Action, 'sigs'>): VaultActionMessage {
+export function vaultActionMessage(commonsId: Hex, action: ActionEnvelope): VaultActionMessage {
   return {
     commons: commonsId,
     vault: action.vault as Hex,
@@ -33,7 +42,7 @@ export function vaultActionMessage(commonsId: Hex, action: Omit<Action, 'sigs'>)
 }
 
 /** The EIP-712 VaultAction digest the action's signers signed (SPEC §3). */
-export function actionDigest(commonsId: Hex, action: Action, memo?: DigestMemo): Uint8Array {
+export function actionDigest(commonsId: Hex, action: ActionEnvelope, memo?: DigestMemo): Uint8Array {
   const known = memo?.get(action);
   if (known) return known;
   const digest = vaultActionDigest(vaultActionMessage(commonsId, action));
@@ -45,14 +54,14 @@ export function actionDigest(commonsId: Hex, action: Action, memo?: DigestMemo):
  * `actionsHash` of an entry: keccak256 of its actions' VaultAction digests, concatenated in order.
  * It binds every action's content and order; signatures are checked, not hashed.
  */
-export function actionsHash(commonsId: Hex, actions: readonly Action[], memo?: DigestMemo): Hex {
+export function actionsHash(commonsId: Hex, actions: readonly ActionEnvelope[], memo?: DigestMemo): Hex {
   const all = new Uint8Array(32 * actions.length);
   actions.forEach((action, i) => all.set(actionDigest(commonsId, action, memo), 32 * i));
   return keccakHex(all);
 }
 
 /** The hash of an entry, which the sequencers sign and the next entry names as `prevHash`. */
-export const entryHash = (commonsId: Hex, entry: Pick<Entry, 'seq' | 'prevHash' | 'time' | 'actions'>, memo?: DigestMemo): Hex =>
+export const entryHash = (commonsId: Hex, entry: { readonly seq: number; readonly prevHash: Hex; readonly time: number; readonly actions: readonly ActionEnvelope[] }, memo?: DigestMemo): Hex =>
   ledgerEntryDigest({
     commons: commonsId,
     seq: BigInt(entry.seq),
@@ -68,7 +77,7 @@ export function checkQuorum(
   threshold: number,
   recoverer: SignatureRecoverer,
   kind: 'ThresholdNotMet' | 'SequencerQuorumNotMet' = 'ThresholdNotMet',
-): Result<null, CommonsError> {
+): Result<null, CoreError> {
   for (let i = 1; i < sigs.length; i++) {
     if ((sigs[i - 1]?.signer ?? '') >= (sigs[i]?.signer ?? '')) return err(fail('SignaturesNotSorted', { index: i }));
   }

@@ -7,12 +7,12 @@
  */
 import { type Result, err, ok } from '../result';
 import { isFieldElement } from '../zk/field';
-import { type CommonsError, fail } from './errors';
+import { type CoreError, fail } from './core-errors';
 
 /** One expected signal: what it is (for the error) and its value as the ledger derives it. */
 export type ExpectedSignal = readonly [what: string, value: string];
 
-export function checkPublicSignals(got: readonly string[], expected: readonly ExpectedSignal[]): Result<null, CommonsError> {
+export function checkPublicSignals(got: readonly string[], expected: readonly ExpectedSignal[]): Result<null, CoreError> {
   for (const [what, value] of expected) {
     if (!isFieldElement(value)) return err(fail('NonCanonicalField', { what, value }));
   }

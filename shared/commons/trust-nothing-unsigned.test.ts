@@ -65,7 +65,7 @@ describe('one person, many memberships (issue 10, item 1)', () => {
   it('an enrolment whose nullifier is written as U + r is refused', () => {
     const { state, alice } = givenCommons();
     // Alice's U + r: the same field element, so the same proof, but another key in the uniqueness map.
-    const u = alias(state.members[alice.did]!.nullifier);
+    const u = alias(state.members.get(alice.did)!.nullifier);
     const dave = member('Dave', 'Guild', [keys.dave], 1, state.commonsId);
     const signals = ['401', u, String(fieldOfHash(state.commonsId))];
     expect(refused(state, enrolAction(state, dave, { commitment: '401', nullifier: u, publicSignals: signals }))).toMatchObject({ kind: 'NonCanonicalField', what: 'uniqueness nullifier', value: u });
@@ -109,7 +109,7 @@ describe('one person, many memberships (issue 10, item 1)', () => {
     const { state } = givenCommons();
     const proposal = fieldId(canonicalHash({ proposal: 'share the bakery loss' }));
     const voted = unwrap(run(state, ballot(state, proposal, '9001')));
-    expect(voted.ballots[proposal]).toEqual({ yes: 1, no: 0, abstain: 0 });
+    expect(voted.ballots.get(proposal)).toEqual({ yes: 1, no: 0, abstain: 0 });
     // The very same proof, nullifier and signals under the proposal's alias P + r: the same scope to the circuit.
     const again = ballot(voted, hexAlias(proposal), '9001');
     expect(again.payload).toMatchObject({ publicSignals: (ballot(voted, proposal, '9001').payload as PayloadOf<'ballot.anonymous'>).publicSignals });
@@ -141,7 +141,7 @@ describe('acting for a member without the member (issue 10, item 2)', () => {
     expect(refused(state, act(state, 'vault.create', vault, setup, [keys.mallory], { nonce: 0 }))).toMatchObject({ kind: 'MemberDidNotSign', did: alice.did, key: keys.alice1.address });
     // With her own key it is her vault.
     const hers = unwrap(run(state, act(state, 'vault.create', vault, setup, [keys.alice1], { nonce: 0 })));
-    expect(hers.members[alice.did]!.vaults).toContain(vault);
+    expect(hers.members.get(alice.did)!.vaults).toContain(vault);
   });
 
   it('a faction change needs the member’s own key', () => {
@@ -155,7 +155,7 @@ describe('acting for a member without the member (issue 10, item 2)', () => {
     const byBob = act(withBob, 'member.changeFaction', shared, { faction: 'Syndicate' }, [keys.bob]);
     expect(refused(withBob, byBob, later)).toMatchObject({ kind: 'MemberDidNotSign', did: alice.did, key: keys.alice1.address });
     const byAlice = act(withBob, 'member.changeFaction', shared, { faction: 'Syndicate' }, [keys.alice1]);
-    expect(unwrap(run(withBob, byAlice, later)).members[alice.did]!.faction).toBe('Syndicate');
+    expect(unwrap(run(withBob, byAlice, later)).members.get(alice.did)!.faction).toBe('Syndicate');
   });
 
   it('an enrolment under did:pkh needs that key’s signature', () => {
@@ -175,7 +175,7 @@ describe('acting for a member without the member (issue 10, item 2)', () => {
     expect(refused(state, enrolAction(state, asErin([keys.mallory])))).toMatchObject({ kind: 'MemberDidNotSign', did, key: erin.address });
     // Erin, signing with the key her DID carries, enrols.
     const enrolled = unwrap(run(state, enrolAction(state, asErin([erin]))));
-    expect(enrolled.members[did]).toMatchObject({ label: 'Erin', vaults: [deriveVaultAddress(state.commonsId, did, 'main')] });
+    expect(enrolled.members.get(did)).toMatchObject({ label: 'Erin', vaults: [deriveVaultAddress(state.commonsId, did, 'main')] });
     // A did:key of a key type that cannot sign vault actions (Ed25519) cannot own a vault.
     const ed25519 = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
     const other: TestMember = { ...member('Ed', 'Guild', [keys.mallory], 1, state.commonsId), did: ed25519, vault: deriveVaultAddress(state.commonsId, ed25519, 'main') };

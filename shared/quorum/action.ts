@@ -11,9 +11,10 @@ import { vaultActionMessage as ledgerActionMessage } from '../commons/quorum';
 
 /**
  * Kinds that no vault quorum signs: the genesis (the treasury's own definition, sealed by the
- * sequencers) and anonymous ballots (authorised by a proof, never by a named key, SPEC §7).
+ * sequencers), anonymous ballots (authorised by a proof, never by a named key, SPEC §7) and
+ * parameter changes (executed by anyone once a proposal passed, SPEC §7).
  */
-type NotVaultSigned = 'commons.genesis' | 'ballot.anonymous';
+type NotVaultSigned = 'commons.genesis' | 'ballot.anonymous' | 'params.set';
 
 /**
  * Every other action kind of the log is one a signing request can carry. Derived from the log's

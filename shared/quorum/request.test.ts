@@ -49,7 +49,7 @@ describe('a signing request', () => {
     request = withSignature(request, aliceLedger.address, signatureOf(request, aliceLedger));
     const next = unwrap(await apply(request));
     const to = bob.address as Hex;
-    expect(next.vaults[to]!.balances.CONX).toBe(demoState.vaults[to]!.balances.CONX! + 12_500_000n);
+    expect(next.vaults.get(to)!.balances.CONX).toBe(demoState.vaults.get(to)!.balances.CONX! + 12_500_000n);
     // A signature that no longer verifies (a tampered file) is left out rather than sent.
     const tampered = { ...request, signatures: request.signatures.map((s, i) => (i === 0 ? { ...s, sig: `${s.sig.slice(0, -4)}001b` } : s)) };
     expect(validSigners(await checkSignatures(commonsId, alice, tampered.action, tampered.signatures, recover))).toHaveLength(1);

@@ -24,8 +24,8 @@ const quorum = [keySigner(keys.ledger(3)), keySigner(keys.trezor(3))];
 /** The treasury mints `amount` PPT into the first member's vault: an action the demo accepts. */
 function mint(sequencer: DemoSequencer, amount: bigint): Action {
   const state = sequencer.state();
-  const to = Object.values(state.members)[0]!.vaults[0]!;
-  return signAction(sequencer.commonsId(), { kind: 'token.mint', vault: state.treasury, nonce: state.vaults[state.treasury]!.nonce, validUntil: FAR, payload: { token: 'PPT', to, amount } }, quorum);
+  const to = [...state.members.values()][0]!.vaults[0]!;
+  return signAction(sequencer.commonsId(), { kind: 'token.mint', vault: state.treasury, nonce: state.vaults.get(state.treasury)!.nonce, validUntil: FAR, payload: { token: 'PPT', to, amount } }, quorum);
 }
 
 /** node:fs, except that the next `fsyncSync` fails while `broken` is set (a full or failing disk). */

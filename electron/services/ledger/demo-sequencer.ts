@@ -88,7 +88,7 @@ export function createDemoSequencer(options: DemoSequencerOptions): DemoSequence
     submit(action) {
       const log = load();
       const head = log.state()!;
-      const treasury = head.vaults[head.treasury]!;
+      const treasury = head.vaults.get(head.treasury)!;
       const keys = emulatorDemoKeys();
       // The stewards of shared/commons/demo.ts: Ledger 3 and Trezor 3 make the treasury's 2-of-3.
       const stewards = [keySigner(keys.ledger(3)), keySigner(keys.trezor(3))].filter((s) => treasury.signers.some((t) => t.address === s.address));

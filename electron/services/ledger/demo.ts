@@ -43,7 +43,7 @@ export function demoCommonsView(): CommonsView {
   if (!view) {
     const entries = emulatorDemoLog();
     const state = unwrap(fold(entries, { verifier: commonsVerifier(), recoverer: bestRecoverer() }));
-    const emulated = new Set(Object.values(state.vaults).flatMap((v) => v.signers.map((s) => s.address)));
+    const emulated = new Set([...state.vaults.values()].flatMap((v) => v.signers.map((s) => s.address)));
     // Wall clock only for "verified at", which is about this process, not about the ledger.
     view = toCommonsView(state, { demo: true, verifiedAt: Date.now(), emulated: (address) => emulated.has(address) });
   }

@@ -41,13 +41,13 @@ describe('the Demo Commons', () => {
   const state = unwrap(fold(entries, { verifier: UNCHECKED_ZK_VERIFIER, recoverer: nativeRecoverer(native!) }));
 
   it('is alive: six members in three factions, a 2-of-3 treasury, 2-of-2 vaults of a Ledger and a Trezor key', () => {
-    const members = Object.values(state.members);
+    const members = [...state.members.values()];
     expect(members).toHaveLength(6);
     expect(new Set(members.map((m) => m.faction))).toEqual(new Set(['Union', 'Guild', 'Syndicate']));
-    const treasury = state.vaults[state.treasury]!;
+    const treasury = state.vaults.get(state.treasury)!;
     expect(treasury).toMatchObject({ kind: 'commons', threshold: 2 });
     expect(treasury.signers).toHaveLength(3);
-    const pairs = Object.values(state.vaults).filter((v) => v.threshold === 2 && v.signers.length === 2);
+    const pairs = [...state.vaults.values()].filter((v) => v.threshold === 2 && v.signers.length === 2);
     expect(pairs.length).toBeGreaterThanOrEqual(2);
     for (const v of pairs) expect(new Set(v.signers.map((s) => s.device))).toEqual(new Set(['ledger', 'trezor']));
     expect(state.supplies.COMM).toBeGreaterThan(0n);
@@ -57,7 +57,7 @@ describe('the Demo Commons', () => {
   it('is signed by the emulators’ keys (Speculos and Trezor test mnemonics)', () => {
     const ledger1 = addressOfPrivateKey(deriveKey(SPECULOS_MNEMONIC, ethereumPath(1)).privateKey!);
     const trezor1 = addressOfPrivateKey(deriveKey(TREZOR_MNEMONIC, ethereumPath(1)).privateKey!);
-    const alice = Object.values(state.vaults).find((v) => v.name === "Alice's vault")!;
+    const alice = [...state.vaults.values()].find((v) => v.name === "Alice's vault")!;
     expect(alice.signers.map((s) => s.address).sort()).toEqual([ledger1, trezor1].sort());
   });
 
@@ -65,7 +65,7 @@ describe('the Demo Commons', () => {
     const view = demoCommonsView();
     expect(CommonsView.safeEncode(view).success).toBe(true);
     expect(view).toMatchObject({ commonsId: state.commonsId, height: entries.length, headHash: state.headHash, demo: true });
-    expect(view.members.find((m) => m.label === 'Alice')!.balances.COMM).toBe(state.vaults[Object.values(state.members).find((m) => m.label === 'Alice')!.vaults[0]!]!.balances.COMM! + 20_000_000_000n);
+    expect(view.members.find((m) => m.label === 'Alice')!.balances.COMM).toBe(state.vaults.get([...state.members.values()].find((m) => m.label === 'Alice')!.vaults[0]!)!.balances.COMM! + 20_000_000_000n);
     expect(view.vaults.every((v) => v.signers.every((s) => s.emulated))).toBe(true);
   });
 

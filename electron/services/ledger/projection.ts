@@ -7,6 +7,7 @@
  * set aside or edited since is replayed from genesis instead; a projection that does not decode is
  * ignored the same way. It is never a source of truth: dropping it changes nothing but time.
  */
+import { restoredState, storedState } from '../../../shared/commons/plain';
 import { z } from 'zod';
 import { type CommonsState } from '../../../shared/commons/state';
 import { type LogFs, writeFileDurably } from './log-file';
@@ -34,18 +35,19 @@ const ProjectionFile = z.strictObject({
 const BIGINT = '$bigint';
 
 /** The state as JSON: bigint amounts as { "$bigint": "<decimal>" } (no key of the state is named so). */
+// The state's persistent collections (immutable maps) are tagged by storedState and rebuilt by restoredState.
 export const encodeState = (state: CommonsState): string =>
-  JSON.stringify(state, (_key, value: unknown) => (typeof value === 'bigint' ? { [BIGINT]: value.toString() } : value));
+  JSON.stringify(storedState(state), (_key, value: unknown) => (typeof value === 'bigint' ? { [BIGINT]: value.toString() } : value));
 
 export const decodeState = (text: string): CommonsState =>
-  JSON.parse(text, (_key, value: unknown) => {
+  restoredState(JSON.parse(text, (_key, value: unknown) => {
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       const keys = Object.keys(value);
       const digits = (value as Record<string, unknown>)[BIGINT];
       if (keys.length === 1 && typeof digits === 'string' && /^-?\d+$/.test(digits)) return BigInt(digits);
     }
     return value;
-  }) as CommonsState;
+  }));
 
 export function saveProjection(file: string, projection: Projection, fs: LogFs): void {
   const { state, ...rest } = projection;

@@ -104,9 +104,9 @@ describe('the ledger service', () => {
   it('a PPT transfer is refused by the pre-flight with its rule before anyone signs; a mint the quorum could sign passes', async () => {
     const { service: ledger } = service();
     unwrap(await ledger.importLog(encodeLog(entries)));
-    const transfer = { kind: 'token.transfer', vault: bob.vault, nonce: states[11]!.vaults[bob.vault]!.nonce, validUntil: FAR, payload: { token: 'PPT', to: TREASURY, amount: 1_000n }, sigs: [] as Action['sigs'] };
+    const transfer = { kind: 'token.transfer', vault: bob.vault, nonce: states[11]!.vaults.get(bob.vault)!.nonce, validUntil: FAR, payload: { token: 'PPT', to: TREASURY, amount: 1_000n }, sigs: [] as Action['sigs'] };
     expect(await ledger.preflight('real', commonsId, transfer as Action)).toMatchObject({ ok: true, value: { allowed: false, refusal: { kind: 'NonTransferable', token: 'PPT', message: expect.any(String) } } });
-    const mint = { kind: 'token.mint', vault: TREASURY, nonce: states[11]!.vaults[TREASURY]!.nonce, validUntil: FAR, payload: { token: 'PPT', to: bob.vault, amount: 5n }, sigs: [] as Action['sigs'] };
+    const mint = { kind: 'token.mint', vault: TREASURY, nonce: states[11]!.vaults.get(TREASURY)!.nonce, validUntil: FAR, payload: { token: 'PPT', to: bob.vault, amount: 5n }, sigs: [] as Action['sigs'] };
     expect(await ledger.preflight('real', commonsId, mint as Action)).toEqual({ ok: true, value: { allowed: true } });
     // A Commons this app never stored: said so, with what to do.
     expect(await ledger.preflight('real', `0x${'ab'.repeat(32)}`, mint as Action)).toMatchObject({ ok: false, error: { kind: 'UnknownCommons', nextStep: expect.any(String) } });
@@ -148,10 +148,10 @@ describe('the Demo Commons through the service', () => {
     const [summary] = await ledger.list('demo');
     expect(summary).toMatchObject({ name: 'Demo Commons', height: demo.state().height });
     const state = demo.state();
-    const to = Object.values(state.members)[0]!.vaults[0]!;
+    const to = [...state.members.values()][0]!.vaults[0]!;
     const demoKeys = emulatorDemoKeys();
     const quorum = [keySigner(demoKeys.ledger(3)), keySigner(demoKeys.trezor(3))];
-    const mint = signAction(state.commonsId, { kind: 'token.mint', vault: state.treasury, nonce: state.vaults[state.treasury]!.nonce, validUntil: FAR, payload: { token: 'PPT', to, amount: 1n } }, quorum);
+    const mint = signAction(state.commonsId, { kind: 'token.mint', vault: state.treasury, nonce: state.vaults.get(state.treasury)!.nonce, validUntil: FAR, payload: { token: 'PPT', to, amount: 1n } }, quorum);
     expect(ledger.submitDemo(mint)).toEqual({ ok: true, value: { seq: summary!.height } });
     expect(changes).toEqual([{ workspace: 'demo', commonsId: state.commonsId, height: summary!.height + 1, headHash: demo.state().headHash }]);
     expect(unwrap(await ledger.view('demo', state.commonsId))).toMatchObject({ height: summary!.height + 1, demo: true });

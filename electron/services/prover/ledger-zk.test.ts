@@ -99,11 +99,11 @@ describe('the ledger with real zero-knowledge proofs', () => {
     const proposal = canonicalHash({ proposal: 'loss sharing, second quarter' });
     const alice = demoIdentity('Alice');
     expect(sequencer.submit(await ballot(alice.secret, alice.bioKey, proposal, 'yes'))).toMatchObject({ ok: true });
-    expect(sequencer.state().ballots[proposal]).toEqual({ yes: 1, no: 0, abstain: 0 });
+    expect(sequencer.state().ballots.get(proposal)).toEqual({ yes: 1, no: 0, abstain: 0 });
     // The same member again, even with another choice: the nullifier is the same.
     const second = await ballot(alice.secret, alice.bioKey, proposal, 'no');
     expect(sequencer.submit(second)).toMatchObject({ ok: false, error: { kind: 'DuplicateScopeNullifier', scope: proposal } });
-    expect(sequencer.state().ballots[proposal]).toEqual({ yes: 1, no: 0, abstain: 0 });
+    expect(sequencer.state().ballots.get(proposal)).toEqual({ yes: 1, no: 0, abstain: 0 });
 
     const bob = demoIdentity('Bob');
     const bobs = await ballot(bob.secret, bob.bioKey, proposal, 'no');
@@ -114,7 +114,7 @@ describe('the ledger with real zero-knowledge proofs', () => {
     const foreignRoot = { ...bobs, payload: { ...bobs.payload, root: '42', publicSignals: ['42', ...bobs.payload.publicSignals.slice(1)] } };
     expect(sequencer.submit(foreignRoot)).toMatchObject({ ok: false, error: { kind: 'UnknownMemberRoot' } });
     expect(sequencer.submit(bobs)).toMatchObject({ ok: true });
-    expect(sequencer.state().ballots[proposal]).toEqual({ yes: 1, no: 1, abstain: 0 });
+    expect(sequencer.state().ballots.get(proposal)).toEqual({ yes: 1, no: 1, abstain: 0 });
   }, 30_000);
 
   it('picks up where it stopped after a restart, and sets aside a saved log that does not verify', () => {

@@ -1,7 +1,7 @@
 /**
  * The bounds every set of parameters must keep (SPEC §4 and sensible limits for the rest), as one
- * pure function: genesis checks the parameters it sets, and a governance parameter change (SPEC §7,
- * "re-checks every parameter bound of §4") will call the same one.
+ * pure function: genesis checks the parameters it sets, and `params.set` (SPEC §7, "re-checks
+ * every parameter bound of §4" when a passed proposal executes) checks them again.
  *
  * - Per asset: draw ratio ≤ draw cap (the tier bonus is added, then capped).
  * - Market assets (ADA, BTC, ETH): draw cap < liquidation threshold ≤ 10000; COMM, valued at par
@@ -13,11 +13,11 @@
  * - Tiers are reached in order: Bronze before Silver before Gold, in periods and in points.
  * - A mediator panel has at least one member (the schema's `positive`).
  */
-import { type Result, err, ok } from '../result';
-import { type CommonsError, fail } from './errors';
-import { type Params } from './params';
+import { type Result, err, ok } from '../../result';
+import { type ParamOutOfBounds, fail } from './errors';
+import { type Params } from './schema';
 
-export type ParamOutOfBounds = Extract<CommonsError, { kind: 'ParamOutOfBounds' }>;
+export { type ParamOutOfBounds } from './errors';
 
 const FULL = 10_000;
 const MARKET_ASSETS = ['ADA', 'BTC', 'ETH'] as const;

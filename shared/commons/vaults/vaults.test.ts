@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { unwrap } from '../result';
-import { type Action } from './log';
-import { act, givenCommons, keys, run, spec } from './fixtures';
-import { deriveVaultAddress } from './vaults';
-import { pkhDid } from './identity-did';
+import { unwrap } from '../../result';
+import { type Action } from '../log';
+import { act, givenCommons, keys, run, spec } from '../fixtures';
+import { deriveVaultAddress } from '.';
+import { pkhDid } from '../identity-did';
 
 describe('quorum signing (SPEC §3)', () => {
   it('when one of two required signatures is given, then ThresholdNotMet { have: 1, need: 2 }', () => {
@@ -15,8 +15,8 @@ describe('quorum signing (SPEC §3)', () => {
     const { state, bob, sign } = givenCommons();
     const action = act(state, 'token.burnToComm', bob.vault, { amount: 1n }, sign(bob));
     const after = unwrap(run(state, action));
-    expect(after.vaults[bob.vault]!.nonce).toBe(state.vaults[bob.vault]!.nonce + 1);
-    expect(run(after, action)).toMatchObject({ ok: false, error: { kind: 'NonceMismatch', expected: state.vaults[bob.vault]!.nonce + 1, got: state.vaults[bob.vault]!.nonce } });
+    expect(after.vaults.get(bob.vault)!.nonce).toBe(state.vaults.get(bob.vault)!.nonce + 1);
+    expect(run(after, action)).toMatchObject({ ok: false, error: { kind: 'NonceMismatch', expected: state.vaults.get(bob.vault)!.nonce + 1, got: state.vaults.get(bob.vault)!.nonce } });
   });
 
   it('when the entry’s time is at or past validUntil, then ActionExpired', () => {
@@ -59,7 +59,7 @@ describe('signers and threshold (SPEC §3: 1 ≤ M ≤ N ≤ 15, changed under t
   it('adds a signer and raises the threshold under the current quorum; the old quorum no longer suffices', () => {
     const { state, bob, sign } = givenCommons();
     const after = unwrap(run(state, act(state, 'vault.setSigners', bob.vault, { signers: [spec(keys.bob), spec(keys.dave)], threshold: 2 }, sign(bob))));
-    expect(after.vaults[bob.vault]).toMatchObject({ threshold: 2, signers: [{ address: keys.bob.address }, { address: keys.dave.address }] });
+    expect(after.vaults.get(bob.vault)).toMatchObject({ threshold: 2, signers: [{ address: keys.bob.address }, { address: keys.dave.address }] });
     expect(run(after, act(after, 'token.burnToComm', bob.vault, { amount: 1n }, [keys.bob]))).toMatchObject({ ok: false, error: { kind: 'ThresholdNotMet', have: 1, need: 2 } });
     expect(run(after, act(after, 'token.burnToComm', bob.vault, { amount: 1n }, [keys.bob, keys.dave])).ok).toBe(true);
   });
@@ -77,7 +77,7 @@ describe('signers and threshold (SPEC §3: 1 ≤ M ≤ N ≤ 15, changed under t
     sixteen[0] = spec(keys.alice1);
     expect(run(state, act(state, 'vault.setSigners', alice.vault, { signers: sixteen, threshold: 1 }, sign(alice)))).toMatchObject({ ok: false, error: { kind: 'InvalidThreshold', signers: 16 } });
     expect(run(state, act(state, 'vault.setSigners', alice.vault, { signers: [spec(keys.alice1), spec(keys.alice1)], threshold: 1 }, sign(alice)))).toMatchObject({ ok: false, error: { kind: 'DuplicateSigner' } });
-    expect(unwrap(run(state, act(state, 'vault.setThreshold', alice.vault, { threshold: 1 }, sign(alice)))).vaults[alice.vault]!.threshold).toBe(1);
+    expect(unwrap(run(state, act(state, 'vault.setThreshold', alice.vault, { threshold: 1 }, sign(alice)))).vaults.get(alice.vault)!.threshold).toBe(1);
   });
 
   it('when a member vault would drop its owner’s key, then OwnerNotSigner', () => {
@@ -102,6 +102,6 @@ describe('signers and threshold (SPEC §3: 1 ≤ M ≤ N ≤ 15, changed under t
   it('the treasury changes its stewards under its current 2-of-3', () => {
     const { state, quorum } = givenCommons();
     const after = unwrap(run(state, act(state, 'vault.setSigners', state.treasury, { signers: [spec(keys.steward1), spec(keys.steward2), spec(keys.dave)], threshold: 2 }, quorum)));
-    expect(after.vaults[after.treasury]!.signers.map((s) => s.address)).toContain(keys.dave.address);
+    expect(after.vaults.get(after.treasury)!.signers.map((s) => s.address)).toContain(keys.dave.address);
   });
 });

@@ -2,13 +2,20 @@
  * The six Commons tokens (SPEC §2): who may mint, burn, hold and move each. Per token,
  * supply = Σ balances + Σ escrows, always; only member vaults and Commons vaults hold tokens.
  */
-import { type CommonsToken } from '../money';
-import { type Result, err, ok } from '../result';
-import { type CommonsError, fail } from './errors';
-import { type Handler } from './context';
-import { type ActionOf } from './log';
-import { type Address, type CommonsState, type Faction, type Vault, FACTIONS, ROLE_TOKEN, balanceOf } from './state';
-import { putVault } from './vaults';
+import { type CommonsToken } from '../../money';
+import { type Result, err, ok } from '../../result';
+import { type Handler, type ModuleError } from '../module';
+import { type ActionWith } from '../schema';
+import { type Address, type CommonsState } from '../state';
+import { balanceOf } from '../balances';
+import { fail as failCore } from '../core-errors';
+import { FACTIONS, type Faction } from '../identity/state';
+import { fail as failVaults } from '../vaults/errors';
+import { type Vault } from '../vaults/state';
+import { putVault, vaultAt } from '../vaults/vault';
+import { fail } from './errors';
+import { type BurnPayload, type MintPayload, type TransferPayload } from './payloads';
+import { ROLE_TOKEN } from './state';
 
 /** Only CONX moves freely; COMM moves between one member's own vaults; the rest never move. */
 export const TRANSFERABLE: Readonly<Record<CommonsToken, 'free' | 'own-vaults' | 'no'>> = {
@@ -28,27 +35,27 @@ const setBalance = (vault: Vault, token: CommonsToken, amount: bigint): Vault =>
   balances: { ...vault.balances, [token]: amount },
 });
 
-const addSupply = (state: CommonsState, token: CommonsToken, delta: bigint): CommonsState => ({
+const addSupply = <S extends CommonsState>(state: S, token: CommonsToken, delta: bigint): S => ({
   ...state,
   supplies: { ...state.supplies, [token]: (state.supplies[token] ?? 0n) + delta },
 });
 
-function positive(amount: bigint): Result<null, CommonsError> {
+function positive(amount: bigint): Result<null, ModuleError> {
   return amount > 0n ? ok(null) : err(fail('InvalidAmount', { amount }));
 }
 
 /** Mints `amount` of `token` into a vault that may hold it (the rule of who mints is the caller's). */
-export function mintTo(state: CommonsState, to: Address, token: CommonsToken, amount: bigint): Result<CommonsState, CommonsError> {
-  const vault = state.vaults[to];
-  if (!vault) return err(fail('UnknownVault', { vault: to }));
-  if (!mayHold(vault, token) || (vault.owner !== null && !state.members[vault.owner])) return err(fail('HolderNotAllowed', { vault: to, token }));
+export function mintTo<S extends CommonsState>(state: S, to: Address, token: CommonsToken, amount: bigint): Result<S, ModuleError> {
+  const vault = vaultAt(state, to);
+  if (!vault) return err(failCore('UnknownVault', { vault: to }));
+  if (!mayHold(vault, token) || (vault.owner !== null && !state.members.has(vault.owner))) return err(fail('HolderNotAllowed', { vault: to, token }));
   return ok(addSupply(putVault(state, setBalance(vault, token, balanceOf(vault, token) + amount)), token, amount));
 }
 
 /** Burns `amount` of `token` from a vault, which must hold it. */
-export function burnFrom(state: CommonsState, from: Address, token: CommonsToken, amount: bigint): Result<CommonsState, CommonsError> {
-  const vault = state.vaults[from];
-  if (!vault) return err(fail('UnknownVault', { vault: from }));
+export function burnFrom<S extends CommonsState>(state: S, from: Address, token: CommonsToken, amount: bigint): Result<S, ModuleError> {
+  const vault = vaultAt(state, from);
+  if (!vault) return err(failCore('UnknownVault', { vault: from }));
   const have = balanceOf(vault, token);
   if (have < amount) return err(fail('InsufficientBalance', { vault: from, token, have, need: amount }));
   return ok(addSupply(putVault(state, setBalance(vault, token, have - amount)), token, -amount));
@@ -61,7 +68,7 @@ const ROLE_FACTION: Readonly<Partial<Record<CommonsToken, Faction>>> = Object.fr
 
 /**
  * SPEC §2: the treasury quorum mints PPT (steward-attested participation) and, as the one
- * exception below, role tokens.
+ * exception below, role tokens (the authority `treasury` is checked before this runs).
  *
  * Role tokens go to members of their own faction and come from the flows SPEC names: a completed
  * Impact Offer mints the role token of the member's faction (§6), M2M facilitation credits PMT to
@@ -69,31 +76,30 @@ const ROLE_FACTION: Readonly<Partial<Record<CommonsToken, Faction>>> = Object.fr
  * is created, and it is held to the same rule as they are: PDT only to a Union member, PCT only to
  * a Guild member, PMT only to a Syndicate member (docs/ledger-format.md, "token.mint").
  */
-export const mint: Handler<ActionOf<'token.mint'>> = (state, action) => {
+export const mint: Handler<ActionWith<'token.mint', typeof MintPayload>> = (state, action) => {
   const { token, to, amount } = action.payload;
-  if (action.vault !== state.treasury) return err(fail('NotTreasury', { vault: action.vault }));
   const valid = positive(amount);
   if (!valid.ok) return valid;
   // COMM and CONX come only from burn-to-COMM/CONX and VELOC draws.
   if (token === 'COMM' || token === 'CONX') return err(fail('MintNotAllowed', { token }));
-  const owner = state.vaults[to]?.owner;
-  const member = owner ? state.members[owner] : undefined;
+  const owner = vaultAt(state, to)?.owner;
+  const member = owner ? state.members.get(owner) : undefined;
   const needs = ROLE_FACTION[token];
   if (member && needs && member.faction !== needs) return err(fail('RoleTokenFaction', { token, faction: member.faction, needs }));
   // A role token to anything but a member vault is refused by mintTo (HolderNotAllowed).
   return mintTo(state, to, token, amount);
 };
 
-export const transfer: Handler<ActionOf<'token.transfer'>> = (state, action) => {
+export const transfer: Handler<ActionWith<'token.transfer', typeof TransferPayload>> = (state, action) => {
   const { token, to, amount } = action.payload;
   const valid = positive(amount);
   if (!valid.ok) return valid;
   const rule = TRANSFERABLE[token];
   if (rule === 'no') return err(fail('NonTransferable', { token }));
-  const from = state.vaults[action.vault];
-  if (!from) return err(fail('UnknownVault', { vault: action.vault }));
-  const target = state.vaults[to];
-  if (!target) return err(fail('UnknownVault', { vault: to }));
+  const from = vaultAt(state, action.vault);
+  if (!from) return err(failCore('UnknownVault', { vault: action.vault }));
+  const target = vaultAt(state, to);
+  if (!target) return err(failCore('UnknownVault', { vault: to }));
   if (to === action.vault) return err(fail('SelfTransfer', { vault: to }));
   if (rule === 'own-vaults' && (from.owner === null || from.owner !== target.owner)) {
     return err(fail('CommOutsideOwnVaults', { from: from.owner ?? from.address, to: target.owner ?? target.address }));
@@ -102,19 +108,16 @@ export const transfer: Handler<ActionOf<'token.transfer'>> = (state, action) => 
   if (have < amount) return err(fail('InsufficientBalance', { vault: action.vault, token, have, need: amount }));
   if (!mayHold(target, token)) return err(fail('HolderNotAllowed', { vault: to, token }));
   // A transfer leaves the supply as it is: debit and credit in one update.
-  return ok({
-    ...state,
-    vaults: { ...state.vaults, [action.vault]: setBalance(from, token, have - amount), [to]: setBalance(target, token, balanceOf(target, token) + amount) },
-  });
+  return ok(putVault(putVault(state, setBalance(from, token, have - amount)), setBalance(target, token, balanceOf(target, token) + amount)));
 };
 
-function burnPpt(state: CommonsState, action: ActionOf<'token.burnToComm' | 'token.burnToConx'>, token: 'COMM' | 'CONX', rateBps: number) {
+function burnPpt<S extends CommonsState>(state: S, action: ActionWith<string, typeof BurnPayload>, token: 'COMM' | 'CONX', rateBps: number): Result<S, ModuleError> {
   const { amount } = action.payload;
   const valid = positive(amount);
   if (!valid.ok) return valid;
-  const vault = state.vaults[action.vault];
-  if (!vault) return err(fail('UnknownVault', { vault: action.vault }));
-  if (vault.kind !== 'member') return err(fail('NotAMemberVault', { vault: action.vault }));
+  const vault = vaultAt(state, action.vault);
+  if (!vault) return err(failCore('UnknownVault', { vault: action.vault }));
+  if (vault.kind !== 'member') return err(failVaults('NotAMemberVault', { vault: action.vault }));
   // Rounding favours the Commons (SPEC §0): what is minted rounds down.
   const minted = (amount * BigInt(rateBps)) / 10_000n;
   const burned = burnFrom(state, action.vault, 'PPT', amount);
@@ -122,13 +125,13 @@ function burnPpt(state: CommonsState, action: ActionOf<'token.burnToComm' | 'tok
   return mintTo(burned.value, action.vault, token, minted);
 }
 
-export const burnToComm: Handler<ActionOf<'token.burnToComm'>> = (state, action) => burnPpt(state, action, 'COMM', state.params.burnToCommRateBps);
-export const burnToConx: Handler<ActionOf<'token.burnToConx'>> = (state, action) => burnPpt(state, action, 'CONX', state.params.burnToConxRateBps);
+export const burnToComm: Handler<ActionWith<'token.burnToComm', typeof BurnPayload>> = (state, action) => burnPpt(state, action, 'COMM', state.params.burnToCommRateBps);
+export const burnToConx: Handler<ActionWith<'token.burnToConx', typeof BurnPayload>> = (state, action) => burnPpt(state, action, 'CONX', state.params.burnToConxRateBps);
 
 /** Σ balances + Σ escrows of a token, to check against its supply. */
 export function heldTotal(state: CommonsState, token: CommonsToken): bigint {
   let total = 0n;
-  for (const vault of Object.values(state.vaults)) total += balanceOf(vault, token);
-  for (const escrow of Object.values(state.escrows)) if (escrow.token === token) total += escrow.amount;
+  for (const vault of state.vaults.values()) total += balanceOf(vault, token);
+  for (const escrow of state.escrows.values()) if (escrow.token === token) total += escrow.amount;
   return total;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkParamBounds } from './param-bounds';
-import { DEFAULT_PARAMS, type Params } from './params';
+import { checkParamBounds } from './bounds';
+import { DEFAULT_PARAMS, type Params } from '.';
 
 const MARKET = ['ADA', 'BTC', 'ETH'] as const;
 

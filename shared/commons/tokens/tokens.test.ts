@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { unwrap } from '../result';
-import { act, givenCommons, keys, run } from './fixtures';
-import { deriveVaultAddress } from './vaults';
-import { heldTotal } from './tokens';
-import { COMMONS_TOKENS } from '../money';
+import { unwrap } from '../../result';
+import { act, givenCommons, keys, run } from '../fixtures';
+import { deriveVaultAddress } from '../vaults';
+import { heldTotal } from '.';
+import { COMMONS_TOKENS } from '../../money';
 
 const PPT = (n: number) => BigInt(n) * 1_000_000n;
 
@@ -11,7 +11,7 @@ describe('minting (SPEC §2)', () => {
   it('the treasury quorum mints PPT into a member vault, and the supply follows', () => {
     const { state, bob, quorum } = givenCommons();
     const after = unwrap(run(state, act(state, 'token.mint', state.treasury, { token: 'PPT', to: bob.vault, amount: PPT(5) }, quorum)));
-    expect(after.vaults[bob.vault]!.balances.PPT).toBe(PPT(1_005));
+    expect(after.vaults.get(bob.vault)!.balances.PPT).toBe(PPT(1_005));
     expect(after.supplies.PPT).toBe(PPT(3_005));
   });
 
@@ -58,7 +58,7 @@ describe('burn-to-COMM and burn-to-CONX (SPEC §2, param rates)', () => {
   it('burns PPT and mints COMM 1:1 at the default rate', () => {
     const { state, alice, sign } = givenCommons();
     const after = unwrap(run(state, act(state, 'token.burnToComm', alice.vault, { amount: PPT(400) }, sign(alice))));
-    expect(after.vaults[alice.vault]!.balances).toMatchObject({ PPT: PPT(600), COMM: PPT(400) });
+    expect(after.vaults.get(alice.vault)!.balances).toMatchObject({ PPT: PPT(600), COMM: PPT(400) });
     expect(after.supplies).toMatchObject({ PPT: PPT(2_600), COMM: PPT(400) });
   });
 
@@ -66,7 +66,7 @@ describe('burn-to-COMM and burn-to-CONX (SPEC §2, param rates)', () => {
     const given = givenCommons();
     const state = { ...given.state, params: { ...given.state.params, burnToConxRateBps: 3_333 } };
     const after = unwrap(run(state, act(state, 'token.burnToConx', given.bob.vault, { amount: 10n }, given.sign(given.bob))));
-    expect(after.vaults[given.bob.vault]!.balances).toMatchObject({ PPT: PPT(1_000) - 10n, CONX: 3n });
+    expect(after.vaults.get(given.bob.vault)!.balances).toMatchObject({ PPT: PPT(1_000) - 10n, CONX: 3n });
   });
 
   it('when burning more PPT than held, then InsufficientBalance with have and need', () => {
@@ -95,9 +95,9 @@ describe('transfers (SPEC §2)', () => {
     const { state, alice, bob, sign } = withConxAndComm();
     let after = unwrap(run(state, act(state, 'token.transfer', alice.vault, { token: 'CONX', to: bob.vault, amount: PPT(100) }, sign(alice))));
     after = unwrap(run(after, act(after, 'token.transfer', alice.vault, { token: 'CONX', to: after.treasury, amount: PPT(50) }, sign(alice))));
-    expect(after.vaults[alice.vault]!.balances.CONX).toBe(PPT(150));
-    expect(after.vaults[bob.vault]!.balances.CONX).toBe(PPT(100));
-    expect(after.vaults[after.treasury]!.balances.CONX).toBe(PPT(50));
+    expect(after.vaults.get(alice.vault)!.balances.CONX).toBe(PPT(150));
+    expect(after.vaults.get(bob.vault)!.balances.CONX).toBe(PPT(100));
+    expect(after.vaults.get(after.treasury)!.balances.CONX).toBe(PPT(50));
     expect(after.supplies.CONX).toBe(PPT(300));
   });
 
@@ -113,8 +113,8 @@ describe('transfers (SPEC §2)', () => {
     const savings = deriveVaultAddress(state.commonsId, alice.did, 'savings');
     const created = unwrap(run(state, act(state, 'vault.create', savings, { owner: alice.did, name: 'Savings', signers: [{ address: keys.alice1.address, device: 'ledger', label: 'A', path: 'm' }], threshold: 1, salt: 'savings' }, [keys.alice1])));
     const moved = unwrap(run(created, act(created, 'token.transfer', alice.vault, { token: 'COMM', to: savings, amount: PPT(100) }, sign(alice))));
-    expect(moved.vaults[savings]!.balances.COMM).toBe(PPT(100));
-    expect(moved.members[alice.did]!.vaults).toEqual([alice.vault, savings]);
+    expect(moved.vaults.get(savings)!.balances.COMM).toBe(PPT(100));
+    expect(moved.members.get(alice.did)!.vaults).toEqual([alice.vault, savings]);
     expect(run(moved, act(moved, 'token.transfer', alice.vault, { token: 'COMM', to: bob.vault, amount: 1n }, sign(alice)))).toMatchObject({
       ok: false,
       error: { kind: 'CommOutsideOwnVaults', from: alice.did, to: bob.did },

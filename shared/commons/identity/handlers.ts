@@ -2,21 +2,24 @@
  * Members and enrolment (SPEC §1): an attestor registered by the treasury signs (C, U), the
  * identity proof, made for this Commons, is checked through the injected ZkVerifier, and a
  * uniqueness nullifier U is accepted once per Commons. Faction changes wait out the cool-down
- * (param). Both speak for a member, so the member's own key signs them (member-signature.ts).
+ * (param). Both speak for a member, so the member's own key signs them (authority `new-vault`
+ * and `member`, authority.ts).
  */
-import { enrolmentDigest } from '../crypto/eip712';
-import { hexBytes } from '../crypto/recover';
-import { type Result, err, ok } from '../result';
-import { type CommonsError, fail } from './errors';
-import { type Handler } from './context';
-import { type ActionOf } from './log';
-import { type CommonsState } from './state';
-import { createVault } from './vaults';
-import { isDid } from './identity-did';
+import { enrolmentDigest } from '../../crypto/eip712';
+import { hexBytes } from '../../crypto/recover';
+import { type Result, err, ok } from '../../result';
+import { insertLeaf } from '../../zk/merkle';
+import { fieldOfHash } from '../../zk/field';
+import { type Handler, type ModuleError } from '../module';
+import { type ActionWith } from '../schema';
+import { type CommonsState } from '../state';
+import { fail as failCore } from '../core-errors';
+import { isDid } from '../identity-did';
+import { checkPublicSignals } from '../signals';
+import { createVault, vaultAt } from '../vaults/vault';
+import { fail } from './errors';
+import { type ChangeFactionPayload, type EnrolPayload, type RegisterAttestorPayload } from './payloads';
 import { type MemberTree, ROOT_HISTORY } from './state';
-import { insertLeaf } from '../zk/merkle';
-import { fieldOfHash } from '../zk/field';
-import { checkPublicSignals } from './signals';
 
 /** The member tree after one more enrolment: a leaf, a new root, the oldest root forgotten. */
 export function addMember(tree: MemberTree, commitment: string): MemberTree {
@@ -24,12 +27,10 @@ export function addMember(tree: MemberTree, commitment: string): MemberTree {
   return { leaves: [...tree.leaves, commitment], frontier, recentRoots: [...tree.recentRoots, frontier.root].slice(-ROOT_HISTORY) };
 }
 
-export { didAddress, isDid, pkhDid } from './identity-did';
-
-export const enrol: Handler<ActionOf<'member.enrol'>> = (state, action, ctx) => {
+export const enrol: Handler<ActionWith<'member.enrol', typeof EnrolPayload>> = (state, action, ctx) => {
   const p = action.payload;
-  if (!isDid(p.did)) return err(fail('InvalidDid', { did: p.did }));
-  if (state.members[p.did]) return err(fail('AlreadyMember', { did: p.did }));
+  if (!isDid(p.did)) return err(failCore('InvalidDid', { did: p.did }));
+  if (state.members.has(p.did)) return err(fail('AlreadyMember', { did: p.did }));
   if (!state.attestors[p.attestor]) return err(fail('UnknownAttestor', { attestor: p.attestor }));
   const digest = hexBytes(enrolmentDigest(state.commonsId, BigInt(p.commitment), BigInt(p.nullifier)));
   if (ctx.recoverer.recover(digest, hexBytes(p.attestorSig)) !== p.attestor) return err(fail('BadAttestation', { attestor: p.attestor }));
@@ -41,8 +42,8 @@ export const enrol: Handler<ActionOf<'member.enrol'>> = (state, action, ctx) => 
     ['Commons id', String(fieldOfHash(state.commonsId))],
   ]);
   if (!signals.ok) return signals;
-  if (state.uniqueness[p.nullifier] !== undefined) return err(fail('DuplicateNullifier', { nullifier: p.nullifier }));
-  if (!ctx.verifier.verify('identity', p.publicSignals, p.proof)) return err(fail('InvalidProof', { circuit: 'identity' }));
+  if (state.uniqueness.has(p.nullifier)) return err(fail('DuplicateNullifier', { nullifier: p.nullifier }));
+  if (!ctx.verifier.verify('identity', p.publicSignals, p.proof)) return err(failCore('InvalidProof', { circuit: 'identity' }));
   const created = createVault(
     state,
     { address: action.vault, name: p.vault.name, kind: 'member', owner: p.did, signers: p.vault.signers, threshold: p.vault.threshold, nonce: 0, balances: {} },
@@ -51,9 +52,7 @@ export const enrol: Handler<ActionOf<'member.enrol'>> = (state, action, ctx) => 
   if (!created.ok) return created;
   return ok({
     ...created.value,
-    members: {
-      ...created.value.members,
-      [p.did]: {
+    members: created.value.members.set(p.did, {
         did: p.did,
         label: p.label,
         faction: p.faction,
@@ -64,35 +63,34 @@ export const enrol: Handler<ActionOf<'member.enrol'>> = (state, action, ctx) => 
         attestor: p.attestor,
         enrolledAt: ctx.time,
         vaults: [action.vault],
-      },
-    },
-    uniqueness: { ...created.value.uniqueness, [p.nullifier]: p.did },
+    }),
+    uniqueness: created.value.uniqueness.set(p.nullifier, p.did),
     memberTree: addMember(created.value.memberTree, p.commitment),
   });
 };
 
-export const changeFaction: Handler<ActionOf<'member.changeFaction'>> = (state, action, ctx) => {
-  const owner = state.vaults[action.vault]?.owner;
-  const member = owner ? state.members[owner] : undefined;
+export const changeFaction: Handler<ActionWith<'member.changeFaction', typeof ChangeFactionPayload>> = (state, action, ctx) => {
+  const owner = vaultAt(state, action.vault)?.owner;
+  const member = owner ? state.members.get(owner) : undefined;
   if (!member) return err(fail('NotAMember', { who: action.vault }));
   if (member.faction === action.payload.faction) return err(fail('SameFaction', { faction: member.faction }));
   const until = member.factionSince + state.params.factionCooldownSeconds;
   if (ctx.time < until) return err(fail('FactionCooldown', { since: member.factionSince, until, time: ctx.time }));
-  return ok({ ...state, members: { ...state.members, [member.did]: { ...member, faction: action.payload.faction, factionSince: ctx.time } } });
+  return ok({ ...state, members: state.members.set(member.did, { ...member, faction: action.payload.faction, factionSince: ctx.time }) });
 };
 
-export const registerAttestor: Handler<ActionOf<'attestor.register'>> = (state, action) => {
-  if (action.vault !== state.treasury) return err(fail('NotTreasury', { vault: action.vault }));
+/** The treasury registers an attestor (its authority, `treasury`, is checked before this runs). */
+export const registerAttestor: Handler<ActionWith<'attestor.register', typeof RegisterAttestorPayload>> = (state, action) => {
   if (state.attestors[action.payload.attestor]) return err(fail('AttestorExists', { attestor: action.payload.attestor }));
   return ok({ ...state, attestors: { ...state.attestors, [action.payload.attestor]: true } });
 };
 
 /**
  * Marks a per-scope nullifier used (anonymous ballots, credential proofs: SPEC §7). A reused one
- * is rejected. Used by the governance actions of a later issue.
+ * is rejected.
  */
-export function useScopeNullifier(state: CommonsState, scope: string, nullifier: string): Result<CommonsState, CommonsError> {
+export function useScopeNullifier<S extends CommonsState>(state: S, scope: string, nullifier: string): Result<S, ModuleError> {
   const key = `${scope}:${nullifier}`;
-  if (state.scopeNullifiers[key]) return err(fail('DuplicateScopeNullifier', { scope, nullifier }));
-  return ok({ ...state, scopeNullifiers: { ...state.scopeNullifiers, [key]: true } });
+  if (state.scopeNullifiers.has(key)) return err(fail('DuplicateScopeNullifier', { scope, nullifier }));
+  return ok({ ...state, scopeNullifiers: state.scopeNullifiers.add(key) });
 }

@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { unwrap } from '../result';
-import { DAY, act, enrolAction, givenCommons, keys, member, run } from './fixtures';
-import { useScopeNullifier } from './identity';
+import { unwrap } from '../../result';
+import { DAY, act, enrolAction, givenCommons, keys, member, run } from '../fixtures';
+import { useScopeNullifier } from '.';
 
 describe('enrolment (SPEC §1)', () => {
   it('given an attested, proven enrolment, then the member and their vault exist', () => {
     const { state, alice } = givenCommons();
     const dave = member('Dave', 'Guild', [keys.dave], 1, state.commonsId);
     const after = unwrap(run(state, enrolAction(state, dave)));
-    expect(after.members[dave.did]).toMatchObject({ label: 'Dave', faction: 'Guild', vaults: [dave.vault], enrolledAt: state.time });
-    expect(after.vaults[dave.vault]).toMatchObject({ kind: 'member', owner: dave.did, threshold: 1, nonce: 1 });
-    expect(after.members[alice.did]).toBe(state.members[alice.did]);
+    expect(after.members.get(dave.did)).toMatchObject({ label: 'Dave', faction: 'Guild', vaults: [dave.vault], enrolledAt: state.time });
+    expect(after.vaults.get(dave.vault)).toMatchObject({ kind: 'member', owner: dave.did, threshold: 1, nonce: 1 });
+    expect(after.members.get(alice.did)).toBe(state.members.get(alice.did));
   });
 
   it('when the uniqueness nullifier U was used before, then DuplicateNullifier', () => {
     const { state, alice } = givenCommons();
     const dave = member('Dave', 'Guild', [keys.dave], 1, state.commonsId);
-    const result = run(state, enrolAction(state, dave, { nullifier: state.members[alice.did]!.nullifier }));
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ kind: 'DuplicateNullifier', nullifier: state.members[alice.did]!.nullifier }) });
+    const result = run(state, enrolAction(state, dave, { nullifier: state.members.get(alice.did)!.nullifier }));
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ kind: 'DuplicateNullifier', nullifier: state.members.get(alice.did)!.nullifier }) });
   });
 
   it('when the attestor is not registered, then UnknownAttestor', () => {
@@ -69,16 +69,16 @@ describe('enrolment (SPEC §1)', () => {
 describe('faction changes (SPEC §1: 90-day cool-down)', () => {
   it('when 89 days have passed, then FactionCooldown with since and until', () => {
     const { state, bob, sign } = givenCommons();
-    const since = state.members[bob.did]!.factionSince;
+    const since = state.members.get(bob.did)!.factionSince;
     const result = run(state, act(state, 'member.changeFaction', bob.vault, { faction: 'Union' }, sign(bob)), since + 89 * DAY);
     expect(!result.ok && result.error).toMatchObject({ kind: 'FactionCooldown', since, until: since + 90 * DAY, time: since + 89 * DAY });
   });
 
   it('when 90 days have passed, then the faction changes and the cool-down starts again', () => {
     const { state, bob, sign } = givenCommons();
-    const at = state.members[bob.did]!.factionSince + 90 * DAY;
+    const at = state.members.get(bob.did)!.factionSince + 90 * DAY;
     const after = unwrap(run(state, act(state, 'member.changeFaction', bob.vault, { faction: 'Union' }, sign(bob)), at));
-    expect(after.members[bob.did]).toMatchObject({ faction: 'Union', factionSince: at });
+    expect(after.members.get(bob.did)).toMatchObject({ faction: 'Union', factionSince: at });
   });
 
   it('when the faction is the same, then SameFaction', () => {

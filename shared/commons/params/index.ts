@@ -1,0 +1,31 @@
+/** The params module: the governance parameters, fixed at genesis, changed by passed proposals (SPEC §7). */
+import { ok } from '../../result';
+import { action, defineModule, passedProposal } from '../module';
+import { checkParamBounds } from './bounds';
+import { paramsAtGenesis } from './defaults';
+import { paramsSentences } from './errors';
+import { setParams } from './handlers';
+import { SetParamsPayload } from './payloads';
+import { type ParamsSlice } from './state';
+
+export const params = defineModule({
+  name: 'params',
+  actions: {
+    'params.set': action({ payload: SetParamsPayload, authority: passedProposal((p) => p.proposal), handle: setParams }),
+  },
+  state: {
+    // A Commons starts inside the bounds its parameters must always keep (SPEC §4).
+    initial: (genesis, logVersion) => {
+      const bounded = checkParamBounds(genesis.params);
+      if (!bounded.ok) return bounded;
+      const slice: ParamsSlice = { params: paramsAtGenesis(genesis.params, logVersion) };
+      return ok(slice);
+    },
+  },
+  errors: paramsSentences,
+  view: { state: (state: ParamsSlice) => ({ params: state.params }) },
+});
+
+export { DEFAULT_PARAMS, PARAM_DEFAULTS_BY_VERSION, paramsAtGenesis } from './defaults';
+export { Params, ParamsV1 } from './schema';
+export { checkParamBounds, type ParamOutOfBounds } from './bounds';

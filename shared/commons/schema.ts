@@ -1,0 +1,88 @@
+/**
+ * The wire primitives of the log format, version 1 (docs/ledger-format.md): addresses, hashes,
+ * signatures, field elements, and the shape every action shares. Modules build their payload
+ * schemas from these; `log.ts` composes the actions of every registered module into one union.
+ */
+import { z } from 'zod';
+import { ParamsV1 } from './params/schema';
+
+/** The log format's version (docs/ledger-format.md); an entry of another version is refused. */
+export const LOG_VERSION = 1 as const;
+
+export const Address = z.string().regex(/^0x[0-9a-f]{40}$/, 'a lower-case 20-byte hex address');
+export const Hash = z.string().regex(/^0x[0-9a-f]{64}$/, 'a lower-case 32-byte hex value') as z.ZodType<`0x${string}`>;
+export const SignatureHex = z.string().regex(/^0x[0-9a-f]{130}$/, 'a 65-byte signature r‖s‖v in lower-case hex');
+export const Uint64 = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+export const Field = z.string().regex(/^(0|[1-9][0-9]*)$/, 'a field element as a decimal string');
+
+export const SignerSpec = z.strictObject({
+  address: Address,
+  device: z.enum(['ledger', 'trezor', 'unknown']),
+  label: z.string().max(100),
+  path: z.string().max(100),
+});
+
+export const Signature = z.strictObject({ signer: Address, sig: SignatureHex });
+export type Signature = z.output<typeof Signature>;
+
+export const Groth16Proof = z.strictObject({
+  pi_a: z.tuple([Field, Field, Field]),
+  pi_b: z.tuple([z.tuple([Field, Field]), z.tuple([Field, Field]), z.tuple([Field, Field])]),
+  pi_c: z.tuple([Field, Field, Field]),
+  protocol: z.literal('groth16'),
+  curve: z.literal('bn128'),
+});
+
+/** What a new vault states about itself (treasury at genesis, a member's vault). */
+export const VaultSetup = {
+  name: z.string().min(1).max(100),
+  signers: z.array(SignerSpec).min(1).max(15),
+  threshold: z.number().int(),
+  /** Makes the vault's address unique per owner (see deriveVaultAddress). */
+  salt: z.string().max(100),
+};
+
+/**
+ * Entry 0's one action, `commons.genesis`: the Commons' name, its treasury, its first attestors
+ * and its parameters. The Commons id is the hash of this payload, so its schema never changes:
+ * parameters a later version adds are not set here (params/defaults.ts).
+ */
+export const GenesisPayload = z.strictObject({
+  name: z.string().min(1).max(100),
+  salt: z.string().max(100),
+  treasury: z.strictObject({ address: Address, ...VaultSetup }),
+  attestors: z.array(Address),
+  params: ParamsV1,
+});
+export type GenesisPayload = z.output<typeof GenesisPayload>;
+
+/** The envelope of every action: a vault, its nonce, an expiry, a payload and the quorum's signatures (SPEC §3). */
+export const actionSchema = <K extends string, P extends z.ZodType>(kind: K, payload: P) =>
+  z.strictObject({
+    kind: z.literal(kind),
+    vault: Address,
+    nonce: Uint64,
+    validUntil: Uint64,
+    payload,
+    sigs: z.array(Signature).max(15),
+  });
+
+/** An action of kind `K` with a payload read by schema `P`, as the ledger holds it (amounts as bigint). */
+export interface ActionWith<K extends string, P extends z.ZodType> {
+  kind: K;
+  vault: string;
+  nonce: number;
+  validUntil: number;
+  payload: z.output<P>;
+  sigs: Signature[];
+}
+
+/** The same action as written in the log (amounts as decimal strings). */
+export interface WireActionWith<K extends string, P extends z.ZodType> {
+  kind: K;
+  vault: string;
+  nonce: number;
+  validUntil: number;
+  payload: z.input<P>;
+  sigs: z.input<typeof Signature>[];
+}

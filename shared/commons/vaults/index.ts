@@ -1,0 +1,51 @@
+/** The vaults module (SPEC §3): vaults, their signers and thresholds. */
+import { OrderedMap } from 'immutable';
+import { ok } from '../../result';
+import { VAULT_QUORUM, action, defineModule, newVault } from '../module';
+import { vaultsSentences } from './errors';
+import { createMemberVault, setSigners, setThreshold } from './handlers';
+import { CreateVaultPayload, SetSignersPayload, SetThresholdPayload } from './payloads';
+import { type VaultsSlice } from './state';
+import { checkSignerSet } from './vault';
+import { vaultsView } from './view';
+
+export const vaults = defineModule({
+  name: 'vaults',
+  actions: {
+    // A member's further vault speaks for the member: its signers and the member's own key sign it (SPEC §1).
+    'vault.create': action({ payload: CreateVaultPayload, authority: newVault((p) => p, (p) => p.owner), handle: createMemberVault }),
+    'vault.setSigners': action({ payload: SetSignersPayload, authority: VAULT_QUORUM, handle: setSigners }),
+    'vault.setThreshold': action({ payload: SetThresholdPayload, authority: VAULT_QUORUM, handle: setThreshold }),
+  },
+  state: {
+    // The treasury, defined by the genesis entry, is the first vault.
+    initial: (genesis) => {
+      const { treasury } = genesis;
+      const set = checkSignerSet(treasury.signers, treasury.threshold);
+      if (!set.ok) return set;
+      const slice: VaultsSlice = {
+        vaults: OrderedMap([
+          [
+            treasury.address,
+            {
+              address: treasury.address,
+              name: treasury.name,
+              kind: 'commons',
+              owner: null,
+              signers: treasury.signers,
+              threshold: treasury.threshold,
+              nonce: 0,
+              balances: {},
+            },
+          ],
+        ]),
+      };
+      return ok(slice);
+    },
+  },
+  errors: vaultsSentences,
+  view: vaultsView,
+});
+
+export { MAX_SIGNERS, checkSignerSet, createVault, deriveVaultAddress, putVault, vaultAt } from './vault';
+export { type Vault } from './state';

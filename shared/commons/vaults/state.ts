@@ -1,0 +1,25 @@
+/** The vaults module's slice of the state (SPEC §3): every vault, by address. */
+import { type OrderedMap } from 'immutable';
+import { type Balances } from '../balances';
+import { type Address, type CommonsState, type Signer } from '../state';
+
+export interface Vault {
+  readonly address: Address;
+  readonly name: string;
+  readonly kind: 'member' | 'commons';
+  /** The owning member's DID for member vaults; null for Commons vaults. */
+  readonly owner: string | null;
+  readonly signers: readonly Signer[];
+  readonly threshold: number;
+  readonly nonce: number;
+  readonly balances: Balances;
+}
+
+declare module '../state' {
+  interface CommonsState {
+    /** Vaults by address, in creation order (a persistent map: one action shares the other vaults, plain.ts). */
+    readonly vaults: OrderedMap<Address, Vault>;
+  }
+}
+
+export type VaultsSlice = Pick<CommonsState, 'vaults'>;

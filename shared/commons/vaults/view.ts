@@ -1,0 +1,60 @@
+/** What the views show of vaults: `c3 state --json` and the dashboard's CommonsView. */
+import { z } from 'zod';
+import { nonZero } from '../balances';
+import { type ModuleView } from '../module';
+import { Address, Balances } from '../view-schema';
+import { type VaultsSlice } from './state';
+
+export const SignerView = z.object({
+  address: Address,
+  label: z.string(),
+  /** The derivation path the signer's device signs with (SPEC §3). */
+  path: z.string(),
+  device: z.enum(['ledger', 'trezor', 'unknown']),
+  emulated: z.boolean(),
+});
+export type SignerView = z.infer<typeof SignerView>;
+
+export const VaultView = z.object({
+  address: Address,
+  name: z.string(),
+  kind: z.enum(['member', 'commons']),
+  owner: z.string().nullable(),
+  threshold: z.number().int().min(1).max(15),
+  signers: z.array(SignerView).min(1).max(15),
+  nonce: z.number().int().nonnegative(),
+  balances: Balances,
+});
+export type VaultView = z.infer<typeof VaultView>;
+
+const shape = { vaults: z.array(VaultView) };
+
+export const vaultsView: ModuleView<VaultsSlice, typeof shape> = {
+  state: (state) => ({
+    vaults: [...state.vaults.values()].map((v) => ({
+      address: v.address,
+      name: v.name,
+      kind: v.kind,
+      owner: v.owner,
+      threshold: v.threshold,
+      signers: v.signers,
+      nonce: v.nonce,
+      balances: nonZero(v.balances),
+    })),
+  }),
+  commons: {
+    shape,
+    of: (state, options) => ({
+      vaults: [...state.vaults.values()].map((v) => ({
+        address: v.address,
+        name: v.name,
+        kind: v.kind,
+        owner: v.owner,
+        threshold: v.threshold,
+        signers: v.signers.map((s) => ({ address: s.address, label: s.label, path: s.path, device: s.device, emulated: options.emulated(s.address) })),
+        nonce: v.nonce,
+        balances: nonZero(v.balances),
+      })),
+    }),
+  },
+};
