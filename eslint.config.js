@@ -1,12 +1,104 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import { builtinModules } from 'node:module';
+import layeringPlugin from './scripts/eslint-layering.mjs';
 
-// Node's built-in modules, with and without the `node:` prefix: shared/ and renderer/ may not import them.
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const browserGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'fetch', 'WebSocket'];
 const nodeGlobals = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global'];
+
+/** Packages with no I/O, usable anywhere: validation, Ethereum encoding, hashes and curves, BIP-32/39. */
+const purePackages = ['zod', 'viem', '@noble/*', '@scure/*', 'poseidon-lite', 'immutable'];
+const testPackages = ['vitest', 'fast-check'];
+
+/**
+ * Dependencies between services, each declared with its reason; a service imports nothing else of
+ * another. `tests` are the test-only ones.
+ */
+const serviceDependencies = {
+  // A device source: the emulators implement devices/source.ts and reach the drivers' transports and errors.
+  emulators: { uses: ['electron/services/devices/**'], tests: [] },
+  // The Demo Commons' stewards hold the emulators' public test keys (its log is signed with them).
+  ledger: { uses: ['electron/services/emulators/mnemonics'], tests: [] },
+  // Nothing: the prover gets the ledger's Commons from the composition root.
+  // Its tests prove against the demo log, so they build one with the ledger's own service.
+  prover: { uses: [], tests: ['electron/services/ledger/**'] },
+  // Nothing: the devices know no emulator (./source.ts); the tests use the emulators as test devices.
+  devices: { uses: [], tests: ['electron/services/emulators/**'] },
+};
+
+/** The services' infrastructure beside them (electron/services/*.ts). */
+const serviceInfrastructure = ['electron/services/events', 'electron/services/tasks'];
+
+const layers = [
+  { name: 'shared/', files: /^shared\//, paths: ['shared/**'], packages: purePackages, test: { packages: testPackages } },
+  {
+    name: 'renderer/',
+    files: /^renderer\//,
+    // The Groth16 verification keys the renderer checks proofs with (data, built by circuits/).
+    paths: ['renderer/**', 'shared/**', 'resources/zk/*'],
+    packages: ['react', 'react-dom', 'dexie', ...purePackages],
+    test: { packages: [...testPackages, 'fake-indexeddb', '@testing-library/*'] },
+  },
+  // The composition root: the one module that may import every service.
+  { name: 'the composition root', files: /^electron\/services\/index\.ts$/, paths: ['electron/services/**', 'shared/**'], node: true, packages: ['*', '!electron'] },
+  {
+    name: 'services infrastructure',
+    files: /^electron\/services\/[^/]+\.ts$/,
+    // The workspace gate wraps the devices service's handlers and events.
+    paths: [...serviceInfrastructure, 'electron/services/workspace', 'electron/services/devices/service', 'shared/**'],
+    node: true,
+    packages: ['*', '!electron'],
+    test: { paths: ['electron/services/index'], packages: testPackages },
+  },
+  ...Object.entries(serviceDependencies).map(([service, { uses, tests }]) => ({
+    name: `electron/services/${service}/`,
+    files: new RegExp(`^electron/services/${service}/`),
+    paths: [`electron/services/${service}/**`, 'shared/**', ...serviceInfrastructure, ...uses],
+    node: true,
+    packages: ['*', '!electron'],
+    // A service's tests may start the whole services behind the contract.
+    test: { paths: [...tests, 'electron/services/index'] },
+  })),
+  {
+    name: 'electron/main/',
+    files: /^electron\/main\//,
+    paths: [
+      'electron/main/**',
+      'electron/services/index',
+      'shared/**',
+      // The event hub's type, which ipc.ts forwards to the window.
+      'electron/services/events',
+      // The ports the composition root accepts and the shell fills: the OS biometric and the OS keychain.
+      'electron/services/prover/biometrics',
+      'electron/services/prover/identity-store',
+      // One Content-Security-Policy and one static file server for the app:// protocol and the browser bridge.
+      'electron/bridge/csp',
+      'electron/bridge/static-files',
+    ],
+    node: true,
+    packages: ['electron', ...purePackages],
+    // The shell's tests load the preload script against the fake Electron.
+    test: { paths: ['electron/preload/index'], packages: testPackages },
+  },
+  {
+    name: 'electron/preload/',
+    files: /^electron\/preload\//,
+    paths: ['electron/preload/**', 'shared/contract/**'],
+    packages: ['electron', 'zod'],
+    test: { paths: ['electron/main/testing/**'], packages: testPackages },
+  },
+  {
+    name: 'the browser bridge',
+    files: /^electron\/(bridge\/|serve\.ts$)/,
+    // The event hub's type and the Result helpers of the answers it relays.
+    paths: ['electron/bridge/**', 'electron/services/index', 'electron/services/events', 'shared/contract/**', 'shared/result'],
+    node: true,
+    packages: ['ws'],
+    test: { packages: testPackages },
+  },
+  // Tools, benches, circuits, end-to-end tests and the root's config files may import anything.
+  { name: 'tools', files: /^(cli|bench|circuits|scripts|e2e)\/|^[^/]+$/, anything: true },
+];
 
 export default tseslint.config(
   {
@@ -29,53 +121,22 @@ export default tseslint.config(
     files: ['scripts/**/*.mjs', 'cli/**/*.mjs', 'circuits/**/*.mjs', 'bench/**/*.mjs', '*.js', '*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
   },
-  // VS Code's layering, enforced: shared/ is pure (no Electron, Node or DOM); SPEC §11 needs every app to fold the same state.
+  // VS Code's layering as an allow-list (scripts/eslint-layering.mjs): each layer names what it
+  // MAY import; anything else fails lint. Tests: scripts/lint-layers.test.ts.
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { local: layeringPlugin },
+    // Options are plain data: the patterns go as strings.
+    rules: { 'local/layering': ['error', { layers: layers.map((l) => ({ ...l, files: l.files.source })), testFiles: /(\.test|\.test-support)\.tsx?$|^electron\/main\/testing\//.source }] },
+  },
+  // shared/ is pure (no Electron, Node or DOM): SPEC §11 needs every app to fold the same state.
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [...nodeBuiltins, 'electron', 'dexie', 'react', 'react-dom', 'ws'].map((name) => ({
-            name,
-            message: 'shared/ is pure TypeScript: no Electron, Node, DOM or storage imports.',
-          })),
-          patterns: [
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ may not import from electron/ or renderer/.' },
-          ],
-        },
-      ],
       'no-restricted-globals': ['error', ...[...browserGlobals, ...nodeGlobals].map((name) => ({ name, message: `shared/ is pure: no ${name}.` }))],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'shared/ reads no clock: time comes from the ledger entry (SPEC §0).' },
-      ],
-    },
-  },
-  {
-    files: ['renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [...nodeBuiltins, 'electron'].map((name) => ({ name, message: 'The renderer has no Node or Electron: go through the contract.' })),
-          patterns: [{ group: ['**/electron/**'], message: 'renderer/ may not import from electron/: go through the contract.' }],
-        },
-      ],
-    },
-  },
-  {
-    files: ['electron/services/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'Services are plain Node modules; only electron/main wires them to Electron.' }],
-          patterns: [
-            { group: ['**/main/**', '**/preload/**'], message: 'electron/services/* may not import from electron/main or electron/preload.' },
-            { group: ['**/renderer/**'], message: 'electron/ may not import from renderer/.' },
-          ],
-        },
       ],
     },
   },

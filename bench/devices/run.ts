@@ -13,7 +13,7 @@
  * alone, or as root under `chrt -f 10` so that other processes do not delay its wake-ups. The
  * process-CPU column barely moves with load.
  */
-import { createDevicesService } from '../../electron/services/devices/service';
+import { createEmulatedDevicesService } from '../../electron/services/emulators/source';
 import { type LedgerEmulator } from '../../electron/services/emulators/ledger/device';
 import { type TrezorEmulator } from '../../electron/services/emulators/trezor/device';
 import { vaultAction } from '../../electron/services/devices/fixtures/typed-data';
@@ -22,7 +22,7 @@ import { type TypedData } from '../../electron/services/devices/types';
 const N = Number(process.env.BENCH_N ?? 100);
 const PATH = "m/44'/60'/0'/0/0";
 
-const service = createDevicesService({ emulators: true, emulatorBridgePort: 0 });
+const service = createEmulatedDevicesService({ emulatorBridgePort: 0 });
 const ctx = { via: 'test' } as const;
 
 async function bench(label: string, deviceId: string, emulator: { busyMs: number }, mode: 'full' | 'hashed' | 'auto'): Promise<void> {

@@ -10,6 +10,7 @@ import { createEventHub, type EventHub } from './events';
 import { createTaskRegistry, type TaskRegistry } from './tasks';
 import { createLedgerService } from './ledger/service';
 import { createDevicesService, type DevicesService } from './devices/service';
+import { createEmulatorSource, type EmulatorSource } from './emulators/source';
 import { createDemoSequencer } from './ledger/demo-sequencer';
 import { zkResourcesDir } from './ledger/zk-verifier';
 import { createProver } from './prover/prover';
@@ -57,6 +58,8 @@ export interface Services {
   readonly tasks: TaskRegistry;
   /** The device layer, for tests that drive the emulators behind the contract. */
   readonly devices: DevicesService;
+  /** The emulators, where they are on (tests drive them behind the contract). */
+  readonly emulators: EmulatorSource | null;
   close(): Promise<void>;
 }
 
@@ -71,12 +74,15 @@ export function createServices(options: ServiceOptions): Services {
   // where the demo is on (its stewards are emulated keys).
   const ledger = createLedgerService({ dataDir: options.dataDir, demo: demoChain, trustDemo: options.emulators });
   const unsubscribeLedger = ledger.subscribe((change) => hub.publish('ledger.changed', change));
+  // Real hardware is always looked for (where `hardware` is on); the emulators are one source among
+  // others, on for browser mode, the tests and the Demo workspace (./workspace.ts gates them).
+  const emulators = options.emulators ? createEmulatorSource() : null;
   const devices = createDevicesService({
-    emulators: options.emulators,
     ledgerHid: options.hardware ?? false,
     trezor: options.hardware ?? false,
+    sources: emulators ? [emulators] : [],
   });
-  const workspace = createWorkspaceGate({ initial: options.workspace, emulators: options.emulators, devices });
+  const workspace = createWorkspaceGate({ initial: options.workspace, emulators, devices });
   const unsubscribeDevices = devices.subscribe(workspace.events((event, payload) => hub.publish(event, payload)));
   const identityStore = fileIdentityStore(options.dataDir, options.secretBox);
   const artifactsDir = zkResourcesDir();
@@ -125,6 +131,7 @@ export function createServices(options: ServiceOptions): Services {
     hub,
     tasks,
     devices,
+    emulators,
     async close() {
       unsubscribeDevices();
       unsubscribeLedger();

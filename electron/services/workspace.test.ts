@@ -50,7 +50,7 @@ describe('the desktop app in the member’s own workspace', () => {
       expect(await call('devices.emulator.attach', { vendor, autoApprove: true })).toMatchObject({ ...demoOnly, error: { ...demoOnly.error, channel: 'devices.emulator.attach' } });
     }
     expect(await call('devices.list')).toEqual({ ok: true, value: { devices: [] } });
-    expect(services.devices.emulators.size).toBe(0);
+    expect(services.emulators?.emulators.size).toBe(0);
   });
 
   it('refuses to sequence an action into the demo log, and the log is unchanged', async () => {

@@ -58,17 +58,24 @@ export interface WorkspaceGate {
   events(publish: DevicesEventListener): DevicesEventListener;
 }
 
+/** What the gate needs of the emulators: which devices they are, and their cables. */
+export interface EmulatedDevices {
+  readonly emulators: ReadonlyMap<string, unknown>;
+  unplugAll(): void;
+}
+
 export function createWorkspaceGate(options: {
   /** The workspace the desktop app starts in; undefined (browser mode) turns the gate off. */
   readonly initial: Workspace | undefined;
-  readonly emulators: boolean;
+  /** The emulated devices, where they are on (the emulator source, ./emulators/source.ts). */
+  readonly emulators: EmulatedDevices | null;
   readonly devices: DevicesService;
 }): WorkspaceGate {
   const gated = options.initial !== undefined;
   let current: Workspace = options.initial ?? 'demo';
   const demoOpen = () => !gated || current === 'demo';
   const { devices } = options;
-  const isEmulated = (deviceId: string) => devices.emulators.has(deviceId) || devices.registry.list().some((d) => d.id === deviceId && d.emulated);
+  const isEmulated = (deviceId: string) => Boolean(options.emulators?.emulators.has(deviceId)) || devices.registry.list().some((d) => d.id === deviceId && d.emulated);
   const visible = (list: readonly DeviceInfo[]) => (demoOpen() ? [...list] : list.filter((d) => !d.emulated));
 
   return {
@@ -77,8 +84,8 @@ export function createWorkspaceGate(options: {
       const leavingDemo = gated && current === 'demo' && workspace !== 'demo';
       current = workspace; // first, so that what the unplugging announces already leaves them out
       // A prompt left open on an emulated device is dropped, as pulling its cable would.
-      if (leavingDemo) for (const emulator of devices.emulators.values()) emulator.unplug();
-      return { workspace, emulatorsEnabled: options.emulators && demoOpen() };
+      if (leavingDemo) options.emulators?.unplugAll();
+      return { workspace, emulatorsEnabled: options.emulators !== null && demoOpen() };
     },
     guard(handlers) {
       // The wrappers only look at `deviceId` and pass everything else through untouched.

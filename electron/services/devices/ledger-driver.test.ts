@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import axios from 'axios';
 import { hashTypedData, recoverAddress, recoverMessageAddress, type TypedDataDefinition } from 'viem';
-import { createDevicesService, type DevicesService } from './service';
+import { createEmulatedDevicesService, type EmulatedDevicesService } from '../emulators/source';
 import { goOffline, type OfflineGuard } from './offline.test-support';
 import { type LedgerEmulator } from '../emulators/ledger/device';
 import { vaultAction, SPECULOS_ADDRESS } from './fixtures/typed-data';
 
 let offline: OfflineGuard;
-let service: DevicesService;
+let service: EmulatedDevicesService;
 let ledger: LedgerEmulator;
 let id: string;
 const axiosAttempts: string[] = [];
@@ -19,7 +19,7 @@ beforeAll(async () => {
     axiosAttempts.push(String(config.url));
     throw new Error('offline test: axios refused');
   };
-  service = createDevicesService({ emulators: true });
+  service = createEmulatedDevicesService();
   const attached = await service.handlers['devices.emulator.attach']({ vendor: 'ledger', autoApprove: true }, { via: 'test' });
   if (!attached.ok) throw new Error(JSON.stringify(attached.error));
   id = attached.value.deviceId;
@@ -106,7 +106,7 @@ describe('Ledger driver through the emulator', () => {
   });
 
   it('maps an app too old for clear signing, and falls back to hashes in auto mode', async () => {
-    const old = createDevicesService({ emulators: true });
+    const old = createEmulatedDevicesService();
     const a = await old.handlers['devices.emulator.attach']({ vendor: 'ledger', autoApprove: true }, ctx);
     if (!a.ok) throw new Error('attach');
     const oldLedger = old.emulators.get(a.value.deviceId) as LedgerEmulator;

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import axios from 'axios';
-import { createDevicesService, type DevicesService } from './service';
+import { createEmulatedDevicesService, type EmulatedDevicesService } from '../emulators/source';
 import { goOffline, type OfflineGuard } from './offline.test-support';
 import { type LedgerEmulator } from '../emulators/ledger/device';
 import { SPECULOS_ADDRESS, vaultAction } from './fixtures/typed-data';
@@ -17,7 +17,7 @@ const PATH = "m/44'/60'/0'/0/0";
 const ctx = { via: 'test' } as const;
 
 let offline: OfflineGuard;
-let service: DevicesService;
+let service: EmulatedDevicesService;
 let ledger: LedgerEmulator;
 let id: string;
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   axios.defaults.adapter = async () => {
     throw new Error('offline test: axios refused');
   };
-  service = createDevicesService({ emulators: true });
+  service = createEmulatedDevicesService();
   const attached = await service.handlers['devices.emulator.attach']({ vendor: 'ledger', autoApprove: false }, ctx);
   if (!attached.ok) throw new Error(JSON.stringify(attached.error));
   id = attached.value.deviceId;

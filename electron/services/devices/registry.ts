@@ -1,7 +1,7 @@
 /**
  * The live list of devices: real Ledgers found over USB HID (with hotplug), Trezors reported by
- * @trezor/connect's device events, and emulators attached by the tests and the Demo Commons
- * (listed with `emulated: true`). Emits `changed` with the whole list and `prompt` when a device
+ * @trezor/connect's device events, and the devices of other sources (./source.ts: the emulators
+ * of the tests and the Demo Commons, listed with `emulated: true`). Emits `changed` with the whole list and `prompt` when a device
  * starts or stops asking for a confirmation.
  */
 import { EventEmitter } from 'node:events';
@@ -11,9 +11,7 @@ import { LedgerSigner, getAppAndVersion, type LedgerTransport } from './ledger-d
 import { TrezorSigner } from './trezor-driver';
 import { getTrezorConnect, TrezorConnect } from './trezor-connect';
 import { type ConnectionState, type DeviceInfo, type DevicePrompt, type Hex, type Signer } from './types';
-import { LEDGER_PRODUCT_NAMES, type LedgerEmulator } from '../emulators/ledger/device';
-import { EmulatedLedgerHid } from '../emulators/ledger/hid';
-import { type TrezorEmulator } from '../emulators/trezor/device';
+import { type SourceLedger, type SourceTrezor } from './source';
 
 export interface DevicePromptEvent {
   readonly deviceId: string;
@@ -54,7 +52,7 @@ interface Entry {
   prompt: DevicePrompt | null;
   /** Cancel was pressed in the app for the request in flight. */
   cancelRequested: boolean;
-  /** What an emulated device does when the app cancels (see attachLedgerEmulator). */
+  /** What a source's device does when the app cancels (see SourceLedger.cancelled). */
   onCancelled?: () => void;
 }
 
@@ -78,15 +76,9 @@ export interface DeviceRegistryEvents {
   prompt: [DevicePromptEvent];
 }
 
-/** Opens a Ledger emulator through the real node-hid transport class (the HID seam). */
-export const openEmulatedLedger = (emulator: LedgerEmulator) => async (): Promise<LedgerTransport> => {
-  if (!emulator.isPlugged) throw new DeviceError(deviceErrors.disconnected());
-  return new TransportNodeHidNoEvents(new EmulatedLedgerHid(emulator) as never) as unknown as LedgerTransport;
-};
-
 export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
   private readonly entries = new Map<string, Entry>();
-  private readonly emulatedTrezors = new Map<string, TrezorEmulator>();
+  private readonly sourceTrezors = new Map<string, SourceTrezor>();
   private stopHid: (() => void) | null = null;
   private trezorListening = false;
 
@@ -200,58 +192,36 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
     return task;
   }
 
-  // --- emulators -----------------------------------------------------------------------------
+  // --- devices of other sources (./source.ts) ---------------------------------------------
 
-  attachLedgerEmulator(emulator: LedgerEmulator): string {
-    const id = `ledger:${emulator.serial}`;
+  attachLedger(device: SourceLedger): string {
+    const id = `ledger:${device.serial}`;
     if (this.entries.has(id)) return id;
-    const signer = new LedgerSigner(openEmulatedLedger(emulator));
-    const infoOf = (): BaseInfo => {
-      const s = emulator.state();
-      const state: ConnectionState = !s.plugged ? 'disconnected' : s.locked ? 'locked' : s.pending ? 'awaiting-confirmation' : 'connected';
-      return {
-        id,
-        vendor: 'ledger',
-        model: `Ledger ${LEDGER_PRODUCT_NAMES[s.model]}`,
-        label: `Emulated Ledger ${LEDGER_PRODUCT_NAMES[s.model]}`,
-        firmwareVersion: s.firmwareVersion,
-        app: { name: s.app, version: s.appVersion },
-        state,
-        emulated: true,
-      };
-    };
-    let wasPlugged = emulator.isPlugged;
-    const onState = (): void => {
-      const entry = this.entries.get(id);
-      if (!entry) return;
-      if (emulator.isPlugged && !wasPlugged) void signer.close(); // a replug needs a new HID handle
-      wasPlugged = emulator.isPlugged;
-      entry.info = infoOf();
-      // Unplugged, locked or answered: whatever ended the prompt, it leaves the screens.
-      if (!emulator.state().pending) this.setPrompt(id, null);
-      this.changed();
-      this.identify(id);
-    };
-    const onPrompt = (p: { action: string; lines: readonly string[] }): void => this.setPrompt(id, { action: p.action, lines: [...p.lines] });
-    const onClosed = (): void => this.setPrompt(id, null);
-    emulator.on('state', onState);
-    emulator.on('prompt', onPrompt);
-    emulator.on('promptClosed', onClosed);
+    const signer = new LedgerSigner(() => device.open());
+    const infoOf = (): BaseInfo => ({ id, vendor: 'ledger', ...device.info(), emulated: device.emulated });
+    let wasPlugged = device.info().state !== 'disconnected';
+    const unwatch = device.watch({
+      changed: () => {
+        const entry = this.entries.get(id);
+        if (!entry) return;
+        const info = infoOf();
+        const plugged = info.state !== 'disconnected';
+        if (plugged && !wasPlugged) void signer.close(); // a replug needs a new HID handle
+        wasPlugged = plugged;
+        entry.info = info;
+        this.changed();
+        this.identify(id);
+      },
+      prompt: (p) => this.setPrompt(id, p && { action: p.action, lines: [...p.lines] }),
+    });
     this.entries.set(
       id,
       newEntry(infoOf(), signer, {
         detach: () => {
-          emulator.off('state', onState);
-          emulator.off('prompt', onPrompt);
-          emulator.off('promptClosed', onClosed);
+          unwatch();
           void signer.close();
         },
-        // A real Ledger has no command that closes its screen (an APDU sent cannot be withdrawn):
-        // the app tells the person to reject the cancelled request there. The emulated Ledger
-        // stands for that person, so that a cancelled request ends on it as on the app.
-        onCancelled: () => {
-          if (emulator.state().pending) emulator.reject();
-        },
+        ...(device.cancelled ? { onCancelled: () => device.cancelled?.() } : {}),
       }),
     );
     this.changed();
@@ -260,22 +230,21 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
   }
 
   /**
-   * Marks a Trezor emulator (served by an emulator Bridge that connect talks to) so that it is
-   * listed as emulated and its prompts are forwarded. It appears when connect reports it.
+   * Marks a Trezor of a source (served by a Bridge that connect talks to) so that it is listed
+   * as the source says and its prompts are forwarded. It appears when connect reports it.
    */
-  attachTrezorEmulator(emulator: TrezorEmulator): string {
-    const id = `trezor:${emulator.serial}`;
-    this.emulatedTrezors.set(emulator.serial, emulator);
-    emulator.on('prompt', (p) => this.setPrompt(id, { action: p.action, lines: [...p.lines] }));
-    emulator.on('promptClosed', () => this.setPrompt(id, null));
-    emulator.on('state', (s) => {
-      // A Cancel message or an unplug ends the prompt without a promptClosed: it leaves the screens too.
-      if (!s.pending) this.setPrompt(id, null);
-      const entry = this.entries.get(id);
-      if (!entry) return;
-      entry.info = { ...entry.info, state: this.trezorEmulatorState(emulator, entry.info.state) };
-      this.changed();
-      this.identify(id);
+  attachTrezor(device: SourceTrezor): string {
+    const id = `trezor:${device.serial}`;
+    this.sourceTrezors.set(device.serial, device);
+    device.watch({
+      prompt: (p) => this.setPrompt(id, p && { action: p.action, lines: [...p.lines] }),
+      changed: () => {
+        const entry = this.entries.get(id);
+        if (!entry) return;
+        entry.info = { ...entry.info, state: device.state(entry.info.state) };
+        this.changed();
+        this.identify(id);
+      },
     });
     return id;
   }
@@ -369,7 +338,7 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
       if (event.type === 'device-disconnect') {
         const entry = this.entries.get(id);
         if (entry) {
-          if (this.emulatedTrezors.has(serial ?? '')) entry.info = { ...entry.info, state: 'disconnected' };
+          if (this.sourceTrezors.has(serial ?? '')) entry.info = { ...entry.info, state: 'disconnected' };
           else {
             void entry.signer?.close();
             this.entries.delete(id);
@@ -380,7 +349,7 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
       }
       if (event.type !== 'device-connect' && event.type !== 'device-changed' && event.type !== 'device-connect_unacquired') return;
       const f = payload.features;
-      const emulator = serial ? this.emulatedTrezors.get(serial) : undefined;
+      const fromSource = serial ? this.sourceTrezors.get(serial) : undefined;
       const model = f?.model ? `Trezor Model ${f.model}` : 'Trezor';
       const base: ConnectionState = payload.type === 'acquired' ? (f?.unlocked === false ? 'locked' : 'connected') : 'busy';
       const previous = this.entries.get(id);
@@ -389,11 +358,11 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
         id,
         vendor: 'trezor',
         model,
-        label: emulator ? `Emulated ${model}` : (payload.label ?? model),
+        label: fromSource?.emulated ? `Emulated ${model}` : (payload.label ?? model),
         firmwareVersion: f ? `${f.major_version}.${f.minor_version}.${f.patch_version}` : null,
         app: null,
-        state: emulator ? this.trezorEmulatorState(emulator, base) : base,
-        emulated: Boolean(emulator),
+        state: fromSource ? fromSource.state(base) : base,
+        emulated: fromSource?.emulated ?? false,
       };
       // Updated in place: a request in flight holds this entry (its busy flag).
       if (previous) {
@@ -437,14 +406,6 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
     }
     this.emit('prompt', { deviceId: id, prompt });
     this.changed();
-  }
-
-  private trezorEmulatorState(emulator: TrezorEmulator, fallback: ConnectionState): ConnectionState {
-    const s = emulator.state();
-    if (!s.plugged) return 'disconnected';
-    if (s.pending) return 'awaiting-confirmation';
-    if (s.locked) return 'locked';
-    return fallback === 'disconnected' ? 'connected' : fallback;
   }
 
   async stop(): Promise<void> {

@@ -10,27 +10,25 @@ import { err, ok } from '../../../shared/result';
 import { DeviceError, deviceErrors } from './errors';
 import { DeviceRegistry } from './registry';
 import { type TypedData } from './types';
-import { LedgerEmulator } from '../emulators/ledger/device';
-import { TrezorEmulator } from '../emulators/trezor/device';
-import { DEFAULT_BRIDGE_PORT, startTrezorBridge, type TrezorBridge } from '../emulators/trezor/bridge';
 import { disposeTrezorConnect } from './trezor-connect';
-import { BIP39_TEST_VECTOR_MNEMONIC } from '../emulators/mnemonics';
+import { type DeviceSink, type DeviceSource } from './source';
+
+/** The machine's Trezor Bridge (trezord) port. */
+export const TREZORD_PORT = 21325;
 
 export interface DevicesServiceOptions {
   /** Discover real Ledgers over USB HID (node-hid). Off in tests. */
   readonly ledgerHid?: boolean;
   /**
-   * Follow real Trezors through @trezor/connect and trezord on this port (default 21325). With
-   * `emulators` on, connect talks to the emulator Bridge the service starts, which lists
-   * trezord's real devices beside the emulated ones and forwards to it (connect is one per
-   * process and follows one Bridge).
+   * Follow real Trezors through @trezor/connect and trezord on this port (default 21325). With a
+   * source that serves a Trezor Bridge (the emulators), connect talks to that Bridge, which lists
+   * trezord's real devices beside its own and forwards to it (connect is one per process and
+   * follows one Bridge); without one, connect talks to trezord directly.
    */
   readonly trezor?: boolean;
   readonly trezorBridgePort?: number;
-  /** Allow emulated devices (tests and the Demo Commons). */
-  readonly emulators?: boolean;
-  /** Port of the emulator Bridge (0: any free port). */
-  readonly emulatorBridgePort?: number;
+  /** Devices from elsewhere than this machine's USB and trezord (./source.ts), e.g. the emulators. */
+  readonly sources?: readonly DeviceSource[];
 }
 
 export type DevicesEventListener = <N extends keyof DevicesEvents>(event: N, payload: PayloadOf<DevicesEvents, N>) => void;
@@ -39,8 +37,6 @@ export interface DevicesService {
   readonly handlers: Handlers<DevicesChannels>;
   readonly registry: DeviceRegistry;
   subscribe(listener: DevicesEventListener): () => void;
-  /** Emulators attached through `devices.emulator.attach`, by device id (tests drive them). */
-  readonly emulators: ReadonlyMap<string, LedgerEmulator | TrezorEmulator>;
   close(): Promise<void>;
 }
 
@@ -52,8 +48,7 @@ const fail = (error: unknown) => {
 export function createDevicesService(options: DevicesServiceOptions = {}): DevicesService {
   const registry = new DeviceRegistry();
   const listeners = new Set<DevicesEventListener>();
-  const emulators = new Map<string, LedgerEmulator | TrezorEmulator>();
-  let bridge: Promise<TrezorBridge> | null = null;
+  const sources = options.sources ?? [];
   let trezorStarted: Promise<void> | null = null;
 
   const publish: DevicesEventListener = (event, payload) => {
@@ -68,31 +63,40 @@ export function createDevicesService(options: DevicesServiceOptions = {}): Devic
   registry.on('changed', (devices) => publish('devices.changed', { devices }));
   registry.on('prompt', (p) => publish('devices.prompt', { deviceId: p.deviceId, prompt: p.prompt ? { action: p.prompt.action, lines: [...p.prompt.lines] } : null }));
 
-  const trezordPort = options.trezorBridgePort ?? DEFAULT_BRIDGE_PORT;
-  const emulatorBridge = (): Promise<TrezorBridge> =>
-    (bridge ??= startTrezorBridge({ port: options.emulatorBridgePort ?? 0, ...(options.trezor ? { upstream: { port: trezordPort } } : {}) }));
+  const trezordPort = options.trezorBridgePort ?? TREZORD_PORT;
+  const fronting = sources.find((source) => source.trezorBridge);
   const startTrezor = async (): Promise<void> => {
     trezorStarted ??= (async () => {
-      const port = options.emulators ? (await emulatorBridge()).port : trezordPort;
+      const port = fronting?.trezorBridge ? (await fronting.trezorBridge()).port : trezordPort;
       await registry.startTrezor({ bridgePort: port });
     })();
     return trezorStarted;
   };
+
+  const sink: DeviceSink = {
+    attachLedger: (device) => registry.attachLedger(device),
+    attachTrezor: (device) => registry.attachTrezor(device),
+    followTrezors: startTrezor,
+    settled: (deviceId) => registry.settled(deviceId),
+    list: () => registry.list(),
+    trezord: options.trezor ? { port: trezordPort } : null,
+  };
+  for (const source of sources) source.connect(sink);
   if (options.ledgerHid) void registry.startLedgerHid().catch(() => undefined);
   if (options.trezor) void startTrezor().catch(() => undefined);
 
-  const emulator = (deviceId: string): LedgerEmulator | TrezorEmulator => {
-    const found = emulators.get(deviceId);
-    if (!found) throw new DeviceError(deviceErrors.notFound(deviceId));
-    return found;
-  };
-  const control = (fn: (e: LedgerEmulator | TrezorEmulator) => boolean | void) => async ({ deviceId }: { deviceId: string }) => {
-    try {
-      const result = fn(emulator(deviceId));
-      return ok({ done: result !== false });
-    } catch (error) {
-      return fail(error);
-    }
+  // The emulators' channels, when no source serves them: nothing to plug in, no such device.
+  const noSuchDevice = async ({ deviceId }: { deviceId: string }) => err(new DeviceError(deviceErrors.notFound(deviceId)).toAppError());
+  const unserved: Pick<Handlers<DevicesChannels>, `devices.emulator.${string}` & keyof DevicesChannels> = {
+    'devices.emulator.attach': async () =>
+      err({ kind: 'EmulatorsDisabled', message: 'Emulated devices are turned off in this build.', nextStep: 'Start C3 Vault with emulators enabled (tests, Demo Commons).' }),
+    'devices.emulator.approve': noSuchDevice,
+    'devices.emulator.reject': noSuchDevice,
+    'devices.emulator.unplug': noSuchDevice,
+    'devices.emulator.replug': noSuchDevice,
+    'devices.emulator.lock': noSuchDevice,
+    'devices.emulator.unlock': noSuchDevice,
+    'devices.emulator.openApp': noSuchDevice,
   };
 
   const handlers: Handlers<DevicesChannels> = {
@@ -139,58 +143,13 @@ export function createDevicesService(options: DevicesServiceOptions = {}): Devic
         return fail(error);
       }
     },
-    'devices.emulator.attach': async ({ vendor, autoApprove, seed }) => {
-      if (!options.emulators) {
-        return err({ kind: 'EmulatorsDisabled', message: 'Emulated devices are turned off in this build.', nextStep: 'Start C3 Vault with emulators enabled (tests, Demo Commons).' });
-      }
-      try {
-        // A second device of one model gets other public test keys (the BIP-39 test vector).
-        const mnemonic = seed === 'bip39-test-vector' ? BIP39_TEST_VECTOR_MNEMONIC : undefined;
-        if (vendor === 'ledger') {
-          // Set up as C3 Vault needs a real Ledger to be: "Blind signing" on, since the Ethereum app
-          // (1.12.0 and later) signs an EIP-712 message without Ledger-signed filters only then.
-          const device = new LedgerEmulator({ autoApprove, blindSigning: true, mnemonic });
-          const deviceId = registry.attachLedgerEmulator(device);
-          emulators.set(deviceId, device);
-          await registry.settled(deviceId);
-          return ok({ deviceId });
-        }
-        const device = new TrezorEmulator({ autoApprove, mnemonic });
-        const deviceId = registry.attachTrezorEmulator(device);
-        emulators.set(deviceId, device);
-        await startTrezor();
-        (await emulatorBridge()).attach(device);
-        await waitFor(() => registry.list().some((d) => d.id === deviceId && d.state !== 'disconnected'), 15_000);
-        await registry.settled(deviceId);
-        return ok({ deviceId });
-      } catch (error) {
-        return fail(error);
-      }
-    },
-    'devices.emulator.approve': control((e) => e.approve()),
-    'devices.emulator.reject': control((e) => e.reject()),
-    'devices.emulator.unplug': control((e) => e.unplug()),
-    'devices.emulator.replug': control((e) => e.replug()),
-    'devices.emulator.lock': control((e) => e.lock()),
-    'devices.emulator.unlock': control((e) => e.unlock()),
-    'devices.emulator.openApp': async ({ deviceId, app }) => {
-      try {
-        const e = emulator(deviceId);
-        if (!(e instanceof LedgerEmulator)) {
-          return err(new DeviceError(deviceErrors.notSupported('openApp', 'A Trezor has no apps to open.')).toAppError());
-        }
-        e.openApp(app);
-        return ok({ done: true });
-      } catch (error) {
-        return fail(error);
-      }
-    },
+    ...unserved,
+    ...Object.assign({}, ...sources.map((source) => source.handlers ?? {})),
   };
 
   return {
     handlers,
     registry,
-    emulators,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -199,16 +158,8 @@ export function createDevicesService(options: DevicesServiceOptions = {}): Devic
       await registry.stop();
       if (trezorStarted) await disposeTrezorConnect();
       trezorStarted = null;
-      if (bridge) await (await bridge).close();
-      bridge = null;
+      await Promise.allSettled(sources.map((source) => source.close()));
     },
   };
 }
 
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new DeviceError(deviceErrors.failed('the emulated device did not appear'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

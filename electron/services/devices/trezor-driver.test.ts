@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashTypedData, recoverAddress, recoverMessageAddress, type TypedDataDefinition } from 'viem';
-import { createDevicesService, type DevicesService } from './service';
+import { createEmulatedDevicesService, type EmulatedDevicesService } from '../emulators/source';
 import { goOffline, type OfflineGuard } from './offline.test-support';
 import { refusedRequests } from './network-guard';
 import { type TrezorEmulator } from '../emulators/trezor/device';
@@ -8,7 +8,7 @@ import { TREZOR_ALL_ADDRESS, vaultAction } from './fixtures/typed-data';
 
 // The real @trezor/connect (Node build) over the Bridge protocol, on a random local port.
 let offline: OfflineGuard;
-let service: DevicesService;
+let service: EmulatedDevicesService;
 let trezor: TrezorEmulator;
 let id: string;
 const ctx = { via: 'test' } as const;
@@ -16,7 +16,7 @@ const PATH = "m/44'/60'/0'/0/0";
 
 beforeAll(async () => {
   offline = goOffline();
-  service = createDevicesService({ emulators: true, emulatorBridgePort: 0 });
+  service = createEmulatedDevicesService({ emulatorBridgePort: 0 });
   const attached = await service.handlers['devices.emulator.attach']({ vendor: 'trezor', autoApprove: true }, ctx);
   if (!attached.ok) throw new Error(JSON.stringify(attached.error));
   id = attached.value.deviceId;

@@ -5,13 +5,13 @@
  */
 import http from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createDevicesService, type DevicesService } from './service';
+import { createEmulatedDevicesService, type EmulatedDevicesService } from '../emulators/source';
 import { goOffline, type OfflineGuard } from './offline.test-support';
 import { vaultAction } from './fixtures/typed-data';
 
 const ctx = { via: 'test' } as const;
 let offline: OfflineGuard;
-let service: DevicesService;
+let service: EmulatedDevicesService;
 let id: string;
 const requests: string[] = [];
 const originalEmit = http.Server.prototype.emit;
@@ -23,7 +23,7 @@ beforeAll(async () => {
     if (event === 'request') requests.push(String((args[0] as http.IncomingMessage).url).split('/')[1] ?? '');
     return (originalEmit as (event: string, ...args: unknown[]) => boolean).call(this, event, ...args);
   } as typeof http.Server.prototype.emit;
-  service = createDevicesService({ emulators: true, emulatorBridgePort: 0 });
+  service = createEmulatedDevicesService({ emulatorBridgePort: 0 });
   const attached = await service.handlers['devices.emulator.attach']({ vendor: 'trezor', autoApprove: true }, ctx);
   if (!attached.ok) throw new Error(JSON.stringify(attached.error));
   id = attached.value.deviceId;

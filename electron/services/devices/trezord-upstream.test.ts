@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashTypedData, recoverAddress, type TypedDataDefinition } from 'viem';
-import { createDevicesService, type DevicesService } from './service';
+import { createEmulatedDevicesService, type EmulatedDevicesService } from '../emulators/source';
 import { goOffline, type OfflineGuard } from './offline.test-support';
 import { startTrezorBridge, type TrezorBridge } from '../emulators/trezor/bridge';
 import { TrezorEmulator } from '../emulators/trezor/device';
@@ -17,7 +17,7 @@ const PATH = "m/44'/60'/0'/0/0";
 let offline: OfflineGuard;
 let trezord: TrezorBridge;
 let behindTrezord: TrezorEmulator;
-let service: DevicesService;
+let service: EmulatedDevicesService;
 
 const listed = async () => {
   const r = await service.handlers['devices.list']({}, ctx);
@@ -38,7 +38,7 @@ beforeAll(async () => {
   offline = goOffline();
   behindTrezord = new TrezorEmulator({ autoApprove: true, serial: 'TREZORD-DEVICE-1', label: 'Office Trezor' });
   trezord = await startTrezorBridge({ port: 0, devices: [behindTrezord] });
-  service = createDevicesService({ emulators: true, emulatorBridgePort: 0, trezor: true, trezorBridgePort: trezord.port });
+  service = createEmulatedDevicesService({ emulatorBridgePort: 0, trezor: true, trezorBridgePort: trezord.port });
 }, 60_000);
 
 afterAll(async () => {

@@ -5,14 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fixtures from '../fixtures/trezor-all-all.json';
-import { createDevicesService, type DevicesService } from '../../devices/service';
+import { createEmulatedDevicesService, type EmulatedDevicesService } from '../source';
 import { type Signer, type TypedData } from '../../devices/types';
 
-let service: DevicesService;
+let service: EmulatedDevicesService;
 let signer: Signer;
 
 beforeAll(async () => {
-  service = createDevicesService({ emulators: true, emulatorBridgePort: 0 });
+  service = createEmulatedDevicesService({ emulatorBridgePort: 0 });
   const attached = await service.handlers['devices.emulator.attach']({ vendor: 'trezor', autoApprove: true }, { via: 'test' });
   if (!attached.ok) throw new Error(JSON.stringify(attached.error));
   signer = service.registry.signer(attached.value.deviceId);
