@@ -6,8 +6,7 @@
  * an update that copies every vault costs in proportion to the vaults; one that shares structure
  * does not. Signatures are recovered by libsecp256k1, proofs are not checked (UNCHECKED_ZK_VERIFIER).
  */
-import { keccak_256 } from '@noble/hashes/sha3.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { nativeSigner } from './generate-large';
 import { type DigestSigner, LogBuilder, attest, sealEntry, signAction } from '../../shared/commons/build';
 import { type Action } from '../../shared/commons/log';
 import { DEFAULT_PARAMS } from '../../shared/commons/params';
@@ -16,9 +15,8 @@ import { pkhDid } from '../../shared/commons/identity-did';
 import { type CommonsState } from '../../shared/commons/state';
 import { apply, fold } from '../../shared/commons/apply';
 import { UNCHECKED_ZK_VERIFIER } from '../../shared/commons/verify';
-import { type Hex } from '../../shared/crypto/canonical';
 import { fieldOfHash } from '../../shared/zk/field';
-import { type Secp256k1Native, loadNative, nativeRecoverer } from '../../electron/services/ledger/native';
+import { loadNative, nativeRecoverer } from '../../electron/services/ledger/native';
 
 const MEMBERS = Number(process.argv[2] ?? 10_000);
 const PER_ENTRY = 100;
@@ -29,18 +27,6 @@ const native = loadNative();
 if (!native) {
   console.error('libsecp256k1 did not load here: the bench needs its prebuilt binary.');
   process.exit(1);
-}
-
-function nativeSigner(lib: Secp256k1Native, seed: string): DigestSigner {
-  const privateKey = keccak_256(new TextEncoder().encode(`c3 bench key ${seed}`));
-  const address = `0x${bytesToHex(keccak_256(lib.publicKeyCreate(privateKey, false).subarray(1)).subarray(12))}`;
-  return {
-    address,
-    sign(digest) {
-      const { signature, recid } = lib.ecdsaSign(digest, privateKey);
-      return `0x${bytesToHex(signature)}${(27 + recid).toString(16)}` as Hex;
-    },
-  };
 }
 
 const spec = (s: DigestSigner, label: string) => ({ address: s.address, device: 'unknown' as const, label, path: "m/44'/60'/0'/0/0" });

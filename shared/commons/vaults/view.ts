@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { nonZero } from '../balances';
 import { type ModuleView } from '../module';
 import { Address, Balances } from '../view-schema';
-import { type VaultsSlice } from './state';
+import { type Vault, type VaultsSlice } from './state';
 
 export const SignerView = z.object({
   address: Address,
@@ -29,32 +29,20 @@ export type VaultView = z.infer<typeof VaultView>;
 
 const shape = { vaults: z.array(VaultView) };
 
+/** What both views show of a vault, with its signers as each view shows them (in the order `c3 state --json` has always printed). */
+const vaultFields = <S>(v: Vault, signers: S) => ({ address: v.address, name: v.name, kind: v.kind, owner: v.owner, threshold: v.threshold, signers, nonce: v.nonce, balances: nonZero(v.balances) });
+
 export const vaultsView: ModuleView<VaultsSlice, typeof shape> = {
-  state: (state) => ({
-    vaults: [...state.vaults.values()].map((v) => ({
-      address: v.address,
-      name: v.name,
-      kind: v.kind,
-      owner: v.owner,
-      threshold: v.threshold,
-      signers: v.signers,
-      nonce: v.nonce,
-      balances: nonZero(v.balances),
-    })),
-  }),
+  state: (state) => ({ vaults: [...state.vaults.values()].map((v) => vaultFields(v, v.signers)) }),
   commons: {
     shape,
     of: (state, options) => ({
-      vaults: [...state.vaults.values()].map((v) => ({
-        address: v.address,
-        name: v.name,
-        kind: v.kind,
-        owner: v.owner,
-        threshold: v.threshold,
-        signers: v.signers.map((s) => ({ address: s.address, label: s.label, path: s.path, device: s.device, emulated: options.emulated(s.address) })),
-        nonce: v.nonce,
-        balances: nonZero(v.balances),
-      })),
+      vaults: [...state.vaults.values()].map((v) =>
+        vaultFields(
+          v,
+          v.signers.map((s) => ({ address: s.address, label: s.label, path: s.path, device: s.device, emulated: options.emulated(s.address) })),
+        ),
+      ),
     }),
   },
 };
