@@ -11,13 +11,11 @@ import { type AppError } from '../../shared/contract/errors';
 import { type CommonsSummary } from '../../shared/contract/ledger';
 import { type Answer, type ResponseOf } from '../../shared/contract/define';
 import { type Channels } from '../../shared/contract/channels';
-import { type Action } from '../../shared/commons/log';
 import { useApi } from '../app/api/client';
 import { loadProjections, saveProjection, type VaultDatabase, type Workspace } from '../app/db/databases';
 import { ledgerClient } from './client';
 
 export type ImportReport = ResponseOf<Channels, 'ledger.import'>;
-export type Preflight = ResponseOf<Channels, 'ledger.preflight'>;
 
 /** Where the open Commons stands: being asked for, shown, absent from this workspace, or unreachable. */
 export type LedgerStatus =
@@ -42,12 +40,6 @@ export interface LedgerState extends LedgerActivity {
   importLog(text: string): Promise<Answer<ImportReport>>;
   /** Replays the open Commons from genesis in the main process, every signature and proof. */
   reverify(): Promise<void>;
-  /**
-   * Runs an action being composed against the open Commons' current verified state in the main
-   * process, with every rule but its signatures: `{ allowed: false, refusal }` names the rule it
-   * would break, before any device is asked to sign it.
-   */
-  preflight(action: Action): Promise<Answer<Preflight>>;
 }
 
 const LedgerContext = createContext<LedgerState | null>(null);
@@ -142,18 +134,9 @@ export function LedgerProvider({ workspace, db, children }: { workspace: Workspa
     }));
   }, [client, status]);
 
-  const commonsId = status.kind === 'ready' ? status.commons.commonsId : null;
-  const preflight = useCallback(
-    (action: Action): Promise<Answer<Preflight>> =>
-      commonsId
-        ? client.preflight(commonsId, action)
-        : Promise.resolve({ ok: false, error: { kind: 'NoCommons', message: 'No Commons is open in this workspace to check the action against.' } }),
-    [client, commonsId],
-  );
-
   const value = useMemo<LedgerState>(
-    () => ({ workspace, status, ...activity, refresh, importLog, reverify, preflight }),
-    [workspace, status, activity, refresh, importLog, reverify, preflight],
+    () => ({ workspace, status, ...activity, refresh, importLog, reverify }),
+    [workspace, status, activity, refresh, importLog, reverify],
   );
   return <LedgerContext.Provider value={value}>{children}</LedgerContext.Provider>;
 }
