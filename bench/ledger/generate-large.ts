@@ -65,7 +65,8 @@ export function generateLargeLog(native: Secp256k1Native, path: string, say: (li
   let head = ZERO_HASH as Hex;
   let seq = 0;
   const write = (time: number, actions: Action[]) => {
-    const entry: Entry = sealEntry(commonsId, { seq, prevHash: head, time, actions }, quorum);
+    // Version 1, as the cached file was written (its genesis states no version).
+    const entry: Entry = sealEntry(commonsId, { seq, prevHash: head, time, actions }, quorum, 1);
     writeSync(fd, `${encodeEntry(entry)}\n`);
     head = entryHash(commonsId, entry);
     seq += 1;

@@ -121,7 +121,7 @@ const vault = folded.vaults.get(fromVault);
 if (!vault) throw new Error('member 0 has no vault in the folded state');
 const sorted = [from.keys[0]!, from.keys[2]!].sort((a, b) => (a.address < b.address ? -1 : 1));
 const next = signAction(folded.commonsId, { kind: 'token.transfer', vault: fromVault, nonce: vault.nonce, validUntil: folded.time + 86_400, payload: { token: 'CONX', to: toVault, amount: 1n } }, sorted);
-const entry = sealEntry(folded.commonsId, { seq: folded.height, prevHash: folded.headHash, time: folded.time + 60, actions: [next] }, quorum.sort((a, b) => (a.address < b.address ? -1 : 1)));
+const entry = sealEntry(folded.commonsId, { seq: folded.height, prevHash: folded.headHash, time: folded.time + 60, actions: [next] }, quorum.sort((a, b) => (a.address < b.address ? -1 : 1)), folded.version);
 const times: number[] = [];
 for (let i = 0; i < 25; i++) {
   const copy = structuredClone(entry); // a fresh object: no digest memo carried over

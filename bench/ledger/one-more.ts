@@ -79,7 +79,7 @@ const treasuryNonce = vaultAt(state, treasury)!.nonce;
 const candidates = Array.from({ length: TRIES }, (_, k) => {
   const to = members[(k * 7919) % MEMBERS]!.vault;
   const mint = signAction(log.commonsId, { kind: 'token.mint', vault: treasury, nonce: treasuryNonce, validUntil: far, payload: { token: 'PPT', to, amount: BigInt(1 + k) } }, quorum);
-  return sealEntry(log.commonsId, { seq: state.height, prevHash: state.headHash, time: state.time + 60, actions: [mint] }, quorum);
+  return sealEntry(log.commonsId, { seq: state.height, prevHash: state.headHash, time: state.time + 60, actions: [mint] }, quorum, state.version);
 });
 const times: number[] = [];
 for (const entry of candidates) {

@@ -3,7 +3,8 @@ import { unwrap } from '../result';
 import { LogBuilder } from './build';
 import { type Entry } from './log';
 import { T0, DAY, act, enrolAction, genesisEntry, genesisPayload, keys, member, spec, testRecoverer, testVerifier } from './fixtures';
-import { apply, fold, genesis, stateHash } from './apply';
+import { apply, commonsIdOf, fold, genesis, stateHash } from './apply';
+import { DEFAULT_PARAMS } from './params';
 import { encodeLog, parseLog, verifyLog } from './verify';
 import { entryHash } from './quorum';
 import { ZERO_HASH } from './state';
@@ -80,9 +81,25 @@ describe('the log (SPEC §11)', () => {
   it('a line that is not an entry is MalformedEntry naming its position; an unknown version is refused', () => {
     const { log } = smallLog();
     const lines = encodeLog(log.entries).trimEnd().split('\n');
-    lines[2] = lines[2]!.replace('"v":1', '"v":2');
+    lines[2] = lines[2]!.replace('"v":2', '"v":3');
     expect(parseLog(lines.join('\n'))).toMatchObject({ ok: false, error: { kind: 'MalformedEntry', seq: 2 } });
     expect(parseLog('{"v":1}\nnot json')).toMatchObject({ ok: false, error: { kind: 'MalformedEntry', seq: 0 } });
+  });
+
+  it('a version 2 log passed off as version 1 (to mint role tokens under the old rule) breaks every signature', () => {
+    const { log } = smallLog();
+    // Relabel each entry and drop the version from the genesis payload: the Commons id changes with it.
+    const relabelled = encodeLog(log.entries).replaceAll('"v":2', '"v":1').replace(',"logVersion":2', '');
+    expect(relabelled).not.toContain('logVersion');
+    expect(verifyLog(relabelled, ctx)).toMatchObject({ ok: false, error: { seq: 0 } });
+    // Even a genesis rewritten to version 1's exact shape is another Commons: its id is not the one every signature covers.
+    const v2 = genesisPayload();
+    const v1 = { name: v2.name, salt: v2.salt, treasury: v2.treasury, attestors: v2.attestors, params: DEFAULT_PARAMS };
+    expect(commonsIdOf({ payload: v1 })).not.toBe(commonsIdOf({ payload: v2 }));
+    // One entry relabelled alone is refused for not being the Commons' version.
+    const lines = encodeLog(log.entries).trimEnd().split('\n');
+    lines[1] = lines[1]!.replace('"v":2', '"v":1');
+    expect(verifyLog(lines.join('\n'), ctx)).toMatchObject({ ok: false, error: { kind: 'UnsupportedVersion', version: 1, seq: 1 } });
   });
 
   it('editing one amount in the file breaks the chain at that entry', () => {

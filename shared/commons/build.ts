@@ -5,7 +5,8 @@
 import { type Hex } from '../crypto/canonical';
 import { enrolmentDigest } from '../crypto/eip712';
 import { addressOfPrivateKey, hexBytes, signDigest } from '../crypto/recover';
-import { type Action, type ActionKind, type Entry, LOG_VERSION, type PayloadOf, type Signature } from './log';
+import { type Action, type ActionKind, type Entry, type PayloadOf, type Signature } from './log';
+import { type LogVersion } from './schema';
 import { commonsIdOf } from './apply';
 import { actionDigest, entryHash } from './quorum';
 import { ZERO_HASH } from './state';
@@ -38,9 +39,9 @@ export function signAction<K extends ActionKind>(commonsId: Hex, action: Unsigne
   return { ...unsigned, sigs: signAll(actionDigest(commonsId, unsigned), signers) } as Action;
 }
 
-export function sealEntry(commonsId: Hex, body: Pick<Entry, 'seq' | 'prevHash' | 'time' | 'actions'>, sequencers: readonly DigestSigner[]): Entry {
+export function sealEntry(commonsId: Hex, body: Pick<Entry, 'seq' | 'prevHash' | 'time' | 'actions'>, sequencers: readonly DigestSigner[], version: LogVersion): Entry {
   const digest = hexBytes(entryHash(commonsId, body));
-  return { v: LOG_VERSION, ...body, sequencerSigs: signAll(digest, sequencers) };
+  return { v: version, ...body, sequencerSigs: signAll(digest, sequencers) };
 }
 
 /** The attestor's signature over (C, U) (SPEC §1). */
@@ -53,11 +54,14 @@ export class LogBuilder {
   readonly commonsId: Hex;
   private readonly nonces = new Map<string, number>();
   private head: Hex;
+  /** The version the genesis payload states (schema.ts LOG_VERSION); every entry carries it. */
+  readonly version: LogVersion;
 
   constructor(genesisPayload: PayloadOf<'commons.genesis'>, time: number, private readonly sequencers: readonly DigestSigner[]) {
     const action: Action = { kind: 'commons.genesis', vault: genesisPayload.treasury.address, nonce: 0, validUntil: time + 1, payload: genesisPayload, sigs: [] };
     this.commonsId = commonsIdOf(action);
-    const entry = sealEntry(this.commonsId, { seq: 0, prevHash: ZERO_HASH, time, actions: [action] }, sequencers);
+    this.version = 'logVersion' in genesisPayload ? genesisPayload.logVersion : 1;
+    const entry = sealEntry(this.commonsId, { seq: 0, prevHash: ZERO_HASH, time, actions: [action] }, sequencers, this.version);
     this.entries.push(entry);
     this.head = entryHash(this.commonsId, entry);
   }
@@ -70,7 +74,7 @@ export class LogBuilder {
   }
 
   append(time: number, actions: Action[], sequencers: readonly DigestSigner[] = this.sequencers): Entry {
-    const entry = sealEntry(this.commonsId, { seq: this.entries.length, prevHash: this.head, time, actions }, sequencers);
+    const entry = sealEntry(this.commonsId, { seq: this.entries.length, prevHash: this.head, time, actions }, sequencers, this.version);
     this.entries.push(entry);
     this.head = entryHash(this.commonsId, entry);
     return entry;

@@ -23,7 +23,7 @@ import {
   type ViewOptions,
 } from './module';
 import { checkQuorum, entryHash } from './quorum';
-import { type ActionWith, GenesisPayload, LOG_VERSION, type WireActionWith, Signature, Uint64, Hash, actionSchema } from './schema';
+import { type ActionWith, GenesisPayload, LOG_VERSIONS, type LogVersion, type WireActionWith, Signature, Uint64, Hash, actionSchema } from './schema';
 import { type CommonsState, ZERO_HASH } from './state';
 import { Address, Hex32 } from './view-schema';
 import { putVault, vaultAt } from './vaults/vault';
@@ -50,7 +50,7 @@ export type ActionOf<M extends Modules> = { [K in ActionKindOf<M>]: ActionWith<K
 export type WireActionOf<M extends Modules> = { [K in ActionKindOf<M>]: WireActionWith<K, PayloadSchemasOf<M>[K]> }[ActionKindOf<M>];
 
 interface EntryWith<A, S> {
-  v: typeof LOG_VERSION;
+  v: LogVersion;
   seq: number;
   prevHash: `0x${string}`;
   time: number;
@@ -159,7 +159,7 @@ export function composeCommons<const M extends Modules>(modules: M): ComposedCom
   const actionSchemas = Object.entries(Payloads).map(([kind, payload]) => actionSchema(kind, payload));
   const Action = z.discriminatedUnion('kind', actionSchemas as unknown as [(typeof actionSchemas)[number], ...(typeof actionSchemas)[number][]]);
   const Entry = z.strictObject({
-    v: z.literal(LOG_VERSION),
+    v: z.union([z.literal(LOG_VERSIONS[0]), z.literal(LOG_VERSIONS[1])]),
     seq: Uint64,
     prevHash: Hash,
     time: Uint64,
@@ -197,7 +197,7 @@ export function composeCommons<const M extends Modules>(modules: M): ComposedCom
   type AnyEntry = z.output<typeof Entry>;
 
   function genesis(entry: AnyEntry, ctx: LedgerContext): Result<State, ModuleError> {
-    if (entry.v !== LOG_VERSION) return err(at(fail('UnsupportedVersion', { version: entry.v, supported: LOG_VERSION }), entry.seq));
+    if (!(LOG_VERSIONS as readonly number[]).includes(entry.v)) return err(at(fail('UnsupportedVersion', { version: entry.v, supported: LOG_VERSIONS.join(', ') }), entry.seq));
     if (entry.seq !== 0) return err(at(fail('SeqMismatch', { expected: 0, got: entry.seq }), entry.seq));
     if (entry.prevHash !== ZERO_HASH) return err(at(fail('PrevHashMismatch', { expected: ZERO_HASH, got: entry.prevHash }), 0));
     const action = entry.actions[0];
@@ -205,6 +205,8 @@ export function composeCommons<const M extends Modules>(modules: M): ComposedCom
       return err(at(fail('GenesisInvalid', { reason: 'entry 0 must hold exactly one commons.genesis action' }), 0));
     }
     const payload = action.payload as GenesisPayload;
+    const stated = 'logVersion' in payload ? payload.logVersion : 1;
+    if (entry.v !== stated) return err(at(fail('GenesisInvalid', { reason: `the genesis entry is version ${entry.v} but its payload states version ${stated}` }), 0, 0));
     const { treasury, name } = payload;
     if (action.vault !== treasury.address || action.nonce !== 0 || action.sigs.length !== 0) {
       return err(at(fail('GenesisInvalid', { reason: 'the genesis action names the treasury, nonce 0, and carries no vault signatures' }), 0, 0));
@@ -221,13 +223,14 @@ export function composeCommons<const M extends Modules>(modules: M): ComposedCom
     const head = entryHash(commonsId, entry, ctx.digests);
     const sequenced = checkQuorum(hexBytes(head), entry.sequencerSigs, treasury.signers, treasury.threshold, ctx.recoverer, 'SequencerQuorumNotMet');
     if (!sequenced.ok) return err(at(sequenced.error, 0));
-    const core = { version: 1, commonsId, name, height: 1, headHash: head, time: entry.time, treasury: treasury.address } as const;
+    const core = { version: entry.v, commonsId, name, height: 1, headHash: head, time: entry.time, treasury: treasury.address } as const;
     return ok({ ...core, ...slices } as State);
   }
 
   function apply(state: State, entry: AnyEntry, ctx: LedgerContext): Result<State, ModuleError> {
     const seq = entry.seq;
-    if (entry.v !== LOG_VERSION) return err(at(fail('UnsupportedVersion', { version: entry.v, supported: LOG_VERSION }), seq));
+    // A Commons keeps its genesis entry's version for life (schema.ts LOG_VERSION).
+    if (entry.v !== state.version) return err(at(fail('UnsupportedVersion', { version: entry.v, supported: String(state.version) }), seq));
     if (seq !== state.height) return err(at(fail('SeqMismatch', { expected: state.height, got: seq }), seq));
     if (entry.prevHash !== state.headHash) return err(at(fail('PrevHashMismatch', { expected: state.headHash, got: entry.prevHash }), seq));
     if (entry.time < state.time) return err(at(fail('TimeWentBackwards', { previous: state.time, time: entry.time }), seq));

@@ -9,8 +9,9 @@ import { type ZkVerifier } from '../zk/types';
 import { unwrap } from '../result';
 import { type DigestSigner, attest, keySigner, sealEntry, signAction } from './build';
 import { type ActionContext } from './context';
-import { type Action, type ActionKind, type Entry, type PayloadOf } from './log';
-import { DEFAULT_PARAMS } from './params';
+import { type Action, type ActionKind, type Entry, LOG_VERSION, type PayloadOf } from './log';
+import { type LogVersion } from './schema';
+import { DEFAULT_PARAMS, DEFAULT_PARAMS_V2 } from './params';
 import { type CommonsState, type Faction, ZERO_HASH } from './state';
 import { applyAction, commonsIdOf, genesis } from './apply';
 import { deriveVaultAddress } from './vaults';
@@ -73,21 +74,25 @@ export const spec = (k: DigestSigner, label = 'key') => ({ address: k.address, d
 
 export const ctxAt = (time: number): ActionContext => ({ verifier: testVerifier, recoverer: testRecoverer, time });
 
-export const genesisPayload = (threshold = 2): PayloadOf<'commons.genesis'> => ({
+/** The test Commons' genesis payload, in the current log version (or version 1, as old logs were written). */
+export function genesisPayload(threshold = 2, version: LogVersion = LOG_VERSION): PayloadOf<'commons.genesis'> {
+  const common = {
     name: 'Test Commons',
     salt: 'test',
     treasury: { address: TREASURY, name: 'Treasury', signers: stewards.map((s) => spec(s)), threshold, salt: 'test-treasury' },
     attestors: [keys.attestor.address],
-    params: DEFAULT_PARAMS,
-});
-
-export function genesisEntry(threshold = 2): Entry {
-  const payload = genesisPayload(threshold);
-  const action: Action = { kind: 'commons.genesis', vault: TREASURY, nonce: 0, validUntil: T0 + 1, payload, sigs: [] };
-  return sealEntry(commonsIdOf(action), { seq: 0, prevHash: ZERO_HASH, time: T0, actions: [action] }, [keys.steward1, keys.steward2]);
+  };
+  return version === 1 ? { ...common, params: DEFAULT_PARAMS } : { ...common, params: DEFAULT_PARAMS_V2, logVersion: version };
 }
 
-export const genesisState = (): CommonsState => unwrap(genesis(genesisEntry(), { verifier: testVerifier, recoverer: testRecoverer }));
+export function genesisEntry(threshold = 2, version: LogVersion = LOG_VERSION): Entry {
+  const payload = genesisPayload(threshold, version);
+  const action: Action = { kind: 'commons.genesis', vault: TREASURY, nonce: 0, validUntil: T0 + 1, payload, sigs: [] };
+  return sealEntry(commonsIdOf(action), { seq: 0, prevHash: ZERO_HASH, time: T0, actions: [action] }, [keys.steward1, keys.steward2], version);
+}
+
+export const genesisState = (version: LogVersion = LOG_VERSION): CommonsState =>
+  unwrap(genesis(genesisEntry(2, version), { verifier: testVerifier, recoverer: testRecoverer }));
 
 /** Signs `kind` on `vault` at its current nonce (or `nonce`), valid for a week after `time`. */
 export function act<K extends ActionKind>(
@@ -157,8 +162,9 @@ export function enrolAction(state: CommonsState, m: TestMember, options: EnrolOp
 export const run = (state: CommonsState, action: Action, time = state.time) => applyAction(state, action, ctxAt(time));
 
 /** Given: a Commons with Alice (Union, 2-of-2), Bob (Guild, 1-of-1) and Carol (Syndicate, 1-of-1), each holding 1,000 PPT. */
-export function givenCommons() {
-  let state = genesisState();
+/** Alice (Union, 2-of-2), Bob (Guild), Carol (Syndicate), enrolled with 1,000 PPT each. */
+export function givenCommons(version: LogVersion = LOG_VERSION) {
+  let state = genesisState(version);
   const alice = member('Alice', 'Union', [keys.alice1, keys.alice2], 2, state.commonsId);
   const bob = member('Bob', 'Guild', [keys.bob], 1, state.commonsId);
   const carol = member('Carol', 'Syndicate', [keys.carol], 1, state.commonsId);

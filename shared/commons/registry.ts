@@ -9,6 +9,7 @@ import { vaults } from './vaults';
 import { tokens } from './tokens';
 import { ballots } from './ballots';
 import { params } from './params';
+import { patronage } from './patronage';
 
 export const modules = [
   identity,
@@ -16,4 +17,5 @@ export const modules = [
   tokens,
   ballots,
   params,
+  patronage,
 ] as const;

@@ -4,10 +4,18 @@
  * schemas from these; `log.ts` composes the actions of every registered module into one union.
  */
 import { z } from 'zod';
-import { ParamsV1 } from './params/schema';
+import { ParamsV1, ParamsV2 } from './params/schema';
 
-/** The log format's version (docs/ledger-format.md); an entry of another version is refused. */
-export const LOG_VERSION = 1 as const;
+/**
+ * The log format's version a new Commons is written in (docs/ledger-format.md). A Commons keeps the
+ * version of its genesis entry for life: every later entry carries the same one, and the rules that
+ * changed between versions follow it (version 2: role tokens are minted only by completed Impact
+ * Offers and M2M repayments, SPEC §2, §5, §6). Older versions are still read and verified.
+ */
+export const LOG_VERSION = 2 as const;
+/** Every version this app reads. */
+export const LOG_VERSIONS = [1, 2] as const;
+export type LogVersion = (typeof LOG_VERSIONS)[number];
 
 export const Address = z.string().regex(/^0x[0-9a-f]{40}$/, 'a lower-case 20-byte hex address');
 export const Hash = z.string().regex(/^0x[0-9a-f]{64}$/, 'a lower-case 32-byte hex value') as z.ZodType<`0x${string}`>;
@@ -47,13 +55,22 @@ export const VaultSetup = {
  * and its parameters. The Commons id is the hash of this payload, so its schema never changes:
  * parameters a later version adds are not set here (params/defaults.ts).
  */
-export const GenesisPayload = z.strictObject({
+const GenesisCommon = {
   name: z.string().min(1).max(100),
   salt: z.string().max(100),
   treasury: z.strictObject({ address: Address, ...VaultSetup }),
   attestors: z.array(Address),
-  params: ParamsV1,
-});
+};
+/**
+ * The genesis payload. From version 2 on it states its log format's version: it is part of the
+ * payload, so the Commons id — the EIP-712 salt every signature covers — binds it, and a log
+ * cannot be passed off under another version's rules without breaking every signature. Version 1's
+ * payload is frozen (its hash is the Commons id of every version 1 log).
+ */
+export const GenesisPayload = z.union([
+  z.strictObject({ ...GenesisCommon, params: ParamsV1 }),
+  z.strictObject({ ...GenesisCommon, params: ParamsV2, logVersion: z.literal(2) }),
+]);
 export type GenesisPayload = z.output<typeof GenesisPayload>;
 
 /** The envelope of every action: a vault, its nonce, an expiry, a payload and the quorum's signatures (SPEC §3). */

@@ -5,6 +5,7 @@
  * its initial value at genesis. Addresses are lower-case hex throughout.
  */
 import { type Hex } from '../crypto/canonical';
+import { type LogVersion } from './schema';
 
 /** Lower-case 0x-prefixed hex, 20 bytes (checked by the log schema). */
 export type Address = string;
@@ -19,7 +20,8 @@ export interface Signer {
 
 /** The core's part of the state; the modules' slices are merged into this interface. */
 export interface CommonsState {
-  readonly version: 1;
+  /** The log format's version, fixed by the genesis entry (schema.ts LOG_VERSION). */
+  readonly version: LogVersion;
   readonly commonsId: Hex;
   readonly name: string;
   /** Entries applied; the next entry's seq. */

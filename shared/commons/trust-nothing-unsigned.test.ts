@@ -13,7 +13,7 @@ import { SNARK_FIELD, fieldId, fieldOfHash } from '../zk/field';
 import { identityCommitment, uniquenessNullifier } from '../zk/poseidon';
 import { LogBuilder, keySigner } from './build';
 import { type Action, type PayloadOf } from './log';
-import { DEFAULT_PARAMS } from './params';
+import { DEFAULT_PARAMS_V2 } from './params';
 import { type CommonsState } from './state';
 import { deriveVaultAddress } from './vaults';
 import { secp256k1KeyDid } from './identity-did';
@@ -184,14 +184,14 @@ describe('acting for a member without the member (issue 10, item 2)', () => {
 });
 
 describe('minting outside the rules (issue 10, item 3)', () => {
-  it('the treasury cannot mint PMT to a Union member', () => {
-    const { state, alice, quorum } = givenCommons();
+  it('the treasury cannot mint PMT to a Union member (version 1 log; from version 2 it mints no role token)', () => {
+    const { state, alice, quorum } = givenCommons(1);
     const mint = act(state, 'token.mint', state.treasury, { token: 'PMT', to: alice.vault, amount: 5_000_000_000_000n }, quorum);
     expect(refused(state, mint)).toMatchObject({ kind: 'RoleTokenFaction', token: 'PMT', faction: 'Union', needs: 'Syndicate' });
   });
 
-  it('the treasury cannot mint a role token to a Commons vault', () => {
-    const { state, quorum } = givenCommons();
+  it('the treasury cannot mint a role token to a Commons vault (version 1 log)', () => {
+    const { state, quorum } = givenCommons(1);
     const mint = act(state, 'token.mint', state.treasury, { token: 'PDT', to: state.treasury, amount: 1n }, quorum);
     expect(refused(state, mint)).toMatchObject({ kind: 'HolderNotAllowed', token: 'PDT' });
   });
@@ -199,15 +199,15 @@ describe('minting outside the rules (issue 10, item 3)', () => {
   const genesisWith = (params: PayloadOf<'commons.genesis'>['params']) => genesis(new LogBuilder({ ...genesisPayload(), params }, T0, [keys.steward1, keys.steward2]).entries[0]!, ctx);
 
   it('genesis with a draw cap above its liquidation threshold is refused', () => {
-    const params = { ...DEFAULT_PARAMS, drawCapBps: { ...DEFAULT_PARAMS.drawCapBps, ADA: 9_600 } };
+    const params = { ...DEFAULT_PARAMS_V2, drawCapBps: { ...DEFAULT_PARAMS_V2.drawCapBps, ADA: 9_600 } };
     expect(genesisWith(params)).toMatchObject({ ok: false, error: { kind: 'ParamOutOfBounds', param: 'drawCapBps.ADA', value: 9_600, relation: '<', bound: 9_500, seq: 0, action: 0 } });
   });
 
   it('genesis whose liquidation cannot pay its penalty out of the collateral is refused', () => {
     // 9500 × (10000 + 600) > 10000 × 10000.
-    const params = { ...DEFAULT_PARAMS, liquidationPenaltyBps: 600 };
+    const params = { ...DEFAULT_PARAMS_V2, liquidationPenaltyBps: 600 };
     expect(genesisWith(params)).toMatchObject({ ok: false, error: { kind: 'ParamOutOfBounds', param: 'liquidationThresholdBps.ADA', value: 9_500, relation: '≤', bound: 9_433 } });
-    expect(genesisWith(DEFAULT_PARAMS).ok).toBe(true);
+    expect(genesisWith(DEFAULT_PARAMS_V2).ok).toBe(true);
   });
 });
 

@@ -51,4 +51,4 @@ export const signatureOf = (request: SigningRequest, signer: DigestSigner) => si
 
 /** The stewards sequence `actions` on top of `state` an hour after its last entry. */
 export const sequence = (state: CommonsState, actions: Action[]) =>
-  apply(state, sealEntry(state.commonsId, { seq: state.height, prevHash: state.headHash, time: state.time + 3600, actions }, stewards), ctx);
+  apply(state, sealEntry(state.commonsId, { seq: state.height, prevHash: state.headHash, time: state.time + 3600, actions }, stewards, state.version), ctx);

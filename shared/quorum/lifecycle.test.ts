@@ -23,7 +23,7 @@ const demo: Chain = { entries: demoLog(demoKeys), state: demoState };
 /** The stewards sequence `actions` as the next entry, an hour after the last one (or at `time`). */
 function extend(chain: Chain, actions: Action[], time = chain.state.time + 3600): Chain {
   const { state } = chain;
-  const entry = sealEntry(state.commonsId, { seq: state.height, prevHash: state.headHash, time, actions }, stewards);
+  const entry = sealEntry(state.commonsId, { seq: state.height, prevHash: state.headHash, time, actions }, stewards, state.version);
   return { entries: [...chain.entries, entry], state: unwrap(apply(state, entry, ctx)) };
 }
 

@@ -92,7 +92,7 @@ export function createDemoSequencer(options: DemoSequencerOptions): DemoSequence
       const keys = emulatorDemoKeys();
       // The stewards of shared/commons/demo.ts: Ledger 3 and Trezor 3 make the treasury's 2-of-3.
       const stewards = [keySigner(keys.ledger(3)), keySigner(keys.trezor(3))].filter((s) => treasury.signers.some((t) => t.address === s.address));
-      const entry = sealEntry(commonsId(), { seq: head.height, prevHash: head.headHash, time: head.time + HOUR, actions: [action] }, stewards);
+      const entry = sealEntry(commonsId(), { seq: head.height, prevHash: head.headHash, time: head.time + HOUR, actions: [action] }, stewards, head.version);
       const next = apply(head, entry, { verifier: log.verifier(), recoverer: bestRecoverer() });
       if (!next.ok) return err(next.error);
       // On disk first: memory moves only once the entry is written (a failed write changes nothing).

@@ -20,7 +20,7 @@ export function testLog(length: number): { entries: Entry[]; states: CommonsStat
   const states: CommonsState[] = [state];
   const quorum = [keys.steward1, keys.steward2];
   const seal = (actions: Entry['actions']) => {
-    const entry = sealEntry(state.commonsId, { seq: state.height, prevHash: state.headHash, time: state.time + 60, actions }, quorum);
+    const entry = sealEntry(state.commonsId, { seq: state.height, prevHash: state.headHash, time: state.time + 60, actions }, quorum, state.version);
     state = unwrap(apply(state, entry, ctx));
     entries.push(entry);
     states.push(state);

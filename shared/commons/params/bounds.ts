@@ -50,6 +50,11 @@ function rules(p: Params): Rule[] {
   list.push(['tiers.goldPeriods', p.tiers.goldPeriods, '≥', p.tiers.silverPeriods]);
   list.push(['tiers.goldPoints', p.tiers.goldPoints, '≥', p.tiers.silverPoints]);
   list.push(['mediatorPanelSize', p.mediatorPanelSize, '≥', 1]);
+  // SPEC §4: a liquidation repays a share of the debt (the close factor, at least something,
+  // at most all of it); the full-liquidation line lies at or below health 1.
+  list.push(['closeFactorBps', p.closeFactorBps, '≥', 1]);
+  list.push(['closeFactorBps', p.closeFactorBps, '≤', FULL]);
+  list.push(['fullLiquidationHealthBps', p.fullLiquidationHealthBps, '≤', FULL]);
   return list;
 }
 

@@ -2,7 +2,7 @@
  * The defaults of every parameter, by the version of the log format that brought it (SPEC.md's
  * numbers marked *(param)*).
  */
-import { type Params, type ParamsV1 } from './schema';
+import { type Params, type ParamsV1, type ParamsV2 } from './schema';
 
 const DAY = 86_400;
 const units = (whole: bigint) => whole * 1_000_000n;
@@ -43,10 +43,21 @@ export const DEFAULT_PARAMS: ParamsV1 = {
  */
 export const PARAM_DEFAULTS_BY_VERSION: Readonly<Record<number, Readonly<Partial<Params>>>> = {
   1: DEFAULT_PARAMS,
+  2: {
+    // SPEC gives no number for the ceilings: generous for a co-operative, lowered by governance.
+    debtCeiling: { COMM: units(50_000_000n), ADA: units(10_000_000n), BTC: units(10_000_000n), ETH: units(10_000_000n) },
+    closeFactorBps: 5_000,
+    fullLiquidationHealthBps: 9_500,
+    priceConfirmDelaySeconds: 3_600,
+    patronageWeights: { feesPaidBps: 10_000, dexVolumeBps: 100, stakesGivenBps: 100, offerCompletedPoints: 100, voteCastPoints: 10 },
+  },
 };
 
+/** Version 2's defaults: what a new Commons' genesis entry sets today. */
+export const DEFAULT_PARAMS_V2: ParamsV2 = { ...DEFAULT_PARAMS, ...PARAM_DEFAULTS_BY_VERSION[2] } as ParamsV2;
+
 /** The parameters a Commons starts with: those its genesis set, then the defaults of every later version. */
-export function paramsAtGenesis(set: ParamsV1, logVersion: number, table: Readonly<Record<number, object>> = PARAM_DEFAULTS_BY_VERSION): Params {
+export function paramsAtGenesis(set: ParamsV1 | ParamsV2, logVersion: number, table: Readonly<Record<number, object>> = PARAM_DEFAULTS_BY_VERSION): Params {
   const params: Record<string, unknown> = { ...set };
   const later = Object.keys(table)
     .map(Number)

@@ -16,9 +16,10 @@ export const params = defineModule({
   state: {
     // A Commons starts inside the bounds its parameters must always keep (SPEC §4).
     initial: (genesis, logVersion) => {
-      const bounded = checkParamBounds(genesis.params);
+      const params = paramsAtGenesis(genesis.params, logVersion);
+      const bounded = checkParamBounds(params);
       if (!bounded.ok) return bounded;
-      const slice: ParamsSlice = { params: paramsAtGenesis(genesis.params, logVersion) };
+      const slice: ParamsSlice = { params };
       return ok(slice);
     },
   },
@@ -26,6 +27,6 @@ export const params = defineModule({
   view: { state: (state: ParamsSlice) => ({ params: state.params }) },
 });
 
-export { DEFAULT_PARAMS, PARAM_DEFAULTS_BY_VERSION, paramsAtGenesis } from './defaults';
-export { Params, ParamsV1 } from './schema';
+export { DEFAULT_PARAMS, DEFAULT_PARAMS_V2, PARAM_DEFAULTS_BY_VERSION, paramsAtGenesis } from './defaults';
+export { Params, ParamsV1, ParamsV2 } from './schema';
 export { checkParamBounds, type ParamOutOfBounds } from './bounds';

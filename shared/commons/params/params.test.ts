@@ -14,7 +14,7 @@ import { type E, type ProvidedAuthority, type Sentences, defineModule, failWith 
 import { type Action, type PayloadOf } from '../log';
 import { modules } from '../registry';
 import { type CommonsState } from '../state';
-import { DEFAULT_PARAMS, PARAM_DEFAULTS_BY_VERSION, type Params, ParamsV1, paramsAtGenesis, params } from '.';
+import { DEFAULT_PARAMS, DEFAULT_PARAMS_V2, PARAM_DEFAULTS_BY_VERSION, type Params, ParamsV1, paramsAtGenesis, params } from '.';
 
 const ctx = { verifier: testVerifier, recoverer: testRecoverer };
 const PROPOSAL = `0x${'ab'.repeat(32)}` as const;
@@ -34,13 +34,16 @@ describe('parameters of version 1', () => {
 
   it('a Commons starts with the parameters its genesis set', () => {
     const state = unwrap(genesis(new LogBuilder(genesisPayload(), T0, [keys.steward1, keys.steward2]).entries[0]!, ctx));
-    expect(state.params).toEqual(DEFAULT_PARAMS);
+    expect(state.params).toEqual(DEFAULT_PARAMS_V2);
+    // A version 1 Commons sets version 1's and takes version 2's defaults.
+    const old = unwrap(genesis(new LogBuilder(genesisPayload(2, 1), T0, [keys.steward1, keys.steward2]).entries[0]!, ctx));
+    expect(old.params).toEqual(DEFAULT_PARAMS_V2);
   });
 });
 
 describe('a parameter that a later version adds', () => {
   // What a later module does: a row of defaults for the version that brings its parameters.
-  const table = { ...PARAM_DEFAULTS_BY_VERSION, 2: { stakingEpochSeconds: 7 * DAY } };
+  const table = { ...PARAM_DEFAULTS_BY_VERSION, 3: { stakingEpochSeconds: 7 * DAY } };
   const growing = composeCommons(
     modules.map((m) =>
       m === params ? defineModule({ ...params, state: { initial: (g: { params: ParamsV1 }, v: number) => ok({ params: paramsAtGenesis(g.params, v, table) }) } }) : m,
@@ -49,14 +52,14 @@ describe('a parameter that a later version adds', () => {
 
   it('takes its default in a Commons whose genesis did not set it, after the parameters the genesis set', () => {
     const grown = paramsAtGenesis({ ...DEFAULT_PARAMS, factionCooldownSeconds: 3 * DAY }, 1, table) as Params & { stakingEpochSeconds: number };
-    expect(grown).toEqual({ ...DEFAULT_PARAMS, factionCooldownSeconds: 3 * DAY, stakingEpochSeconds: 7 * DAY });
+    expect(grown).toEqual({ ...DEFAULT_PARAMS_V2, factionCooldownSeconds: 3 * DAY, stakingEpochSeconds: 7 * DAY });
     expect(Object.keys(grown).at(-1)).toBe('stakingEpochSeconds');
-    // A log of version 2 would set it in its genesis; the table fills only what a version after the log's brought.
-    expect(paramsAtGenesis(DEFAULT_PARAMS, 2, table)).toEqual(DEFAULT_PARAMS);
+    // A log of version 3 would set it in its genesis; the table fills only what a version after the log's brought.
+    expect(paramsAtGenesis(DEFAULT_PARAMS_V2, 3, table)).toEqual(DEFAULT_PARAMS_V2);
   });
 
   it('leaves a log written before it with its Commons id, its head and every value it fixed', () => {
-    const log = new LogBuilder(genesisPayload(), T0, [keys.steward1, keys.steward2]);
+    const log = new LogBuilder(genesisPayload(2, 1), T0, [keys.steward1, keys.steward2]);
     const g = unwrap(genesis(log.entries[0]!, ctx));
     log.append(T0 + DAY, [enrolAction(g, member('Bob', 'Guild', [keys.bob], 1, g.commonsId))]);
     const before = unwrap(fold(log.entries, ctx));
@@ -115,7 +118,7 @@ describe('params.set', () => {
   it('under a passed proposal, changes the parameters it names and no other, once', () => {
     const state = givenGoverned();
     const changed = unwrap(governed.applyAction(state, setParams(state, { factionCooldownSeconds: 30 * DAY, minDebt: 50_000_000n }), ctxAt(state.time)));
-    expect(changed.params).toEqual({ ...DEFAULT_PARAMS, factionCooldownSeconds: 30 * DAY, minDebt: 50_000_000n });
+    expect(changed.params).toEqual({ ...DEFAULT_PARAMS_V2, factionCooldownSeconds: 30 * DAY, minDebt: 50_000_000n });
     expect(changed.vaults.get(state.treasury)!.nonce).toBe(state.vaults.get(state.treasury)!.nonce);
     expect(governed.applyAction(changed, setParams(changed, { factionCooldownSeconds: DAY }), ctxAt(state.time))).toMatchObject({
       ok: false,

@@ -54,6 +54,39 @@ export const ParamsV1 = z.strictObject({
 });
 export type ParamsV1 = z.output<typeof ParamsV1>;
 
+const perAssetAmount = z.strictObject({ COMM: NonNegativeAmount, ADA: NonNegativeAmount, BTC: NonNegativeAmount, ETH: NonNegativeAmount });
+
+/**
+ * What version 2 adds (credit and work: SPEC §4, §5, §6, and the patronage weights of §9 that
+ * those flows record). A version 2 genesis sets them; a version 1 Commons takes their defaults
+ * (defaults.ts). Open to additions until version 2 is released to a real Commons.
+ */
+export const ParamsV2Additions = {
+  /** SPEC §4: the Commons' global debt ceiling per collateral asset, CONX minor units. */
+  debtCeiling: perAssetAmount,
+  /** SPEC §4: share of the remaining debt one liquidation may repay while health is above the full-liquidation line. */
+  closeFactorBps: bps,
+  /** SPEC §4: at or below this health (bps of 1.0) a line is liquidatable at once and in full. */
+  fullLiquidationHealthBps: bps,
+  /** SPEC §4: how long after a price jump the confirming attestation may come (Maker's OSM delay). */
+  priceConfirmDelaySeconds: z.number().int().nonnegative(),
+  /**
+   * SPEC §9: patronage points per source. Value sources in bps of a point per whole CONX
+   * (10000 = one point per CONX), rounded down; counted sources in points per event.
+   */
+  patronageWeights: z.strictObject({
+    feesPaidBps: bps,
+    dexVolumeBps: bps,
+    stakesGivenBps: bps,
+    offerCompletedPoints: z.number().int().nonnegative(),
+    voteCastPoints: z.number().int().nonnegative(),
+  }),
+} as const;
+
+/** Version 2's parameters: what a version 2 genesis payload carries. */
+export const ParamsV2 = ParamsV1.extend(ParamsV2Additions);
+export type ParamsV2 = z.output<typeof ParamsV2>;
+
 /** Every parameter of every version (version 1's, then what later versions add with `.extend`). */
-export const Params = ParamsV1;
+export const Params = ParamsV2;
 export type Params = z.output<typeof Params>;

@@ -72,9 +72,10 @@ const ROLE_FACTION: Readonly<Partial<Record<CommonsToken, Faction>>> = Object.fr
  *
  * Role tokens go to members of their own faction and come from the flows SPEC names: a completed
  * Impact Offer mints the role token of the member's faction (§6), M2M facilitation credits PMT to
- * stakers (§5). Until those flows exist in the ledger, a treasury mint is the only way a role token
- * is created, and it is held to the same rule as they are: PDT only to a Union member, PCT only to
- * a Guild member, PMT only to a Syndicate member (docs/ledger-format.md, "token.mint").
+ * stakers (§5). From log version 2 on those flows are the only way (`RoleTokenMintedByWork`); a
+ * version 1 log, written before they existed, keeps its treasury mints of role tokens, held to the
+ * same rule as the flows: PDT only to a Union member, PCT only to a Guild member, PMT only to a
+ * Syndicate member (docs/ledger-format.md, "token.mint").
  */
 export const mint: Handler<ActionWith<'token.mint', typeof MintPayload>> = (state, action) => {
   const { token, to, amount } = action.payload;
@@ -82,6 +83,7 @@ export const mint: Handler<ActionWith<'token.mint', typeof MintPayload>> = (stat
   if (!valid.ok) return valid;
   // COMM and CONX come only from burn-to-COMM/CONX and VELOC draws.
   if (token === 'COMM' || token === 'CONX') return err(fail('MintNotAllowed', { token }));
+  if (ROLE_FACTION[token] && state.version >= 2) return err(fail('RoleTokenMintedByWork', { token }));
   const owner = vaultAt(state, to)?.owner;
   const member = owner ? state.members.get(owner) : undefined;
   const needs = ROLE_FACTION[token];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../result';
+import { stateHash } from '../apply';
 import { act, givenCommons, keys, run } from '../fixtures';
 import { deriveVaultAddress } from '../vaults';
 import { heldTotal } from '.';
@@ -27,8 +28,17 @@ describe('minting (SPEC §2)', () => {
     }
   });
 
-  it('when PDT goes to a Guild member, then RoleTokenFaction; PCT to the Guild is fine; PMT only to the Syndicate', () => {
+  it('from log version 2, the treasury mints no role token at all: they come from completed work', () => {
     const { state, bob, carol, quorum } = givenCommons();
+    for (const [token, to] of [['PCT', bob.vault], ['PMT', carol.vault]] as const) {
+      const before = stateHash(state);
+      expect(run(state, act(state, 'token.mint', state.treasury, { token, to, amount: 1n }, quorum))).toMatchObject({ ok: false, error: { kind: 'RoleTokenMintedByWork', token } });
+      expect(stateHash(state)).toBe(before);
+    }
+  });
+
+  it('in a version 1 log, when PDT goes to a Guild member, then RoleTokenFaction; PCT to the Guild is fine; PMT only to the Syndicate', () => {
+    const { state, bob, carol, quorum } = givenCommons(1);
     expect(run(state, act(state, 'token.mint', state.treasury, { token: 'PDT', to: bob.vault, amount: 1n }, quorum))).toMatchObject({
       ok: false,
       error: { kind: 'RoleTokenFaction', token: 'PDT', faction: 'Guild', needs: 'Union' },

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { givenCommons } from '../fixtures';
+import { pointsFor, recordPatronage, totalPoints } from '.';
+
+describe('patronage points (SPEC §9)', () => {
+  it('weighs fees by value and offers by count, rounding down, with the parameters of the Commons', () => {
+    const { state } = givenCommons();
+    // Defaults: one point per CONX of fees, 100 points per completed offer.
+    expect(pointsFor(state.params, 'feesPaid', 2_500_000n)).toBe(2n);
+    expect(pointsFor(state.params, 'stakesGiven', 50_000_000_000n)).toBe(500n);
+    expect(pointsFor(state.params, 'offersCompleted', 1n)).toBe(100n);
+  });
+
+  it('adds to the member who used the Commons and to no one else; nothing for a use worth less than a point', () => {
+    const { state, alice, bob } = givenCommons();
+    const after = recordPatronage(recordPatronage(state, alice.did, 'offersCompleted', 1n), alice.did, 'feesPaid', 3_000_000n);
+    expect(after.patronage.get(alice.did)).toMatchObject({ offersCompleted: 100n, feesPaid: 3n });
+    expect(totalPoints(after, alice.did)).toBe(103n);
+    expect(totalPoints(after, bob.did)).toBe(0n);
+    expect(recordPatronage(state, bob.did, 'feesPaid', 999_999n)).toBe(state);
+  });
+});

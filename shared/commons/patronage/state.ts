@@ -1,0 +1,26 @@
+/**
+ * The patronage module's slice of the state (SPEC §9): the points each member earned in the open
+ * period, by source. Credit, staking, impact, the DEX and governance record points here as the
+ * service is used; the period close (SPEC §9, with refunds, bills and tiers) comes with patronage
+ * periods and starts a new period.
+ */
+import { type Map as ImmutableMap } from 'immutable';
+import { type CommonsState } from '../state';
+
+/** SPEC §9: the uses of the Commons that earn patronage. */
+export const PATRONAGE_SOURCES = ['feesPaid', 'dexVolume', 'stakesGiven', 'offersCompleted', 'votesCast'] as const;
+export type PatronageSource = (typeof PATRONAGE_SOURCES)[number];
+
+/** One member's points in the open period, by source. */
+export type PatronagePoints = Readonly<Record<PatronageSource, bigint>>;
+
+export const NO_POINTS: PatronagePoints = { feesPaid: 0n, dexVolume: 0n, stakesGiven: 0n, offersCompleted: 0n, votesCast: 0n };
+
+declare module '../state' {
+  interface CommonsState {
+    /** Points per member DID in the open patronage period (SPEC §9). */
+    readonly patronage: ImmutableMap<string, PatronagePoints>;
+  }
+}
+
+export type PatronageSlice = Pick<CommonsState, 'patronage'>;
