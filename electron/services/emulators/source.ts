@@ -186,6 +186,8 @@ export function createEmulatorSource(options: EmulatorSourceOptions = {}): Emula
       for (const e of emulators.values()) e.unplug();
     },
     async close() {
+      // Pulled out of the app: as with pulled cables, a prompt left open on an emulator is dropped.
+      for (const e of emulators.values()) e.unplug();
       if (bridge) await (await bridge).close();
       bridge = null;
     },
