@@ -1,7 +1,8 @@
 /**
- * The live list of devices: real Ledgers found over USB HID (with hotplug), Trezors reported by
- * @trezor/connect's device events, and the devices of other sources (./source.ts: the emulators
- * of the tests and the Demo Commons, listed with `emulated: true`). Emits `changed` with the whole list and `prompt` when a device
+ * The live list of devices: real Ledgers found over USB HID (with hotplug) and the devices of the
+ * sources (./source.ts): real Trezors through trezord (./trezor/bridge-source.ts), and the
+ * emulators of the tests and the Demo Commons (listed with `emulated: true`), whose Trezors are
+ * reported by @trezor/connect's device events. Emits `changed` with the whole list and `prompt` when a device
  * starts or stops asking for a confirmation.
  */
 import { EventEmitter } from 'node:events';
