@@ -50,6 +50,29 @@ const layers = [
     packages: ['*', '!electron'],
     test: { paths: ['electron/services/index'], packages: testPackages },
   },
+  // The real Trezor source (devices/trezor/): the machine's trezord, spoken to directly. Neither
+  // the emulators nor @trezor/connect's process-wide singleton (devices/trezor-connect, which may
+  // follow the emulators' Bridge) stand between a real Trezor and trezord. Its tests run it against
+  // the Trezor emulator served as a Bridge, standing for trezord.
+  {
+    name: 'the real device sources (electron/services/devices/trezor/)',
+    files: /^electron\/services\/devices\/trezor\//,
+    paths: [
+      'electron/services/devices/trezor/**',
+      ...['errors', 'types', 'source', 'ledger-driver'].map((m) => `electron/services/devices/${m}`),
+      'shared/**',
+    ],
+    node: true,
+    packages: ['*', '!electron'],
+    test: {
+      paths: [
+        ...['service', 'offline.test-support', 'fixtures/**'].map((m) => `electron/services/devices/${m}`),
+        'electron/services/emulators/trezor/**',
+        'electron/services/index',
+      ],
+      packages: testPackages,
+    },
+  },
   ...Object.entries(serviceDependencies).map(([service, { uses, tests }]) => ({
     name: `electron/services/${service}/`,
     files: new RegExp(`^electron/services/${service}/`),

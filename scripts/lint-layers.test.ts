@@ -61,6 +61,20 @@ describe('layering lint rules', () => {
     expect(await layering('electron/services/emulators/source.ts', '../devices/source')).toBe('accepted');
   });
 
+  it('keep the real Trezor source off the emulators and off connect’s singleton: a real Trezor talks to trezord directly', async () => {
+    const source = 'electron/services/devices/trezor/bridge-source.ts';
+    expect(await layering(source, '../../emulators/trezor/bridge')).toBe('refused');
+    expect(await layering(source, '../../emulators/source')).toBe('refused');
+    expect(await layering('electron/services/devices/trezor/bridge-signer.ts', '../../emulators/trezor/protobuf')).toBe('refused');
+    expect(await layering(source, '../trezor-connect')).toBe('refused');
+    expect(await layering(source, '../trezor-driver')).toBe('refused');
+    expect(await layering(source, '../registry')).toBe('refused'); // a source knows the registry through its sink only
+    for (const ok of ['./bridge-signer', '../errors', '../source', '../types', '@trezor/connect', 'node:module']) expect(await layering(source, ok)).toBe('accepted');
+    // Its tests stand the Trezor emulator's Bridge in for trezord; the rest of the emulators stays out.
+    expect(await layering('electron/services/devices/trezor/bridge-source.test.ts', '../../emulators/trezor/bridge')).toBe('accepted');
+    expect(await layering('electron/services/devices/trezor/bridge-source.test.ts', '../../emulators/source')).toBe('refused');
+  });
+
   it('keep a service from another service it does not declare', async () => {
     expect(await layering('electron/services/prover/service.ts', '../devices/service')).toBe('refused');
     expect(await layering('electron/services/prover/service.ts', '../ledger/service')).toBe('refused');

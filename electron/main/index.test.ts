@@ -172,11 +172,19 @@ describe('the desktop app, started under a stand-in Electron', () => {
   });
 
   it('starts the services of the desktop app: keychain for the secret, nothing emulated outside the demo', async () => {
-    expect(started.options).toMatchObject({ shell: 'electron', workspace: 'real', emulators: true, dataDir: userData });
+    // Real hardware is looked for (here left off, as on a test machine: see the mock above).
+    expect(started.options).toMatchObject({ shell: 'electron', workspace: 'real', emulators: true, hardware: true, dataDir: userData });
     const c3 = contents.mainWorld['c3'] as Exposed;
+    // Outside the demo the emulator source is not plugged in at all.
+    expect(started.services!.emulators).toBeNull();
+    expect(started.services!.devices.sources()).toEqual([]);
     expect(await c3.call['devices.emulator.attach']!({ vendor: 'ledger', autoApprove: true })).toMatchObject({ ok: false, error: { kind: 'DemoWorkspaceOnly' } });
     expect(await c3.call['workspace.open']!({ workspace: 'demo' })).toEqual({ ok: true, value: { workspace: 'demo', emulatorsEnabled: true } });
+    expect(started.services!.devices.sources()).toEqual([started.services!.emulators]);
+    expect(started.services!.emulators).not.toBeNull();
     expect(await c3.call['app.info']!({})).toMatchObject({ ok: true, value: { emulatorsEnabled: true } });
+    expect(await c3.call['workspace.open']!({ workspace: 'real' })).toEqual({ ok: true, value: { workspace: 'real', emulatorsEnabled: false } });
+    expect(started.services!.devices.sources()).toEqual([]);
   });
 
   it('sets a menu without developer tools in the packaged app', () => {

@@ -11,6 +11,7 @@ import { createTaskRegistry, type TaskRegistry } from './tasks';
 import { createLedgerService } from './ledger/service';
 import { createDevicesService, type DevicesService } from './devices/service';
 import { createEmulatorSource, type EmulatorSource } from './emulators/source';
+import { createTrezorBridgeSource } from './devices/trezor/bridge-source';
 import { createDemoSequencer } from './ledger/demo-sequencer';
 import { zkResourcesDir } from './ledger/zk-verifier';
 import { createProver } from './prover/prover';
@@ -30,6 +31,12 @@ export interface ServiceOptions {
    * Off in tests, where only the emulators answer.
    */
   readonly hardware?: boolean;
+  /**
+   * Where real Trezors are looked for: trezord's http://127.0.0.1:21325 by default (with
+   * `hardware`). Tests set it to an emulator served as a Bridge on a random port; set, it is
+   * looked at even without `hardware`.
+   */
+  readonly trezordUrl?: string;
   /** Where the member's identity secret is kept (Electron: the app's userData folder). */
   readonly dataDir: string;
   /** The biometric capture; without one, the development provider (labelled as such). */
@@ -58,7 +65,7 @@ export interface Services {
   readonly tasks: TaskRegistry;
   /** The device layer, for tests that drive the emulators behind the contract. */
   readonly devices: DevicesService;
-  /** The emulators, where they are on (tests drive them behind the contract). */
+  /** The emulators, while they are plugged in (tests drive them behind the contract). */
   readonly emulators: EmulatorSource | null;
   close(): Promise<void>;
 }
@@ -74,15 +81,26 @@ export function createServices(options: ServiceOptions): Services {
   // where the demo is on (its stewards are emulated keys).
   const ledger = createLedgerService({ dataDir: options.dataDir, demo: demoChain, trustDemo: options.emulators });
   const unsubscribeLedger = ledger.subscribe((change) => hub.publish('ledger.changed', change));
-  // Real hardware is always looked for (where `hardware` is on); the emulators are one source among
-  // others, on for browser mode, the tests and the Demo workspace (./workspace.ts gates them).
-  const emulators = options.emulators ? createEmulatorSource() : null;
-  const devices = createDevicesService({
-    ledgerHid: options.hardware ?? false,
-    trezor: options.hardware ?? false,
-    sources: emulators ? [emulators] : [],
-  });
-  const workspace = createWorkspaceGate({ initial: options.workspace, emulators, devices });
+  // Real hardware is always looked for (where `hardware` is on): Ledgers over USB HID, Trezors
+  // through the machine's Trezor Bridge, spoken to directly. The emulators are one more source,
+  // plugged only where they may be used: the Demo workspace (./workspace.ts), browser mode, tests.
+  const trezord = options.hardware || options.trezordUrl ? createTrezorBridgeSource(options.trezordUrl ? { url: options.trezordUrl } : {}) : null;
+  const devices = createDevicesService({ ledgerHid: options.hardware ?? false, sources: trezord ? [trezord] : [] });
+  let emulators: EmulatorSource | null = null;
+  const emulatorSource = {
+    current: () => emulators,
+    plug() {
+      if (!options.emulators || emulators) return;
+      emulators = createEmulatorSource();
+      devices.plug(emulators);
+    },
+    async unplug() {
+      const plugged = emulators;
+      emulators = null;
+      if (plugged) await devices.unplug(plugged);
+    },
+  };
+  const workspace = createWorkspaceGate({ initial: options.workspace, emulators: emulatorSource, devices });
   const unsubscribeDevices = devices.subscribe(workspace.events((event, payload) => hub.publish(event, payload)));
   const identityStore = fileIdentityStore(options.dataDir, options.secretBox);
   const artifactsDir = zkResourcesDir();
@@ -108,7 +126,7 @@ export function createServices(options: ServiceOptions): Services {
         emulatorsEnabled: options.emulators && workspace.demoOpen(),
         secretProtection: identityStore.protection,
       }),
-    'workspace.open': async ({ workspace: name }) => ok(workspace.open(name)),
+    'workspace.open': async ({ workspace: name }) => ok(await workspace.open(name)),
     'task.cancel': async ({ taskId }) => ok({ cancelled: tasks.cancel(taskId) }),
     'ledger.verifySignatures': (request) => ledger['ledger.verifySignatures'](request),
     'ledger.openCommons': (request) => ledger['ledger.openCommons'](request),
@@ -131,7 +149,9 @@ export function createServices(options: ServiceOptions): Services {
     hub,
     tasks,
     devices,
-    emulators,
+    get emulators() {
+      return emulators;
+    },
     async close() {
       unsubscribeDevices();
       unsubscribeLedger();

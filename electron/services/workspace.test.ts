@@ -50,7 +50,7 @@ describe('the desktop app in the member’s own workspace', () => {
       expect(await call('devices.emulator.attach', { vendor, autoApprove: true })).toMatchObject({ ...demoOnly, error: { ...demoOnly.error, channel: 'devices.emulator.attach' } });
     }
     expect(await call('devices.list')).toEqual({ ok: true, value: { devices: [] } });
-    expect(services.emulators?.emulators.size).toBe(0);
+    expect(services.emulators).toBeNull();
   });
 
   it('refuses to sequence an action into the demo log, and the log is unchanged', async () => {
@@ -84,10 +84,16 @@ describe('leaving the Demo workspace in the desktop app', () => {
     expect(await call('workspace.open', { workspace: 'real' })).toEqual({ ok: true, value: { workspace: 'real', emulatorsEnabled: false } });
     expect(await pending).toMatchObject({ ok: false });
     expect(await call('devices.list')).toEqual({ ok: true, value: { devices: [] } });
+    // The emulator source is pulled out with the demo: the device no longer exists for any request…
     for (const [channel, payload] of [
       ['devices.getAddress', { deviceId, path: PATH }],
       ['devices.getXpub', { deviceId, path: "m/44'/60'/0'" }],
       ['devices.cancel', { deviceId }],
+    ] as const) {
+      expect(await call(channel, payload), channel).toMatchObject({ ok: false, error: { kind: 'DeviceNotFound' } });
+    }
+    // …and the emulators' controls are the demo's alone.
+    for (const [channel, payload] of [
       ['devices.emulator.replug', { deviceId }],
       ['devices.emulator.approve', { deviceId }],
     ] as const) {
@@ -98,11 +104,12 @@ describe('leaving the Demo workspace in the desktop app', () => {
     expect(lastList.devices.map((d) => d.id)).not.toContain(deviceId);
     expect(await call('app.info')).toMatchObject({ ok: true, value: { emulatorsEnabled: false } });
 
-    // Back in the demo, the device is there again, unplugged; it can be plugged back in.
+    // Back in the demo, the emulators are plugged in afresh: emulated devices can be attached again.
     await call('workspace.open', { workspace: 'demo' });
-    expect(await call('devices.list')).toMatchObject({ ok: true, value: { devices: [{ id: deviceId, emulated: true, state: 'disconnected' }] } });
-    expect(await call('devices.emulator.replug', { deviceId })).toEqual({ ok: true, value: { done: true } });
-    expect(await call('devices.getAddress', { deviceId, path: PATH })).toMatchObject({ ok: true });
+    expect(await call('devices.list')).toEqual({ ok: true, value: { devices: [] } });
+    const again = await call('devices.emulator.attach', { vendor: 'ledger', autoApprove: true });
+    if (!again.ok) throw new Error(again.error.message);
+    expect(await call('devices.getAddress', { deviceId: (again.value as { deviceId: string }).deviceId, path: PATH })).toMatchObject({ ok: true });
   });
 });
 

@@ -50,42 +50,57 @@ const DEVICE_CHANNELS = ['devices.getAddress', 'devices.sign', 'devices.getXpub'
 export interface WorkspaceGate {
   /** Whether emulated devices and the demo sequencer may be used now. */
   demoOpen(): boolean;
-  /** The window shows `workspace` now; leaving the demo unplugs every emulated device. */
-  open(workspace: Workspace): { workspace: Workspace; emulatorsEnabled: boolean };
+  /** The window shows `workspace` now; opening the demo plugs the emulator source in, leaving it pulls it out. */
+  open(workspace: Workspace): Promise<{ workspace: Workspace; emulatorsEnabled: boolean }>;
   /** The handlers, with emulated devices and demo sequencing refused outside the Demo workspace. */
   guard(handlers: Handlers<Channels>): Handlers<Channels>;
   /** The device events, with emulated devices left out outside the Demo workspace. */
   events(publish: DevicesEventListener): DevicesEventListener;
 }
 
-/** What the gate needs of the emulators: which devices they are, and their cables. */
+/** What the gate needs of the emulators: which devices they are. */
 export interface EmulatedDevices {
   readonly emulators: ReadonlyMap<string, unknown>;
-  unplugAll(): void;
+}
+
+/**
+ * The emulator device source, plugged into the devices service only where emulated devices may be
+ * used (the Demo workspace, or always where the gate is off) and pulled out everywhere else.
+ */
+export interface EmulatorSwitch {
+  /** The emulators while plugged in, else null. */
+  current(): EmulatedDevices | null;
+  /** Plugs a new emulator source in (nothing where the emulators are off in this build). */
+  plug(): void;
+  /** Pulls it out: every emulated device leaves the list, a prompt on one is dropped as with a pulled cable. */
+  unplug(): Promise<void>;
 }
 
 export function createWorkspaceGate(options: {
   /** The workspace the desktop app starts in; undefined (browser mode) turns the gate off. */
   readonly initial: Workspace | undefined;
-  /** The emulated devices, where they are on (the emulator source, ./emulators/source.ts). */
-  readonly emulators: EmulatedDevices | null;
+  /** The emulator source's switch (./emulators/source.ts). */
+  readonly emulators: EmulatorSwitch;
   readonly devices: DevicesService;
 }): WorkspaceGate {
   const gated = options.initial !== undefined;
   let current: Workspace = options.initial ?? 'demo';
   const demoOpen = () => !gated || current === 'demo';
   const { devices } = options;
-  const isEmulated = (deviceId: string) => Boolean(options.emulators?.emulators.has(deviceId)) || devices.registry.list().some((d) => d.id === deviceId && d.emulated);
+  const isEmulated = (deviceId: string) => Boolean(options.emulators.current()?.emulators.has(deviceId)) || devices.registry.list().some((d) => d.id === deviceId && d.emulated);
+  // Outside the Demo workspace the emulator source is not plugged in at all.
+  if (demoOpen()) options.emulators.plug();
   const visible = (list: readonly DeviceInfo[]) => (demoOpen() ? [...list] : list.filter((d) => !d.emulated));
 
   return {
     demoOpen,
-    open(workspace) {
+    async open(workspace) {
       const leavingDemo = gated && current === 'demo' && workspace !== 'demo';
       current = workspace; // first, so that what the unplugging announces already leaves them out
-      // A prompt left open on an emulated device is dropped, as pulling its cable would.
-      if (leavingDemo) options.emulators?.unplugAll();
-      return { workspace, emulatorsEnabled: options.emulators !== null && demoOpen() };
+      // The emulator source goes with the demo: its devices leave the list, a prompt on one is dropped.
+      if (leavingDemo) await options.emulators.unplug();
+      if (demoOpen()) options.emulators.plug();
+      return { workspace, emulatorsEnabled: options.emulators.current() !== null && demoOpen() };
     },
     guard(handlers) {
       // The wrappers only look at `deviceId` and pass everything else through untouched.

@@ -22,7 +22,8 @@ export type DeviceErrorBody =
   | { kind: 'NotSupported'; message: string; nextStep: string; operation: string }
   | { kind: 'DeviceFailed'; message: string; nextStep: string; detail: string }
   | { kind: 'InvalidPath'; message: string; nextStep: string; path: string }
-  | { kind: 'BlindSigningDisabled'; message: string; nextStep: string; statusWord: string };
+  | { kind: 'BlindSigningDisabled'; message: string; nextStep: string; statusWord: string }
+  | { kind: 'TrezorBridgeNotRunning'; message: string; nextStep: string; url: string };
 
 export class DeviceError extends Error {
   constructor(readonly body: DeviceErrorBody) {
@@ -122,6 +123,13 @@ export const deviceErrors = {
     message: `The derivation path “${path}” is not valid. ${problem}`,
     nextStep: "Correct the path (for example m/44'/60'/0'/0/0) and try again.",
     path,
+  }),
+  /** Nothing answers on the Trezor Bridge's port: trezord (or Trezor Suite, which brings its own) is not running. */
+  bridgeNotRunning: (url: string): DeviceErrorBody => ({
+    kind: 'TrezorBridgeNotRunning',
+    message: 'Trezor Bridge is not running — install or start Trezor Suite/Bridge.',
+    nextStep: 'Install Trezor Suite (it includes the Bridge) or the standalone Trezor Bridge, start it, then plug your Trezor in again.',
+    url,
   }),
   failed: (detail: string): DeviceErrorBody => ({
     kind: 'DeviceFailed',

@@ -1,7 +1,8 @@
 /**
- * The live list of devices: real Ledgers found over USB HID (with hotplug), Trezors reported by
- * @trezor/connect's device events, and the devices of other sources (./source.ts: the emulators
- * of the tests and the Demo Commons, listed with `emulated: true`). Emits `changed` with the whole list and `prompt` when a device
+ * The live list of devices: real Ledgers found over USB HID (with hotplug) and the devices of the
+ * sources (./source.ts): real Trezors through trezord (./trezor/bridge-source.ts), and the
+ * emulators of the tests and the Demo Commons (listed with `emulated: true`), whose Trezors are
+ * reported by @trezor/connect's device events. Emits `changed` with the whole list and `prompt` when a device
  * starts or stops asking for a confirmation.
  */
 import { EventEmitter } from 'node:events';
@@ -11,7 +12,7 @@ import { LedgerSigner, getAppAndVersion, type LedgerTransport } from './ledger-d
 import { TrezorSigner } from './trezor-driver';
 import { getTrezorConnect, TrezorConnect } from './trezor-connect';
 import { type ConnectionState, type DeviceInfo, type DevicePrompt, type Hex, type Signer } from './types';
-import { type SourceLedger, type SourceTrezor } from './source';
+import { type SourceDevice, type SourceLedger, type SourceTrezor } from './source';
 
 export interface DevicePromptEvent {
   readonly deviceId: string;
@@ -229,6 +230,35 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
     return id;
   }
 
+  /** Lists a device its source drives with a signer of its own (a Trezor through trezord). */
+  attachDevice(device: SourceDevice): string {
+    const { id } = device;
+    if (this.entries.has(id)) return id;
+    const infoOf = (): BaseInfo => ({ id, vendor: device.vendor, ...device.info(), emulated: device.emulated });
+    const unwatch = device.watch({
+      changed: () => {
+        const entry = this.entries.get(id);
+        if (!entry) return;
+        entry.info = infoOf();
+        this.changed();
+        this.identify(id);
+      },
+      prompt: (p) => this.setPrompt(id, p && { action: p.action, lines: [...p.lines] }),
+    });
+    this.entries.set(
+      id,
+      newEntry(infoOf(), device.signer, {
+        detach: () => {
+          unwatch();
+          void device.signer.close().catch(() => undefined);
+        },
+      }),
+    );
+    this.changed();
+    this.identify(id);
+    return id;
+  }
+
   /**
    * Marks a Trezor of a source (served by a Bridge that connect talks to) so that it is listed
    * as the source says and its prompts are forwarded. It appears when connect reports it.
@@ -251,8 +281,10 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
 
   detach(deviceId: string): void {
     const entry = this.entries.get(deviceId);
+    if (entry && !entry.detach) void entry.signer?.close();
     entry?.detach?.();
     this.entries.delete(deviceId);
+    if (deviceId.startsWith('trezor:')) this.sourceTrezors.delete(deviceId.slice('trezor:'.length));
     this.changed();
   }
 
@@ -408,11 +440,16 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
     this.changed();
   }
 
+  /** Stops following @trezor/connect's device events (the source whose Bridge it followed was unplugged). */
+  stopTrezor(): void {
+    if (this.trezorListening) TrezorConnect.removeAllListeners('DEVICE_EVENT');
+    this.trezorListening = false;
+  }
+
   async stop(): Promise<void> {
     this.stopHid?.();
     this.stopHid = null;
-    if (this.trezorListening) TrezorConnect.removeAllListeners('DEVICE_EVENT');
-    this.trezorListening = false;
+    this.stopTrezor();
     for (const entry of this.entries.values()) {
       if (entry.detach) entry.detach();
       else void entry.signer?.close();

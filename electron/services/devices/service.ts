@@ -3,7 +3,7 @@
  * each answering `{ ok: true, value } | { ok: false, error }`, plus a subscription to its events.
  * The lead wires `handlers` into the contract table and `subscribe` into the event hub.
  */
-import { type Handlers } from '../../../shared/contract/dispatch';
+import { type CallContext, type Handlers } from '../../../shared/contract/dispatch';
 import { type PayloadOf } from '../../../shared/contract/define';
 import { type DevicesChannels, type DevicesEvents } from '../../../shared/contract/devices';
 import { err, ok } from '../../../shared/result';
@@ -13,21 +13,13 @@ import { type TypedData } from './types';
 import { disposeTrezorConnect } from './trezor-connect';
 import { type DeviceSink, type DeviceSource } from './source';
 
-/** The machine's Trezor Bridge (trezord) port. */
-export const TREZORD_PORT = 21325;
-
 export interface DevicesServiceOptions {
   /** Discover real Ledgers over USB HID (node-hid). Off in tests. */
   readonly ledgerHid?: boolean;
   /**
-   * Follow real Trezors through @trezor/connect and trezord on this port (default 21325). With a
-   * source that serves a Trezor Bridge (the emulators), connect talks to that Bridge, which lists
-   * trezord's real devices beside its own and forwards to it (connect is one per process and
-   * follows one Bridge); without one, connect talks to trezord directly.
+   * The sources plugged from the start (./source.ts): the machine's Trezor Bridge
+   * (./trezor/bridge-source.ts), the emulators. Others come and go with `plug` and `unplug`.
    */
-  readonly trezor?: boolean;
-  readonly trezorBridgePort?: number;
-  /** Devices from elsewhere than this machine's USB and trezord (./source.ts), e.g. the emulators. */
   readonly sources?: readonly DeviceSource[];
 }
 
@@ -36,6 +28,12 @@ export type DevicesEventListener = <N extends keyof DevicesEvents>(event: N, pay
 export interface DevicesService {
   readonly handlers: Handlers<DevicesChannels>;
   readonly registry: DeviceRegistry;
+  /** The sources plugged now. */
+  sources(): readonly DeviceSource[];
+  /** Plugs a source in: its devices are listed and its channels served from now on. */
+  plug(source: DeviceSource): void;
+  /** Pulls a source out: its devices leave the list, its channels are no longer served, it is closed. */
+  unplug(source: DeviceSource): Promise<void>;
   subscribe(listener: DevicesEventListener): () => void;
   close(): Promise<void>;
 }
@@ -48,8 +46,10 @@ const fail = (error: unknown) => {
 export function createDevicesService(options: DevicesServiceOptions = {}): DevicesService {
   const registry = new DeviceRegistry();
   const listeners = new Set<DevicesEventListener>();
-  const sources = options.sources ?? [];
-  let trezorStarted: Promise<void> | null = null;
+  /** Each plugged source, with the ids of the devices it attached. */
+  const plugged = new Map<DeviceSource, Set<string>>();
+  /** @trezor/connect follows one Bridge per process: the one of the source that asked first. */
+  let trezorFollowed: { source: DeviceSource; started: Promise<void> } | null = null;
 
   const publish: DevicesEventListener = (event, payload) => {
     for (const listener of listeners) {
@@ -63,27 +63,52 @@ export function createDevicesService(options: DevicesServiceOptions = {}): Devic
   registry.on('changed', (devices) => publish('devices.changed', { devices }));
   registry.on('prompt', (p) => publish('devices.prompt', { deviceId: p.deviceId, prompt: p.prompt ? { action: p.prompt.action, lines: [...p.prompt.lines] } : null }));
 
-  const trezordPort = options.trezorBridgePort ?? TREZORD_PORT;
-  const fronting = sources.find((source) => source.trezorBridge);
-  const startTrezor = async (): Promise<void> => {
-    trezorStarted ??= (async () => {
-      const port = fronting?.trezorBridge ? (await fronting.trezorBridge()).port : trezordPort;
-      await registry.startTrezor({ bridgePort: port });
-    })();
-    return trezorStarted;
+  const sinkFor = (source: DeviceSource, ids: Set<string>): DeviceSink => {
+    const own = (id: string): string => {
+      ids.add(id);
+      return id;
+    };
+    return {
+      attachLedger: (device) => own(registry.attachLedger(device)),
+      attachDevice: (device) => own(registry.attachDevice(device)),
+      attachTrezor: (device) => own(registry.attachTrezor(device)),
+      detach: (deviceId) => {
+        if (!ids.delete(deviceId)) return; // not this source's
+        registry.detach(deviceId);
+      },
+      followTrezors: async () => {
+        if (!source.trezorBridge) throw new DeviceError(deviceErrors.failed('this device source serves no Trezor Bridge'));
+        if (trezorFollowed && trezorFollowed.source !== source) throw new DeviceError(deviceErrors.failed('another device source’s Trezor Bridge is followed'));
+        const bridge = source.trezorBridge;
+        trezorFollowed ??= { source, started: (async () => registry.startTrezor({ bridgePort: (await bridge()).port }))() };
+        return trezorFollowed.started;
+      },
+      settled: (deviceId) => registry.settled(deviceId),
+      list: () => registry.list(),
+    };
   };
 
-  const sink: DeviceSink = {
-    attachLedger: (device) => registry.attachLedger(device),
-    attachTrezor: (device) => registry.attachTrezor(device),
-    followTrezors: startTrezor,
-    settled: (deviceId) => registry.settled(deviceId),
-    list: () => registry.list(),
-    trezord: options.trezor ? { port: trezordPort } : null,
+  const plug = (source: DeviceSource): void => {
+    if (plugged.has(source)) return;
+    const ids = new Set<string>();
+    plugged.set(source, ids);
+    source.connect(sinkFor(source, ids));
   };
-  for (const source of sources) source.connect(sink);
+  const unplug = async (source: DeviceSource): Promise<void> => {
+    const ids = plugged.get(source);
+    if (!ids) return;
+    plugged.delete(source);
+    for (const id of ids) registry.detach(id);
+    if (trezorFollowed?.source === source) {
+      trezorFollowed = null;
+      registry.stopTrezor();
+      await disposeTrezorConnect();
+    }
+    await source.close();
+  };
+
+  for (const source of options.sources ?? []) plug(source);
   if (options.ledgerHid) void registry.startLedgerHid().catch(() => undefined);
-  if (options.trezor) void startTrezor().catch(() => undefined);
 
   // The emulators' channels, when no source serves them: nothing to plug in, no such device.
   const noSuchDevice = async ({ deviceId }: { deviceId: string }) => err(new DeviceError(deviceErrors.notFound(deviceId)).toAppError());
@@ -143,23 +168,41 @@ export function createDevicesService(options: DevicesServiceOptions = {}): Devic
         return fail(error);
       }
     },
-    ...unserved,
-    ...Object.assign({}, ...sources.map((source) => source.handlers ?? {})),
+    ...servedBySources(unserved),
   };
 
   return {
     handlers,
     registry,
+    sources: () => [...plugged.keys()],
+    plug,
+    unplug,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async close() {
+      const sources = [...plugged.keys()];
+      plugged.clear();
       await registry.stop();
-      if (trezorStarted) await disposeTrezorConnect();
-      trezorStarted = null;
+      if (trezorFollowed) await disposeTrezorConnect();
+      trezorFollowed = null;
       await Promise.allSettled(sources.map((source) => source.close()));
     },
   };
+
+  /** Each channel a source may serve, answered by the plugged source that serves it, or refused as no source's. */
+  function servedBySources<C extends keyof DevicesChannels>(fallback: Pick<Handlers<DevicesChannels>, C>): Pick<Handlers<DevicesChannels>, C> {
+    type Loose = (request: unknown, context: CallContext) => Promise<unknown>;
+    const served: Record<string, Loose> = {};
+    for (const [channel, refuse] of Object.entries(fallback) as [string, Loose][]) {
+      served[channel] = (request, context) => {
+        const source = [...plugged.keys()].find((s) => (s.handlers as Record<string, Loose> | undefined)?.[channel]);
+        const handler = (source?.handlers as Record<string, Loose> | undefined)?.[channel] ?? refuse;
+        return handler(request, context);
+      };
+    }
+    return served as unknown as Pick<Handlers<DevicesChannels>, C>;
+  }
 }
 

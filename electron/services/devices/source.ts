@@ -1,16 +1,18 @@
 /**
  * What a source of devices gives the registry, so that the device layer knows no particular
- * source: real hardware (USB HID, trezord) is the registry's own; others — the emulators, for the
- * tests and the Demo Commons — are plugged in by the composition root (electron/services/index.ts).
+ * source. The composition root (electron/services/index.ts) plugs them: the machine's Trezor
+ * Bridge (./trezor/bridge-source.ts) always, the emulators (tests, the Demo Commons) only where
+ * they are on.
  *
  * A source hands the registry Ledgers with a HID-like transport (the drivers speak APDUs to it,
- * as to a real one) and Trezors that @trezor/connect finds through a Trezor Bridge; it reports
- * their state and screen prompts (hotplug, locking) and may serve channels of its own.
+ * as to a real one), devices it drives itself (`SourceDevice`: a Trezor through trezord), or
+ * Trezors that @trezor/connect finds through a Bridge the source serves; it reports their state
+ * and screen prompts (hotplug, locking) and may serve channels of its own.
  */
 import { type Handlers } from '../../../shared/contract/dispatch';
 import { type DevicesChannels } from '../../../shared/contract/devices';
 import { type LedgerTransport } from './ledger-driver';
-import { type ConnectionState, type DeviceInfo, type DevicePrompt } from './types';
+import { type ConnectionState, type DeviceInfo, type DevicePrompt, type DeviceVendor, type Signer } from './types';
 
 /** What a source's device tells the registry as it happens. */
 export interface SourceDeviceListener {
@@ -45,7 +47,18 @@ export interface SourceLedger {
   cancelled?(): void;
 }
 
-/** A Trezor that @trezor/connect reports through the Bridge (see `DeviceSource.trezorBridge`). */
+/** A device its source drives itself, with a signer of its own (a Trezor spoken to through trezord). */
+export interface SourceDevice {
+  /** `<vendor>:<serial>`, unique among the registry's devices. */
+  readonly id: string;
+  readonly vendor: DeviceVendor;
+  readonly emulated: boolean;
+  readonly signer: Signer;
+  info(): SourceLedgerInfo;
+  watch(listener: SourceDeviceListener): () => void;
+}
+
+/** A Trezor that @trezor/connect reports through the Bridge its source serves (see `DeviceSource.trezorBridge`). */
 export interface SourceTrezor {
   /** Its `device_id` as connect reports it; the device id is `trezor:<serial>`. */
   readonly serial: string;
@@ -59,6 +72,10 @@ export interface SourceTrezor {
 export interface DeviceSink {
   /** Lists a Ledger; answers its device id. */
   attachLedger(device: SourceLedger): string;
+  /** Lists a device the source drives itself; answers its device id. */
+  attachDevice(device: SourceDevice): string;
+  /** Takes a device of the source off the list (unplugged), closing its signer. */
+  detach(deviceId: string): void;
   /** Marks a Trezor connect will report, so that it is listed as the source says; answers its device id. */
   attachTrezor(device: SourceTrezor): string;
   /** Starts following Trezors through @trezor/connect (through the source's Bridge where it has one). */
@@ -66,16 +83,15 @@ export interface DeviceSink {
   /** Resolves once the app's own reads of the device (its first address) are done. */
   settled(deviceId: string): Promise<void>;
   list(): DeviceInfo[];
-  /** The machine's trezord a source's Bridge should front, or null when real Trezors are not looked for. */
-  readonly trezord: { readonly port: number } | null;
 }
 
 export interface DeviceSource {
   /** Called once by the devices service, before any request. */
   connect(sink: DeviceSink): void;
   /**
-   * A Trezor Bridge this source serves, fronting `sink.trezord`: connect is one per process and
-   * follows one Bridge, so with such a source connect talks to it instead of trezord.
+   * A Trezor Bridge this source serves (the emulators'), which the app's @trezor/connect follows
+   * for the source's Trezors. The machine's trezord is never behind it: real Trezors are the
+   * trezord source's, spoken to directly (./trezor/bridge-source.ts).
    */
   trezorBridge?(): Promise<{ readonly port: number }>;
   /** Channels the source serves itself (e.g. the emulators' controls), over the service's refusals. */

@@ -2,8 +2,9 @@
  * The emulators as a source of devices (../devices/source.ts), plugged in by the composition root
  * for browser mode, the tests and the Demo Commons. An emulated Ledger is reached through the real
  * node-hid transport class over an emulated HID device; emulated Trezors are served by an emulator
- * Bridge that also fronts the machine's trezord (README: "Real Trezors are found through the
- * machine's Trezor Bridge"). It also serves the `devices.emulator.*` channels that drive them.
+ * Bridge of their own, which @trezor/connect follows (the machine's trezord is never behind it:
+ * real Trezors are the trezord source's, ../devices/trezor/bridge-source.ts). It also serves the
+ * `devices.emulator.*` channels that drive them.
  */
 import { type Handlers } from '../../../shared/contract/dispatch';
 import { type DevicesChannels } from '../../../shared/contract/devices';
@@ -112,10 +113,7 @@ export function createEmulatorSource(options: EmulatorSourceOptions = {}): Emula
     if (!sink) throw new DeviceError(deviceErrors.failed('the emulators are not connected to a device service'));
     return sink;
   };
-  const emulatorBridge = (): Promise<TrezorBridge> => {
-    const upstream = connected().trezord;
-    return (bridge ??= startTrezorBridge({ port: options.bridgePort ?? 0, ...(upstream ? { upstream } : {}) }));
-  };
+  const emulatorBridge = (): Promise<TrezorBridge> => (bridge ??= startTrezorBridge({ port: options.bridgePort ?? 0 }));
   const emulator = (deviceId: string): Emulator => {
     const found = emulators.get(deviceId);
     if (!found) throw new DeviceError(deviceErrors.notFound(deviceId));
@@ -188,6 +186,8 @@ export function createEmulatorSource(options: EmulatorSourceOptions = {}): Emula
       for (const e of emulators.values()) e.unplug();
     },
     async close() {
+      // Pulled out of the app: as with pulled cables, a prompt left open on an emulator is dropped.
+      for (const e of emulators.values()) e.unplug();
       if (bridge) await (await bridge).close();
       bridge = null;
     },
