@@ -12,13 +12,18 @@ import { EmulatorControls } from './EmulatorControls';
 import { actionWords, stateWords, useDevices, vendorName, type DevicePromptView } from './useDevices';
 
 export function DevicesPage({ emulatorsEnabled }: { emulatorsEnabled: boolean }) {
-  const { devices, prompts, error, reload } = useDevices();
+  const { devices, prompts, problems, error, reload } = useDevices();
   return (
     <div className="devices">
       {emulatorsEnabled && <AttachEmulators />}
       <Card title="Connected devices" aside={<span className="muted">Ledger over USB · Trezor through Trezor Bridge</span>}>
         {error && <ErrorNotice error={error} onRetry={reload} />}
         {devices === null && !error && <Loading label="Looking for devices…" />}
+        {problems.map((problem) => (
+          <p key={problem.kind} className="notice notice-warn" role="status">
+            {problem.message}
+          </p>
+        ))}
         {devices?.length === 0 && (
           <p className="muted">
             No device found. Plug in your Ledger or Trezor and unlock it. On Linux, the udev rules must be installed once (see the README).

@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 import { channel, event } from './define';
+import { AppError } from './errors';
+
+/** What keeps a source of devices from finding any (the machine's Trezor Bridge is not running), in words. */
+export const DeviceSourceProblem = AppError;
 
 export const DeviceId = z.string().min(1).max(200);
 
@@ -84,7 +88,7 @@ const EmulatorTarget = z.strictObject({ deviceId: DeviceId });
 export const devicesChannels = {
   'devices.list': channel({
     request: z.strictObject({}),
-    response: z.object({ devices: z.array(DeviceInfo) }),
+    response: z.object({ devices: z.array(DeviceInfo), problems: z.array(DeviceSourceProblem).max(16) }),
     summary: 'The hardware devices connected now (and emulated ones, labelled), with model, versions and state.',
   }),
   'devices.getAddress': channel({
@@ -175,7 +179,7 @@ export const devicesChannels = {
 
 export const devicesEvents = {
   'devices.changed': event({
-    payload: z.object({ devices: z.array(DeviceInfo) }),
+    payload: z.object({ devices: z.array(DeviceInfo), problems: z.array(DeviceSourceProblem).max(16) }),
     summary: 'The device list changed: plugged, unplugged, locked, app opened, request started or finished.',
   }),
   'devices.prompt': event({
