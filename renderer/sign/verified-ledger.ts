@@ -10,17 +10,29 @@ import { type Action } from '../../shared/commons/log';
 import { type CommonsView, type VaultView } from '../../shared/contract/commons-view';
 import { type Hex } from '../../shared/crypto/canonical';
 import { type ExecutedAction, findExecuted } from '../../shared/quorum/lifecycle';
-import { type Result, err, ok } from '../../shared/result';
+import { type Channels } from '../../shared/contract/channels';
+import { type RowError } from '../../shared/contract/define';
 import { useApi } from '../app/api/client';
 import { ledgerClient } from '../ledger/client';
 import { useLedger } from '../ledger/LedgerProvider';
+
+/**
+ * What main answered a pre-flight with: allowed, refused by a rule, not checked because it holds
+ * no verified state yet, or not checked because the question did not get an answer (the services
+ * not answering, a Commons it does not store) — each said in its own words, never one for another.
+ */
+export type Checked =
+  | { readonly status: 'allowed' }
+  | { readonly status: 'refused'; readonly rule: CommonsError }
+  | { readonly status: 'not-loaded' }
+  | { readonly status: 'unanswered'; readonly error: RowError<Channels, 'ledger.preflight'> };
 
 export interface VerifiedLedger {
   readonly commonsId: Hex;
   /** The last verified entry's time (seconds), or null while main has no verified state. */
   time(): Promise<number | null>;
-  /** Runs `action` against the current verified state at `time` with every rule but its signatures; null while main has none. */
-  check(action: Omit<Action, 'sigs'>, time: number): Promise<Result<null, CommonsError> | null>;
+  /** Runs `action` against the current verified state at `time` with every rule but its signatures. */
+  check(action: Omit<Action, 'sigs'>, time: number): Promise<Checked>;
   /** The action the verified log executed as `vault`'s action number `nonce`, or null. */
   executedAt(vault: string, nonce: number): Promise<ExecutedAction | null>;
   /** A vault's signers as the verified ledger holds them (with their derivation paths), or null. */
@@ -41,9 +53,9 @@ export function useVerifiedLedger(commons: CommonsView): VerifiedLedger {
       time: async () => commons.time,
       async check(action, time) {
         const answer = await client.preflight(commonsId, { ...action, sigs: [] } as Action, time);
-        if (!answer.ok) return null;
+        if (!answer.ok) return { status: 'unanswered', error: answer.error };
         // Main answers with the ledger's own typed error (shared/commons/errors.ts).
-        return answer.value.allowed ? ok(null) : err(answer.value.refusal as unknown as CommonsError);
+        return answer.value.allowed ? { status: 'allowed' } : { status: 'refused', rule: answer.value.refusal as unknown as CommonsError };
       },
       async executedAt(vault, nonce) {
         const address = vault.toLowerCase();

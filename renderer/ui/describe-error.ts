@@ -4,8 +4,7 @@
  * that a kind without words does not compile. Screens never show a service's `message` raw, and
  * nothing parses it: the registry for the error's kind chooses the words.
  */
-import { type CommonsWireError, COMMONS_ERRORS } from '../../shared/contract/ledger-errors';
-import { commonsWords } from './errors/commons';
+import { commonsWords, isCommonsRule } from './errors/commons';
 import { contractWords } from './errors/contract';
 import { deviceWords } from './errors/devices';
 import { flowWords } from './errors/flows';
@@ -19,6 +18,7 @@ export { type ErrorWords } from './errors/words';
 export interface ShownError {
   readonly kind: string;
   readonly message: string;
+  readonly nextStep?: string;
 }
 
 /** The registries, one per module; a kind is worded by exactly one of them (registry.test.ts). */
@@ -26,15 +26,14 @@ export const REGISTRIES = { contract: contractWords, devices: deviceWords, zk: z
 
 type Explain = (error: never) => ErrorWords;
 const byKind = new Map<string, Explain>(Object.values(REGISTRIES).flatMap((registry) => Object.entries(registry as Record<string, Explain>)));
-const commonsKinds: ReadonlySet<string> = new Set(COMMONS_ERRORS);
 
 /** Whether some registry (or the Commons' rules) words this kind. */
-export const hasWords = (kind: string): boolean => byKind.has(kind) || commonsKinds.has(kind);
+export const hasWords = (kind: string): boolean => byKind.has(kind) || isCommonsRule({ kind });
 
 export function describeError(error: ShownError): ErrorWords {
   const explain = byKind.get(error.kind);
   if (explain) return (explain as (e: ShownError) => ErrorWords)(error);
-  if (commonsKinds.has(error.kind)) return commonsWords(error as CommonsWireError);
+  if (isCommonsRule(error)) return commonsWords(error);
   // No kind reaches here from the contract (its rows' errors are closed unions); say what we have.
   const next = (error as { nextStep?: unknown }).nextStep;
   return { title: 'The action could not be completed', detail: error.message, ...(typeof next === 'string' ? { next } : {}) };

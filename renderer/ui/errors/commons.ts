@@ -5,7 +5,7 @@
  * never as a fault of the ledger or of its stewards (renderer/sign/refusal.ts drops the entry of an
  * action the demo's stewards refused).
  */
-import { type CommonsWireError } from '../../../shared/contract/ledger-errors';
+import { COMMONS_ERRORS, type CommonsWireError } from '../../../shared/contract/ledger-errors';
 import { type ErrorWords, withNext } from './words';
 
 /** Rules a member meets with their own action, in their own words. */
@@ -20,6 +20,11 @@ const MEMBER_RULES: { readonly [K in CommonsWireError['kind']]?: (e: Extract<Com
     next: 'If you lost access to your first membership, ask the stewards to recover it rather than enrolling again.',
   }),
 };
+
+const RULES: ReadonlySet<string> = new Set(COMMONS_ERRORS);
+
+/** Whether an error is a rule of the Commons (not the app's, a device's or this machine's disk). */
+export const isCommonsRule = (error: { readonly kind: string }): error is CommonsWireError => RULES.has(error.kind);
 
 export function commonsWords(error: CommonsWireError & { readonly nextStep?: unknown }): ErrorWords {
   if (typeof error.seq === 'number') {
