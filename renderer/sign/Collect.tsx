@@ -21,7 +21,7 @@ import { useDevices } from '../devices/useDevices';
 import { Badge, Card, ErrorNotice } from '../ui/components';
 import { saveJsonFile } from '../ui/save-file';
 import { ActionSentence } from './ActionSentence';
-import { PreflightRefusal, SubmitRefusal } from './Notices';
+import { PreflightRefusal, StateNotChecked, SubmitRefusal } from './Notices';
 import { type Refusal } from './preflight';
 import { usePreflight } from './usePreflight';
 import { RequestStatus, stateBadge } from './RequestStatus';
@@ -140,6 +140,7 @@ export function Collect(props: { commons: CommonsView; request: SigningRequest; 
       </dl>
       <p className="muted small">A device that cannot show every field shows these two hashes: check that they match before you approve.</p>
       {state && <RequestStatus state={state} />}
+      {lifecycle.status === 'unanswered' && <StateNotChecked error={lifecycle.error} />}
       {lifecycle.status === 'problem' && (
         <p className="notice notice-error" role="alert">
           {lifecycle.problem.message}

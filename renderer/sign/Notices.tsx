@@ -63,3 +63,17 @@ export function SubmitRefusal({ error, onRetry }: { error: ShownError; onRetry: 
     </div>
   );
 }
+
+/** Whether the request executed could not be read from main: said as that, in the error's words, not as a request superseded. */
+export function StateNotChecked({ error }: { error: ShownError }) {
+  const words = describeError(error);
+  return (
+    <div className="notice" role="status" data-testid="request-state-unchecked">
+      <strong>Where this request stands could not be checked.</strong>
+      <p>
+        {words.title}. {words.detail}
+      </p>
+      {words.next && <p className="notice-next">{words.next}</p>}
+    </div>
+  );
+}

@@ -23,7 +23,7 @@ const ledgerOf = (state: CommonsState | null): VerifiedLedger => ({
     const dry = preflightAction(state, action, { verifier: testVerifier, recoverer: nobleRecoverer, time });
     return dry.ok ? { status: 'allowed' } : { status: 'refused', rule: dry.error };
   },
-  executedAt: async () => null,
+  executedAt: async () => ({ ok: true, value: null }),
   signersOf: () => null,
 });
 

@@ -12,6 +12,7 @@ import { type Hex } from '../../shared/crypto/canonical';
 import { type ExecutedAction, findExecuted } from '../../shared/quorum/lifecycle';
 import { type Channels } from '../../shared/contract/channels';
 import { type RowError } from '../../shared/contract/define';
+import { type Result, ok } from '../../shared/result';
 import { useApi } from '../app/api/client';
 import { ledgerClient } from '../ledger/client';
 import { useLedger } from '../ledger/LedgerProvider';
@@ -33,8 +34,11 @@ export interface VerifiedLedger {
   time(): Promise<number | null>;
   /** Runs `action` against the current verified state at `time` with every rule but its signatures. */
   check(action: Omit<Action, 'sigs'>, time: number): Promise<Checked>;
-  /** The action the verified log executed as `vault`'s action number `nonce`, or null. */
-  executedAt(vault: string, nonce: number): Promise<ExecutedAction | null>;
+  /**
+   * The action the verified log executed as `vault`'s action number `nonce`, or null; an error
+   * when main did not answer (a request must not read as superseded because its history was not read).
+   */
+  executedAt(vault: string, nonce: number): Promise<Result<ExecutedAction | null, RowError<Channels, 'ledger.history'>>>;
   /** A vault's signers as the verified ledger holds them (with their derivation paths), or null. */
   signersOf(vault: string): VaultView['signers'] | null;
 }
@@ -63,13 +67,13 @@ export function useVerifiedLedger(commons: CommonsView): VerifiedLedger {
         for (let to = commons.height; to > 0; to -= PAGE) {
           const from = Math.max(0, to - PAGE);
           const page = await client.history(commonsId, from, to - from);
-          if (!page.ok) return null;
+          if (!page.ok) return page;
           for (const entry of [...page.value.entries].reverse()) {
             const found = findExecuted([entry], commonsId, address, nonce);
-            if (found) return found;
+            if (found) return ok(found);
           }
         }
-        return null;
+        return ok(null);
       },
       signersOf: (vault) => commons.vaults.find((v) => v.address.toLowerCase() === vault.toLowerCase())?.signers ?? null,
     };
