@@ -15,7 +15,9 @@ export type FlowError =
   | F<'KeyNotOnDevice'>
   | F<'NoSequencer'>
   /** The action could not be checked against the ledger before signing (main did not answer the pre-flight). */
-  | F<'NotChecked'>;
+  | F<'NotChecked'>
+  /** A replay from genesis of the log stored here broke a rule at `seq`: the copy on this machine, not the Commons. */
+  | F<'StoredLogDoesNotVerify', { readonly seq: number; readonly rule: string }>;
 
 export const flowWords: WordsFor<FlowError> = {
   AttestationInvalid: (e) => withNext('The attestor’s signature is not over this enrolment', e.message, e.nextStep),
@@ -25,5 +27,11 @@ export const flowWords: WordsFor<FlowError> = {
   AddressMismatch: (e) => withNext('The device does not hold this signer’s key', e.message, e.nextStep),
   KeyNotOnDevice: (e) => withNext('This device does not hold the key', e.message, e.nextStep),
   NoSequencer: (e) => withNext('Not possible in this build yet', e.message, e.nextStep),
+  StoredLogDoesNotVerify: (e) =>
+    withNext(
+      'The copy of the log stored on this machine does not verify',
+      e.message,
+      'It verified when it was stored, so it changed on this machine since (or this version of C3 Vault reads it differently). Import the Commons’ ledger file again to store a verified copy.',
+    ),
   NotChecked: (e) => withNext('This action could not be checked against the ledger, so no device was asked to sign it', e.message, e.nextStep),
 };

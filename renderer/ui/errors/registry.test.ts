@@ -69,3 +69,16 @@ describe('words that put the cause where it is', () => {
     expect(`${words.title} ${words.detail}`).not.toMatch(stewards);
   });
 });
+
+describe('a re-verification of the log stored here', () => {
+  it('an entry of the stored copy that breaks a rule is said as this machine’s copy, not as a file to ask the stewards for again', async () => {
+    const { reverifyError } = await import('../../ledger/reverify-error');
+    const broken = { kind: 'BadSignature', message: 'Signature 0 does not come from its signer 0xab…cd.', signer: '0xab', index: 0, seq: 4 } as const;
+    const words = describeError(reverifyError(broken));
+    expect(words.title).toBe('The copy of the log stored on this machine does not verify');
+    expect(words.detail).toBe('Entry 4: Signature 0 does not come from its signer 0xab…cd.');
+    expect(`${words.title} ${words.detail} ${words.next}`).not.toMatch(/steward|Nothing from this log was stored/i);
+    const unknown = { kind: 'UnknownCommons', message: 'x', nextStep: 'y', workspace: 'real', commonsId: '0x12' } as const;
+    expect(reverifyError(unknown)).toBe(unknown);
+  });
+});
