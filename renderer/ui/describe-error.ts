@@ -9,6 +9,7 @@ import { contractWords } from './errors/contract';
 import { deviceWords } from './errors/devices';
 import { flowWords } from './errors/flows';
 import { ledgerWords } from './errors/ledger';
+import { requestWords } from './errors/requests';
 import { type ErrorWords } from './errors/words';
 import { zkWords } from './errors/zk';
 
@@ -22,7 +23,7 @@ export interface ShownError {
 }
 
 /** The registries, one per module; a kind is worded by exactly one of them (registry.test.ts). */
-export const REGISTRIES = { contract: contractWords, devices: deviceWords, zk: zkWords, ledger: ledgerWords, flows: flowWords } as const;
+export const REGISTRIES = { contract: contractWords, devices: deviceWords, zk: zkWords, ledger: ledgerWords, requests: requestWords, flows: flowWords } as const;
 
 type Explain = (error: never) => ErrorWords;
 const byKind = new Map<string, Explain>(Object.values(REGISTRIES).flatMap((registry) => Object.entries(registry as Record<string, Explain>)));

@@ -16,8 +16,13 @@ export type FlowError =
   | F<'NoSequencer'>
   /** The action could not be checked against the ledger before signing (main did not answer the pre-flight). */
   | F<'NotChecked'>
+  /** A file opened as a signing request that is not one (its parser's words in `message`). */
+  | F<'RequestFileUnreadable'>
   /** A replay from genesis of the log stored here broke a rule at `seq`: the copy on this machine, not the Commons. */
   | F<'StoredLogDoesNotVerify', { readonly seq: number; readonly rule: string }>;
+
+/** A request file that did not parse, as an error with its words. */
+export const requestFileUnreadable = (problem: string): FlowError => ({ kind: 'RequestFileUnreadable', message: problem });
 
 export const flowWords: WordsFor<FlowError> = {
   AttestationInvalid: (e) => withNext('The attestor’s signature is not over this enrolment', e.message, e.nextStep),
@@ -33,5 +38,6 @@ export const flowWords: WordsFor<FlowError> = {
       e.message,
       'It verified when it was stored, so it changed on this machine since (or this version of C3 Vault reads it differently). Import the Commons’ ledger file again to store a verified copy.',
     ),
+  RequestFileUnreadable: (e) => withNext('This file is not a signing request C3 Vault can read', e.message, e.nextStep ?? 'Ask the co-signer for the request file again.'),
   NotChecked: (e) => withNext('This action could not be checked against the ledger, so no device was asked to sign it', e.message, e.nextStep),
 };

@@ -1,7 +1,7 @@
 /**
  * What the screens say of an error: a title, the detail, and what the person can do next. Each
  * module of errors has one registry from kind to these words (./contract.ts, ./devices.ts,
- * ./zk.ts, ./ledger.ts, ./flows.ts; the Commons' rules have their sentences in their modules,
+ * ./zk.ts, ./ledger.ts, ./requests.ts, ./flows.ts; the Commons' rules have their sentences in their modules,
  * ./commons.ts); `describeError` (../describe-error.ts) is the one way a screen words an error.
  */
 export interface ErrorWords {
