@@ -7,8 +7,7 @@
 import { z } from 'zod';
 import { err } from '../result';
 import { type ChannelTable, type EventTable, type PayloadOf, type RequestOf, type ResponseOf, type RowAnswer, type RowError } from './define';
-import { declaredKinds } from './dispatch';
-import { type ContractError, invalidRequest, invalidResponse, undeclaredError, undecodableRequest, undecodableResponse } from './errors';
+import { type ContractError, declaredKinds, invalidRequest, invalidResponse, undeclaredError, undecodableRequest, undecodableResponse } from './errors';
 import { WireAnswer } from './wire';
 
 export interface Transport {

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { err, ok } from '../result';
 import { type Answer, type ChannelTable, type RequestOf, type ResponseOf } from './define';
-import { AppError, CONTRACT_ERRORS, ServiceError, invalidRequest, invalidResponse, messageRefused, serviceFailed, undeclaredError, undecodableRequest, unknownChannel } from './errors';
+import { AppError, ServiceError, declaredKinds, invalidRequest, invalidResponse, messageRefused, serviceFailed, undeclaredError, undecodableRequest, unknownChannel } from './errors';
 import { limitsOf, measureMessage, type MessageLimits } from './limits';
 import { toJsonSafe, type WireAnswer } from './wire';
 
@@ -101,9 +101,6 @@ export function createDispatcher<T extends ChannelTable>(table: T, handlers: Han
     }
   };
 }
-
-/** A row's declared kinds and the contract's own, which any row may answer. */
-export const declaredKinds = (errors: readonly string[] | undefined): ReadonlySet<string> => new Set([...Object.keys(CONTRACT_ERRORS), ...(errors ?? [])]);
 
 /**
  * A service's error, checked: it must have the shape of an error, and a kind its row declares (or

@@ -50,6 +50,9 @@ export const CONTRACT_ERRORS: { readonly [K in ContractErrorKind]: true } = {
   UndeclaredError: true,
 };
 
+/** A row's declared kinds (define.ts `errors`) and the contract's own, which any row may answer. */
+export const declaredKinds = (errors: readonly string[] | undefined): ReadonlySet<string> => new Set([...Object.keys(CONTRACT_ERRORS), ...(errors ?? [])]);
+
 /** Whether an error is one of the contract's own (said in the contract's words), not a service's. */
 export const isContractError = (error: { readonly kind: string }): error is ContractError => Object.hasOwn(CONTRACT_ERRORS, error.kind);
 
