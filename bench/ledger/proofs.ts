@@ -41,7 +41,7 @@ async function makeProofs(count: number, say: (line: string) => void): Promise<P
 }
 
 /** ms per proof across a pool of `threads` worker threads, warm (the threads started and checked the proofs once already). */
-async function acrossThreads(vkey: ReturnType<typeof loadVerificationKeysSync>['identity'], items: readonly ProofItem[], threads: number): Promise<{ ms: number; startMs: number; cores: number }> {
+async function acrossThreads(vkey: ReturnType<typeof loadVerificationKeysSync>['identity'], items: readonly ProofItem[], threads: number): Promise<{ ms: number; startMs: number; cores: number; cpuMs: number }> {
   const pool = createProofPool({ identity: vkey }, { threads });
   const proofs: CircuitProof[] = items.map((item) => ({ ...item, circuit: 'identity' }));
   try {
@@ -57,7 +57,7 @@ async function acrossThreads(vkey: ReturnType<typeof loadVerificationKeysSync>['
     // CPU time of the whole process (its threads included) over the wall clock: the cores this run actually got.
     const cores = (used.user + used.system) / 1000 / wall;
     if (verdicts.some((v) => !v) || pool.checked().here > 0) throw new Error('the threads refused a valid proof, or did not answer');
-    return { ms, startMs, cores };
+    return { ms, startMs, cores, cpuMs: (used.user + used.system) / 1000 / items.length };
   } finally {
     await pool.close();
   }
@@ -80,12 +80,17 @@ export async function benchProofs(count: number, say: (line: string) => void, th
   const snark = perProof(performance.now() - t, sample.length);
 
   const batched: [number, number][] = [];
+  /** CPU time per proof of the batch by 64 on this thread (the threads' figures are compared with it). */
+  let batchedCpu = Number.NaN;
   for (const size of [16, 64, 256]) {
     if (size > items.length) continue;
     t = performance.now();
+    const cpu = process.cpuUsage();
     const verdicts = verifyMany(key, items, { batchSize: size });
+    const used = process.cpuUsage(cpu);
     if (verdicts.some((v) => !v)) throw new Error('a batch refused a valid proof');
     batched.push([size, perProof(performance.now() - t, items.length)]);
+    if (size === 64) batchedCpu = (used.user + used.system) / 1000 / items.length;
   }
   // One bad proof among them: the bisection's cost.
   const bad = items.map((item, i) => (i === items.length >> 1 ? { ...item, publicSignals: [item.publicSignals[0]!, item.publicSignals[0]!, item.publicSignals[2]!] } : item));
@@ -106,9 +111,12 @@ export async function benchProofs(count: number, say: (line: string) => void, th
   say(`pool    1 worker thread, batched:          ${fmt(oneThread.ms)} ms/proof (${fmt(1000 / oneThread.ms)} proofs/s) = ${fmt(batched64 / oneThread.ms, 2)}× batched by 64 on this thread`);
   say(`pool    ${threads} worker threads (one per core), batched: ${fmt(nThreads.ms)} ms/proof (${fmt(1000 / nThreads.ms)} proofs/s) = ${fmt(batched64 / nThreads.ms, 2)}× one thread batched by 64, ${fmt(oneThread.ms / nThreads.ms, 2)}× the 1-thread pool, ${fmt(snark / nThreads.ms, 2)}× snarkjs`);
   say(`pool    cores the process got meanwhile (CPU time / wall clock; other work shares the machine): ${fmt(oneThread.cores, 2)} with 1 thread, ${fmt(nThreads.cores, 2)} with ${threads}`);
+  // CPU time per proof does not depend on how busy the machine is: equal figures mean the threads add no work, so on
+  // an idle machine N threads go N times as fast as one.
+  say(`cpu     CPU time per proof: ${fmt(batchedCpu)} ms batched by 64 on this thread, ${fmt(oneThread.cpuMs)} ms on 1 worker thread, ${fmt(nThreads.cpuMs)} ms on ${threads} (${fmt(batchedCpu / nThreads.cpuMs, 2)}× as much work per proof on this thread); idle-machine estimate across ${threads} threads: ${fmt(nThreads.cpuMs / threads)} ms/proof`);
   say(`pool    starting ${threads} threads and checking the proofs the first time: ${fmt(nThreads.startMs)} ms`);
   const best = Math.min(...batched.map(([, ms]) => ms));
-  say(`replay  10,000 enrolments: ${fmt((10_000 * single) / 1000)} s one at a time, ${fmt((10_000 * best) / 1000)} s batched (one core), ${fmt((10_000 * nThreads.ms) / 1000)} s batched across ${threads} threads (${fmt((10_000 * snark) / 1000)} s with snarkjs)`);
+  say(`replay  10,000 enrolments: ${fmt((10_000 * single) / 1000)} s one at a time, ${fmt((10_000 * best) / 1000)} s batched (one core), ${fmt((10_000 * nThreads.ms) / 1000)} s batched across ${threads} threads as measured (${fmt((10_000 * nThreads.cpuMs) / threads / 1000)} s on ${threads} idle cores; ${fmt((10_000 * snark) / 1000)} s with snarkjs)`);
   await (globalThis as { curve_bn128?: { terminate(): Promise<void> } }).curve_bn128?.terminate();
 }
 
