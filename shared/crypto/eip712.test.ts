@@ -4,7 +4,7 @@ import { hashTypedData, recoverTypedDataAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { type Hex, canonicalHash, canonicalJson } from './canonical';
-import { vaultActionDigest, vaultActionDigestReference, vaultActionTypedData } from './eip712';
+import { ledgerEntryDigest, ledgerEntryDigestReference, vaultActionDigest, vaultActionDigestReference, vaultActionTypedData } from './eip712';
 import { addressOfPrivateKey, hexBytes, nobleRecoverer, signDigest } from './recover';
 
 describe('EIP-712', () => {
@@ -42,6 +42,29 @@ describe('EIP-712', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('computes the LedgerEntry digest exactly as viem’s hashTypedData does', () => {
+    const entry = fc.record({
+      commons: hex(32),
+      seq: fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+      prevHash: hex(32),
+      time: fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+      actionsHash: hex(32),
+    });
+    fc.assert(
+      fc.property(entry, (m) => {
+        expect(ledgerEntryDigest(m)).toBe(ledgerEntryDigestReference(m));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses to hash a LedgerEntry whose seq or time is not a uint64, or whose hash is not 32 bytes', () => {
+    const m = { commons: `0x${'c3'.repeat(32)}` as Hex, seq: 1n, prevHash: `0x${'00'.repeat(32)}` as Hex, time: 5n, actionsHash: `0x${'ab'.repeat(32)}` as Hex };
+    expect(() => ledgerEntryDigest({ ...m, seq: -1n })).toThrow(RangeError);
+    expect(() => ledgerEntryDigest({ ...m, time: 1n << 64n })).toThrow(RangeError);
+    expect(() => ledgerEntryDigest({ ...m, prevHash: `0x${'00'.repeat(31)}` })).toThrow(RangeError);
   });
 
   it('recovers the signer of typed data signed by viem (as a device would sign it)', async () => {
