@@ -179,10 +179,18 @@ interface WasmKeccak {
   readonly memory: Uint8Array;
 }
 
+/** The part of the WebAssembly API used here (the node typings declare it only as a namespace of types). */
+interface WebAssemblyApi {
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object) => { readonly exports: Record<string, unknown> };
+}
+
 function instantiate(): WasmKeccak | null {
+  const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+  if (!api) return null;
   try {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes()));
-    const { absorb, memory } = instance.exports as { absorb: (pointer: number, blocks: number) => void; memory: WebAssembly.Memory };
+    const instance = new api.Instance(new api.Module(moduleBytes()));
+    const { absorb, memory } = instance.exports as { absorb: (pointer: number, blocks: number) => void; memory: { buffer: ArrayBuffer } };
     const view = new Uint8Array(memory.buffer);
     const constants = new DataView(memory.buffer, ROUND_CONSTANTS, 8 * RC.length);
     RC.forEach((rc, i) => constants.setBigUint64(8 * i, rc, true));
