@@ -38,3 +38,6 @@ export const keccakHex = (bytes: Uint8Array): Hex => `0x${bytesToHex(keccak256(b
 
 /** keccak256 of the canonical encoding: the `payloadHash` of a VaultAction (SPEC §3). */
 export const canonicalHash = (value: unknown): Hex => keccakHex(utf8ToBytes(canonicalJson(value)));
+
+/** The same hash as bytes (what a struct hash takes), without a round trip through hex. */
+export const canonicalHashBytes = (value: unknown): Uint8Array => keccak256(utf8ToBytes(canonicalJson(value)));

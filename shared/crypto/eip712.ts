@@ -127,6 +127,58 @@ export function vaultActionDigest(message: VaultActionMessage): Uint8Array {
   return keccakBytes(outer);
 }
 
+/** The first 64 bytes of every VaultAction struct of one Commons: the type hash and the Commons id. */
+const structPrefixes = new Map<string, Uint8Array>();
+const structPrefix = (commons: Hex): Uint8Array => {
+  let prefix = structPrefixes.get(commons);
+  if (!prefix) {
+    prefix = new Uint8Array(64);
+    prefix.set(VAULT_ACTION_TYPEHASH, 0);
+    prefix.set(fixedBytes(commons, 32), 32);
+    structPrefixes.set(commons, prefix);
+  }
+  return prefix;
+};
+
+/** A uint64 given as a JavaScript number, written big-endian in the last 8 bytes of its word. */
+const writeSafeUint = (target: Uint8Array, offset: number, value: number) => {
+  const high = Math.floor(value / 2 ** 32);
+  const low = value >>> 0;
+  target[offset + 24] = high >>> 24;
+  target[offset + 25] = (high >>> 16) & 0xff;
+  target[offset + 26] = (high >>> 8) & 0xff;
+  target[offset + 27] = high & 0xff;
+  target[offset + 28] = low >>> 24;
+  target[offset + 29] = (low >>> 16) & 0xff;
+  target[offset + 30] = (low >>> 8) & 0xff;
+  target[offset + 31] = low & 0xff;
+};
+
+/**
+ * The same digest as `vaultActionDigest`, for an action as the log holds it (nonce and expiry as
+ * numbers, the payload hash as bytes): what replay computes once per action. Numbers that are not
+ * safe non-negative integers take the general path, which refuses them.
+ */
+export function vaultActionDigestOf(commons: Hex, vault: Hex, nonce: number, kind: string, payloadHash: Uint8Array, validUntil: number): Uint8Array {
+  const safe = (n: number) => Number.isSafeInteger(n) && n >= 0;
+  if (!safe(nonce) || !safe(validUntil) || payloadHash.length !== 32) {
+    return vaultActionDigest({ commons, vault, nonce: BigInt(nonce), kind, payloadHash: `0x${bytesToHex(payloadHash)}`, validUntil: BigInt(validUntil) });
+  }
+  const struct = new Uint8Array(32 * 7);
+  struct.set(structPrefix(commons), 0);
+  struct.set(fixedBytes(vault, 20), 64 + 12);
+  writeSafeUint(struct, 96, nonce);
+  struct.set(kindHash(kind), 128);
+  struct.set(payloadHash, 160);
+  writeSafeUint(struct, 192, validUntil);
+  const outer = new Uint8Array(66);
+  outer[0] = 0x19;
+  outer[1] = 0x01;
+  outer.set(domainSeparator(commons), 2);
+  outer.set(keccakBytes(struct), 34);
+  return keccakBytes(outer);
+}
+
 export interface LedgerEntryMessage {
   readonly commons: Hex;
   readonly seq: bigint;
