@@ -83,7 +83,8 @@ export function checkQuorum(
     if ((sigs[i - 1]?.signer ?? '') >= (sigs[i]?.signer ?? '')) return err(fail('SignaturesNotSorted', { index: i }));
   }
   let have = 0;
-  for (const [index, { signer, sig }] of sigs.entries()) {
+  for (let index = 0; index < sigs.length; index++) {
+    const { signer, sig } = sigs[index]!;
     if (!signers.some((s) => s.address === signer)) return err(fail('NotASigner', { signer }));
     const recovered = recoverer.recoverHex ? recoverer.recoverHex(digest, sig) : recoverer.recover(digest, hexBytes(sig));
     if (recovered !== signer) return err(fail('BadSignature', { signer, index }));
