@@ -5,6 +5,8 @@
  * treasury's set-off while health is below 1. Every refusal names its rule and numbers and changes
  * nothing (the state passed in is never modified).
  */
+import { type ZodType } from 'zod';
+import { allocate } from '../../money';
 import { type Result, err, ok } from '../../result';
 import { type Handler, type ModuleError } from '../module';
 import { type ActionWith } from '../schema';
@@ -32,9 +34,9 @@ import {
 } from './line';
 import { type AmountPayload, type LockPayload, type PledgePayload, type TreasurySetOffPayload } from './payloads';
 import { COLLATERAL_ASSETS, type CollateralAsset, type CreditLine, type PerAsset } from './state';
-import { allocate } from '../../money';
 
-type CreditHandler<K extends string, P> = Handler<ActionWith<K, P & import('zod').ZodType>, State>;
+
+type CreditHandler<K extends string, P extends ZodType> = Handler<ActionWith<K, P>, State>;
 
 const debtOf = (line: CreditLine, time: number) => line.principal + feesAt(line, time);
 
