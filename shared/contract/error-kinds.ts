@@ -8,4 +8,5 @@
 export const kindsOf = <K extends string>(all: { readonly [Kind in K]: true }): readonly K[] => Object.keys(all) as K[];
 
 /** An error as it crosses the boundary: bigint amounts are written as decimal strings (wire.ts `toJsonSafe`). */
-export type Wire<T> = { [P in keyof T]: T[P] extends bigint ? string : T[P] extends bigint | undefined ? string | undefined : T[P] };
+type WireValue<V> = V extends bigint ? string : V extends readonly (infer I)[] ? WireValue<I>[] : V;
+export type Wire<T> = { [P in keyof T]: WireValue<T[P]> };
