@@ -11,6 +11,8 @@ import { ballots } from './ballots';
 import { params } from './params';
 import { patronage } from './patronage';
 import { credit } from './credit';
+import { impact } from './impact';
+import { staking } from './staking';
 
 export const modules = [
   identity,
@@ -20,4 +22,6 @@ export const modules = [
   params,
   patronage,
   credit,
+  impact,
+  staking,
 ] as const;
