@@ -18,6 +18,8 @@ export interface ScenarioIo {
   err(text: string): void;
 }
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export const defaultScenarioTools = (): ScenarioTools => ({
   keys: emulatorDemoKeys(),
   verifier: commonsVerifier(),
@@ -52,7 +54,7 @@ export async function runScenario(file: string, out: string, io: ScenarioIo, too
   io.out(
     [
       `wrote ${out}: "${log.state.name}" (${log.state.commonsId}), ${log.entries.length} entries`,
-      `  ${log.state.members.size} members enrolled (proofs made in ${log.proofSeconds.toFixed(2)} s), ${log.steps} steps, ${log.refusedAsExpected} refused as expected, ${log.checks} checks held`,
+      `  ${count(log.state.members.size, 'member')} enrolled (proofs made in ${log.proofSeconds.toFixed(2)} s), ${count(log.steps, 'step')}, ${log.refusedAsExpected} refused as expected, ${count(log.checks, 'check')} held`,
       `  built in ${seconds.toFixed(2)} s; signed by the emulated devices' keys (public test mnemonics, never for real funds)`,
       '',
     ].join('\n'),
