@@ -96,7 +96,8 @@ function nonJsonValues(value: unknown, path: string, found: string[]): string[] 
 
 describe('c3 state --json shows every module', () => {
   it('every registered module\'s view.state appears in c3 state --json, with nothing JSON would print as {}', { timeout: 180_000 }, async () => {
-    const text = await readFile(join(scenariosDir, 'burn-and-transfer.json'), 'utf8');
+    // The richest example: credit lines, a quest, an offer, stakes and escrows, besides members and vaults.
+    const text = await readFile(join(scenariosDir, 'whitepaper-m2m-staking.json'), 'utf8');
     const built = unwrap(await buildScenario(unwrap(parseScenario(text)), defaultScenarioTools()));
     const out = join(dir, 'views.jsonl');
     await writeFile(out, encodeLog(built.entries));
@@ -107,6 +108,9 @@ describe('c3 state --json shows every module', () => {
       expect(nonJsonValues(view, module.name, [])).toEqual([]);
       for (const key of Object.keys(view)) expect(printed, `${module.name}.${key}`).toHaveProperty([key]);
     }
+    // Amounts of the new modules print as decimal strings (bigint in the state).
+    expect(printed).toMatchObject({ stakes: [{ principal: '50000000000', pmtMinted: '1000000000' }], escrows: expect.any(Array) });
+    expect((printed['credit'] as { lines: { principal: unknown }[] }).lines[0]!.principal).toBe('50000000000');
   });
 });
 
