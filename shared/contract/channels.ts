@@ -9,6 +9,7 @@ import { CommonsView } from './commons-view';
 import { ledgerChannels, ledgerEvents } from './ledger';
 import { devicesChannels, devicesEvents } from './devices';
 import { zkChannels } from './zk';
+import { creditChannels } from './credit';
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -63,6 +64,7 @@ export const channels = {
   ...ledgerChannels,
   ...devicesChannels,
   ...zkChannels,
+  ...creditChannels,
 } as const;
 
 export const events = {

@@ -30,6 +30,8 @@ import { type BatchRecoverer, createRecoveryPool, replayLines } from './replay';
 import { createCommonsRegistry } from './verified-commons';
 import { type LedgerHandlers, ledgerHandlers } from './handlers';
 import { commonsVerifier } from './zk-verifier';
+import { creditHistoryReader } from './credit-history';
+import { creditProbe } from './credit-probe';
 
 export interface LedgerServiceOptions {
   /** The app's data folder; the member's Commons live in its `commons/` folder (a temporary one when absent: tests). */
@@ -97,6 +99,7 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
   const logOptions = (file: string) => ({ file, verifier: options.verifier, projectionEvery: options.projectionEvery, now: options.now });
   const listeners = new Set<(change: LedgerChange) => void>();
   const stored = new Map<string, CommonsLog>();
+  const credit = creditHistoryReader(creditProbe, pool);
 
   const announce = (workspace: LedgerWorkspace, state: CommonsState) => {
     const change: LedgerChange = { workspace, commonsId: state.commonsId, height: state.height, headHash: state.headHash };
@@ -230,6 +233,12 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
       const found = await findLog(workspace, commonsId);
       if (!found.ok) return found;
       return ok({ height: found.value.height, entries: found.value.entries(from, from + limit) });
+    },
+
+    async creditHistory(workspace, commonsId, vault) {
+      const found = await findLog(workspace, commonsId);
+      if (!found.ok) return found;
+      return credit.history(found.value, vault);
     },
 
     async importLog(text) {
