@@ -10,6 +10,7 @@ import { tokens } from './tokens';
 import { ballots } from './ballots';
 import { params } from './params';
 import { patronage } from './patronage';
+import { credit } from './credit';
 
 export const modules = [
   identity,
@@ -18,4 +19,5 @@ export const modules = [
   ballots,
   params,
   patronage,
+  credit,
 ] as const;

@@ -34,6 +34,16 @@ const KINDS: { readonly [K in RequestKind]: true } = {
   'token.transfer': true,
   'token.burnToComm': true,
   'token.burnToConx': true,
+  'price.attest': true,
+  'credit.lock': true,
+  'credit.unlock': true,
+  'credit.pledge': true,
+  'credit.unpledge': true,
+  'credit.draw': true,
+  'credit.repay': true,
+  'credit.setOff': true,
+  'credit.setOffByTreasury': true,
+  'credit.liquidate': true,
 };
 export const REQUEST_KINDS = Object.keys(KINDS) as RequestKind[];
 

@@ -42,6 +42,16 @@ const CREATES_VAULT: { readonly [K in RequestKind]: boolean } = {
   'token.transfer': false,
   'token.burnToComm': false,
   'token.burnToConx': false,
+  'price.attest': false,
+  'credit.lock': false,
+  'credit.unlock': false,
+  'credit.pledge': false,
+  'credit.unpledge': false,
+  'credit.draw': false,
+  'credit.repay': false,
+  'credit.setOff': false,
+  'credit.setOffByTreasury': false,
+  'credit.liquidate': false,
 };
 
 export const createsVault = (kind: RequestKind): boolean => CREATES_VAULT[kind];
