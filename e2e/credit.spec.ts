@@ -54,14 +54,15 @@ async function attestPrice(page: Page, asset: string, price: string, devices: { 
   ]);
 }
 
-const ALICE = [['Alice · Ledger'], ['Alice · Trezor']] as const;
-
 test('a member locks COMM, draws, watches health after a price attestation, and repays', async ({ page }, testInfo) => {
   test.setTimeout(300_000);
   await page.goto(app.url);
   await expect(page.getByTestId('vault').filter({ hasText: "Alice's vault" })).toBeVisible({ timeout: 30_000 });
   const devices = { ledger: await plugIn(page, 'ledger'), trezor: await plugIn(page, 'trezor') };
-  const alice = ALICE.map(([label], i) => [label, i === 0 ? devices.ledger : devices.trezor] as const);
+  const alice = [
+    ['Alice · Ledger', devices.ledger],
+    ['Alice · Trezor', devices.trezor],
+  ] as const;
 
   await page.getByRole('button', { name: 'Credit', exact: true }).click();
   await page.getByLabel('Credit vault').selectOption({ label: "Alice's vault (2-of-2)" });
@@ -109,7 +110,7 @@ test('a member locks COMM, draws, watches health after a price attestation, and 
   await expect(page.getByTestId('health-figure')).toHaveText('1.33');
   await expect(page.getByTestId('health-chart')).not.toHaveAttribute('data-points', String(pointsBefore));
   await expect(page.getByTestId('credit-history-row').first()).toContainText('a price');
-  await expect(page.locator('[data-testid="what-if-row"][data-drop="50"]')).toContainText('frozen');
+  await expect(page.locator('[data-testid="what-if-row"][data-drop="50"]')).toContainText('liquidatable at once, in full');
   await page.getByLabel('Price fall').fill('9000');
   await expect(page.getByTestId('what-if-drop')).toHaveText('90 %');
   await page.screenshot({ path: testInfo.outputPath('after-price-fall.png'), fullPage: true });

@@ -65,7 +65,9 @@ export function WhatIf({ credit, line }: { credit: CreditView; line: CreditLineV
           <input type="range" min={0} max={9_000} step={100} value={dropBps} onChange={(e) => setDropBps(Number(e.target.value))} aria-label="Price fall" />
         </label>
         <p data-testid="what-if-dragged">
-          Capacity {conx(dragged.capacity)}, health {healthText(healthNumber(dragged.healthBps))}: {verdict(dragged)}.
+          {dragged.healthBps === null
+            ? `Capacity ${conx(dragged.capacity)}; ${verdict(dragged)}.`
+            : `Capacity ${conx(dragged.capacity)}, health ${healthText(healthNumber(dragged.healthBps))}: ${verdict(dragged)}.`}
         </p>
       </div>
     </Card>

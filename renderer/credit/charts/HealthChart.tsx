@@ -9,7 +9,11 @@ const WIDTH = 520;
 const HEIGHT = 200;
 const BOX: ChartBox = { left: 40, top: 10, width: WIDTH - 56, height: HEIGHT - 40 };
 
-const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
+/** An axis end: the day, with the time of day when the chart spans less than two days. */
+export const axisLabel = (seconds: number, spanSeconds: number) => {
+  const iso = new Date(seconds * 1000).toISOString();
+  return spanSeconds < 2 * 86_400 ? `${iso.slice(5, 10)} ${iso.slice(11, 16)} UTC` : iso.slice(0, 10);
+};
 
 export function HealthChart({ title, points }: { title: string; points: readonly HealthPoint[] }) {
   const scale = healthScale(points);
@@ -35,10 +39,10 @@ export function HealthChart({ title, points }: { title: string; points: readonly
         {points.length > 0 && (
           <>
             <text x={BOX.left} y={HEIGHT - 8} className="chart-axis">
-              {day(scale.minTime)}
+              {axisLabel(scale.minTime, scale.maxTime - scale.minTime)}
             </text>
             <text x={BOX.left + BOX.width} y={HEIGHT - 8} textAnchor="end" className="chart-axis">
-              {day(scale.maxTime)}
+              {axisLabel(scale.maxTime, scale.maxTime - scale.minTime)}
             </text>
           </>
         )}

@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { gaugeAngle, gaugePoint, healthPath, healthScale, healthText, healthTicks, healthTone, xOf, yOf } from './geometry';
-import { HealthChart } from './HealthChart';
+import { HealthChart, axisLabel } from './HealthChart';
 import { HealthGauge } from './HealthGauge';
 
 const box = { left: 0, top: 0, width: 100, height: 100 };
@@ -77,5 +77,10 @@ describe('the chart over time', () => {
     const html = renderToStaticMarkup(createElement(HealthChart, { title: 'Health over time', points }));
     expect(html).toContain('aria-label="Health over time: 2.00, 1.00, 1.50"');
     expect(html).toContain('data-points="3"');
+  });
+
+  it('labels the time axis by day, with the hour when the chart spans less than two days', () => {
+    expect(axisLabel(1_776_261_600, 3 * 86_400)).toBe('2026-04-15');
+    expect(axisLabel(1_776_261_600, 3_600)).toBe('04-15 14:00 UTC');
   });
 });
