@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CommonsView } from '../../../shared/contract/commons-view';
+import { creditView } from '../../../shared/commons/credit/view';
 import { genesisState } from '../../../shared/commons/fixtures';
-import { toCommonsView } from '../../../shared/commons/view';
 import { DEMO_DB_NAME, REAL_DB_NAME, loadProjections, openVaultDatabase, readWorkspace, saveProjection, writeWorkspace } from './databases';
 
 const view: CommonsView = {
@@ -20,8 +20,7 @@ const view: CommonsView = {
   treasury: `0x${'00'.repeat(20)}`,
   attestors: [],
   ballots: {},
-  // A Commons' credit figures as its genesis has them (no line, no price).
-  credit: toCommonsView(genesisState(), { demo: true, verifiedAt: null, emulated: () => false }).credit,
+  credit: creditView(genesisState()),
 };
 
 const opened: ReturnType<typeof openVaultDatabase>[] = [];

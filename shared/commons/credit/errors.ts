@@ -10,8 +10,8 @@ import { type CollateralAsset, type MarketAsset } from './state';
 
 export const full = (amount: bigint, asset: Asset) => `${formatAmount(amount, DECIMALS[asset])} ${asset}`;
 const conx = (amount: bigint) => full(amount, 'CONX');
-/** Health in bps of 1.0 as a number with two decimals ("0.94"). */
-export const healthText = (bps: bigint) => formatAmount(bps, 4, { maxFractionDigits: 2, minFractionDigits: 2 });
+/** Health in bps of 1.0 as a number, every decimal kept ("0.9599", "1.60"). */
+export const healthText = (bps: bigint) => formatAmount(bps, 4, { minFractionDigits: 2 });
 
 export type CreditError =
   | E<'AmountTooLarge', { amount: bigint; max: bigint }>
