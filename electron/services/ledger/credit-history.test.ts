@@ -92,10 +92,14 @@ describe('credit.history', () => {
     expect(unwrap(await fresh.creditHistory('demo', commonsId, aliceVault))).toEqual(followed);
   });
 
-  it('a vault without a line has no points, and a Commons this app does not hold is refused in words', async () => {
+  it('a vault without a line has no points; a vault or a Commons this app does not hold is refused in words', async () => {
     const { demo, ledger, commonsId } = demoService();
     const bob = [...demo.state().members.values()].find((m) => m.label === 'Bob')!.vaults[0]!;
     expect(unwrap(await ledger.creditHistory('demo', commonsId, bob))).toEqual({ height: demo.state().height, points: [], earlier: 0 });
+    const stranger = `0x${'cd'.repeat(20)}`;
+    expect(await ledger['credit.history']({ workspace: 'demo', commonsId, vault: stranger })).toMatchObject({ ok: false, error: { kind: 'UnknownVault', vault: stranger, message: expect.stringContaining('holds no vault') } });
+    // Either case names the same vault.
+    expect(unwrap(await ledger.creditHistory('demo', commonsId, bob.toUpperCase().replace('0X', '0x')))).toEqual({ height: demo.state().height, points: [], earlier: 0 });
     const other = `0x${'ab'.repeat(32)}`;
     expect(await ledger['credit.history']({ workspace: 'demo', commonsId: other as `0x${string}`, vault: bob })).toMatchObject({ ok: false, error: { kind: 'UnknownCommons', commonsId: other } });
   });

@@ -22,7 +22,9 @@ export type LedgerServiceError =
   /** A replay from genesis did not reach the state this machine holds. */
   | { readonly kind: 'StateMismatch'; readonly message: string; readonly seq: number; readonly expected: Hex; readonly got: Hex }
   /** The demo's log is written by its sequencer only. */
-  | { readonly kind: 'DemoDisabled'; readonly message: string };
+  | { readonly kind: 'DemoDisabled'; readonly message: string }
+  /** A question about a vault the Commons does not hold (credit.history). */
+  | { readonly kind: 'UnknownVault'; readonly message: string; readonly commonsId: string; readonly vault: string };
 
 export type LedgerServiceErrorKind = LedgerServiceError['kind'];
 type Details<K extends LedgerServiceErrorKind> = Omit<Extract<LedgerServiceError, { kind: K }>, 'kind' | 'message'>;
@@ -38,6 +40,7 @@ const SENTENCES: { [K in LedgerServiceErrorKind]: (d: Details<K>) => string } = 
   UpdateFollowsNothing: (d) => `These entries (from ${d.fromSeq} on) continue no Commons stored here, and nothing from them was stored.`,
   StateMismatch: (d) => `Replaying the log from genesis reached head ${d.got} at entry ${d.seq}, not the ${d.expected} this app holds.`,
   DemoDisabled: () => 'The Demo Commons is turned off in this build.',
+  UnknownVault: (d) => `The Commons ${d.commonsId} holds no vault ${d.vault}, so it has no credit line to show.`,
 };
 
 export function serviceError<K extends LedgerServiceErrorKind>(kind: K, details: Details<K>): Extract<LedgerServiceError, { kind: K }> {

@@ -238,7 +238,9 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
     async creditHistory(workspace, commonsId, vault) {
       const found = await findLog(workspace, commonsId);
       if (!found.ok) return found;
-      return credit.history(found.value, vault);
+      const address = vault.toLowerCase();
+      if (!found.value.state()!.vaults.has(address)) return err(serviceError('UnknownVault', { commonsId: commonsId.toLowerCase(), vault: address }));
+      return credit.history(found.value, address);
     },
 
     async importLog(text) {
