@@ -22,11 +22,14 @@ test.afterAll(async () => {
 
 /** Signs the open request as each (label, device), submits it to the demo's stewards and waits until this app verified it. */
 async function signAndSubmit(page: Page, signers: readonly (readonly [string, string])[]) {
+  const messageHash = (await page.getByTestId('message-hash').textContent()) ?? '';
   for (const [label, device] of signers) {
     const row = signerRow(page, label);
     await row.getByLabel(`Device for ${label}`).selectOption(device);
     await row.getByRole('button', { name: `Sign as ${label}` }).click();
     await expect(row.getByTestId('signing-prompt')).toBeVisible({ timeout: 15_000 });
+    // Approve only once the device shows this very request (not a prompt a step before it).
+    await expect(row.getByRole('status', { name: 'The device shows' })).toContainText(new RegExp(messageHash, 'i'), { timeout: 15_000 });
     await row.getByRole('button', { name: /^Approve on/ }).click();
     await expect(row.getByTestId('signature-verified')).toContainText(`signed by ${label}`);
   }
