@@ -136,6 +136,7 @@ export function createServices(options: ServiceOptions): Services {
     'ledger.import': (request) => ledger['ledger.import'](request),
     'ledger.reverify': (request) => ledger['ledger.reverify'](request),
     'ledger.preflight': (request) => ledger['ledger.preflight'](request),
+    'credit.history': (request) => ledger['credit.history'](request),
     'demo.log': (request) => ledger['demo.log'](request),
     'demo.commons': (request) => ledger['demo.commons'](request),
     // Without emulators the demo can be looked at, not added to: its stewards' keys are the emulators'.

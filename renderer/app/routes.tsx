@@ -15,6 +15,7 @@ const chunks = {
   enrol: () => import('../identity/EnrolRoute'),
   sign: () => import('../sign/SignPage'),
   governance: () => import('../governance/GovernancePage'),
+  credit: () => import('../credit/CreditPage'),
   credentials: () => import('../identity/CredentialsPage'),
   devices: () => import('./DevicesRoute'),
   settings: () => import('../settings/SettingsPage'),
@@ -23,6 +24,7 @@ const chunks = {
 const VaultRoute = lazy(() => chunks.vault().then((m) => ({ default: m.VaultRoute })));
 const EnrolRoute = lazy(() => chunks.enrol().then((m) => ({ default: m.EnrolRoute })));
 const SignPage = lazy(() => chunks.sign().then((m) => ({ default: m.SignPage })));
+const CreditPage = lazy(() => chunks.credit().then((m) => ({ default: m.CreditPage })));
 const GovernancePage = lazy(() => chunks.governance().then((m) => ({ default: m.GovernancePage })));
 const CredentialsPage = lazy(() => chunks.credentials().then((m) => ({ default: m.CredentialsPage })));
 const DevicesRoute = lazy(() => chunks.devices().then((m) => ({ default: m.DevicesRoute })));
@@ -58,6 +60,7 @@ export const ROUTES: readonly Route[] = [
     needsCommons: true,
     render: (commons, { ledger }) => <SignPage commons={commons} onSequenced={ledger.refresh} />,
   },
+  { path: '/credit', preload: chunks.credit, label: 'Credit', title: 'Credit line', needsCommons: true, render: (commons, { ledger }) => <CreditPage commons={commons} onSequenced={ledger.refresh} /> },
   {
     path: '/governance',
     preload: chunks.governance,

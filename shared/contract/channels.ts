@@ -10,6 +10,7 @@ import { CommonsView } from './commons-view';
 import { ledgerChannels, ledgerEvents } from './ledger';
 import { devicesChannels, devicesEvents } from './devices';
 import { zkChannels } from './zk';
+import { creditChannels } from './credit';
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -68,6 +69,7 @@ export const channels = {
   ...ledgerChannels,
   ...devicesChannels,
   ...zkChannels,
+  ...creditChannels,
 } as const;
 
 export const events = {

@@ -26,7 +26,9 @@ export type LedgerServiceError =
   /** A replay from genesis did not reach the state this machine holds. */
   | { readonly kind: 'StateMismatch'; readonly message: string; readonly seq: number; readonly expected: Hex; readonly got: Hex }
   /** The demo's log is written by its sequencer only. */
-  | { readonly kind: 'DemoDisabled'; readonly message: string };
+  | { readonly kind: 'DemoDisabled'; readonly message: string }
+  /** A question about a vault the Commons does not hold (credit.history). */
+  | { readonly kind: 'NoCreditLineVault'; readonly message: string; readonly commonsId: string; readonly vault: string };
 
 export type LedgerServiceErrorKind = LedgerServiceError['kind'];
 
@@ -47,6 +49,9 @@ export const COMMONS_ERRORS: readonly CommonsErrorKind[] = [...Object.keys(coreS
 
 /** Asking for one stored Commons (state, history, pre-flight). */
 export const QUERY_ERRORS = kindsOf<'UnknownCommons'>({ UnknownCommons: true });
+
+/** Asking how one vault's credit line moved (credit.history). */
+export const CREDIT_HISTORY_ERRORS = kindsOf<'UnknownCommons' | 'NoCreditLineVault'>({ UnknownCommons: true, NoCreditLineVault: true });
 
 /** Storing entries: an import, or an entry the demo's stewards sequence. */
 export const STORE_ERRORS = kindsOf<'EntryDiffers' | 'UpdateFollowsNothing' | 'LogNotWritten'>({ EntryDiffers: true, UpdateFollowsNothing: true, LogNotWritten: true });

@@ -22,6 +22,7 @@ const SENTENCES: { [K in LedgerServiceErrorKind]: (d: Details<K>) => string } = 
   UpdateFollowsNothing: (d) => `These entries (from ${d.fromSeq} on) continue no Commons stored here, and nothing from them was stored.`,
   StateMismatch: (d) => `Replaying the log from genesis reached head ${d.got} at entry ${d.seq}, not the ${d.expected} this app holds.`,
   DemoDisabled: () => 'The Demo Commons is turned off in this build.',
+  NoCreditLineVault: (d) => `The Commons ${d.commonsId} holds no vault ${d.vault}, so it has no credit line to show.`,
 };
 
 export function serviceError<K extends LedgerServiceErrorKind>(kind: K, details: Details<K>): Extract<LedgerServiceError, { kind: K }> {

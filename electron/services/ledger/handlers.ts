@@ -6,6 +6,7 @@
 import { type Answer, type RequestOf, type ResponseOf } from '../../../shared/contract/define';
 import { type AppError } from '../../../shared/contract/errors';
 import { type LedgerChannels } from '../../../shared/contract/ledger';
+import { type CreditChannels } from '../../../shared/contract/credit';
 import { type Channels } from '../../../shared/contract/channels';
 import { hexBytes } from '../../../shared/crypto/recover';
 import { type Result, bigintReplacer, err, ok } from '../../../shared/result';
@@ -14,7 +15,7 @@ import { type DemoSequencer } from './demo-sequencer';
 import { bestRecoverer, loadNative } from './native';
 import { type BatchRecoverer } from './replay';
 
-type Rows = LedgerChannels & Pick<Channels, 'demo.submit' | 'demo.commons'>;
+type Rows = LedgerChannels & CreditChannels & Pick<Channels, 'demo.submit' | 'demo.commons'>;
 
 export type LedgerHandlers = {
   [C in keyof Rows]: (request: RequestOf<Rows, C>) => Promise<Answer<ResponseOf<Rows, C>>>;
@@ -68,6 +69,9 @@ export function ledgerHandlers(service: LedgerService, options: { demo?: DemoSeq
     },
     async 'ledger.history'({ workspace, commonsId, from, limit }) {
       return answer(await service.history(workspace, commonsId, from, limit));
+    },
+    async 'credit.history'({ workspace, commonsId, vault }) {
+      return answer(await service.creditHistory(workspace, commonsId, vault));
     },
     async 'ledger.import'({ log }) {
       return answer(await service.importLog(log));

@@ -14,6 +14,7 @@ import { type Result } from '../../../shared/result';
 import { type LedgerServiceError } from './errors';
 import { type LogRecovery, type ReverifyReport } from './commons-log';
 import { type CommonsRegistry } from './verified-commons';
+import { type CreditHistory } from './credit-history';
 
 /** The Demo Commons (its sequencer's log) or the member's own Commons (the logs they imported). */
 export type LedgerWorkspace = 'demo' | 'real';
@@ -69,6 +70,8 @@ export interface LedgerService {
   importLog(text: string): Promise<Result<ImportReport, Refusal>>;
   /** Replays a stored log from genesis and checks it reaches the state held. */
   reverify(workspace: LedgerWorkspace, commonsId: string): Promise<Result<ReverifyReport, Refusal>>;
+  /** How a vault's credit line stood after each entry that changed it or a price (SPEC §4), read from the verified log. */
+  creditHistory(workspace: LedgerWorkspace, commonsId: string, vault: string): Promise<Result<CreditHistory, Refusal>>;
   /** Runs an action, signatures aside, against the current verified state (time: the next entry's, at the earliest now). */
   preflight(workspace: LedgerWorkspace, commonsId: string, action: Omit<Action, 'sigs'>, time?: number): Promise<Result<Preflight, LedgerServiceError>>;
   /** Demo only: the demo's stewards sequence one action into a new entry. */

@@ -127,6 +127,8 @@ export interface ReplayOptions {
   readonly batch?: number;
   /** Where a batch's answer is missing (never, unless a worker failed): recover here. */
   readonly fallback?: SignatureRecoverer;
+  /** Called with the state after each entry kept, in order (a reader of the states along the log: credit history). */
+  readonly onEntry?: (state: CommonsState, entry: Entry) => void;
 }
 
 export interface ParallelReplayOptions extends ReplayOptions {
@@ -188,7 +190,12 @@ const commonsIdFor = (start: CommonsState | null, entries: readonly Entry[]): He
 };
 
 /** Folds `entries` on top of `state`; stops at the first entry that breaks a rule. */
-function foldBatch(state: CommonsState | null, entries: readonly Entry[], ctx: LedgerContext): { state: CommonsState | null; kept: number; actions: number; signatures: number; error: LedgerError | null } {
+function foldBatch(
+  state: CommonsState | null,
+  entries: readonly Entry[],
+  ctx: LedgerContext,
+  onEntry?: (state: CommonsState, entry: Entry) => void,
+): { state: CommonsState | null; kept: number; actions: number; signatures: number; error: LedgerError | null } {
   let kept = 0;
   let actions = 0;
   let signatures = 0;
@@ -196,6 +203,7 @@ function foldBatch(state: CommonsState | null, entries: readonly Entry[], ctx: L
     const result = state ? apply(state, entry, ctx) : genesis(entry, ctx);
     if (!result.ok) return { state, kept, actions, signatures, error: result.error };
     state = result.value;
+    onEntry?.(state, entry);
     kept += 1;
     actions += entry.actions.length;
     signatures += signaturesOf(entry);
@@ -256,7 +264,7 @@ export async function replayLines<E = never>(input: ReplayInput<E>, options: Par
       const ctx = { verifier: (await current.proofs) ?? batchedProofs(options.verifier, current.entries), recoverer, digests };
       // Entry by entry, letting the event loop turn between them when due: a batch can take tens of milliseconds.
       for (const entry of current.entries) {
-        const folded = foldBatch(replay.state, [entry], ctx);
+        const folded = foldBatch(replay.state, [entry], ctx, options.onEntry);
         replay = joinReplays(replay, { ...folded, recoverer: name });
         if (folded.error) return replay;
         if (await breathe()) options.onProgress?.(replay.kept, input.lines.length);
@@ -282,7 +290,7 @@ export function replayLinesInline<E = never>(input: ReplayInput<E>, options: Rep
   for (let next = 0; next < input.lines.length; ) {
     const { entries, stop } = parseBatch(input, next, batch);
     next += entries.length;
-    const folded = foldBatch(replay.state, entries, { verifier: batchedProofs(options.verifier, entries), recoverer, digests });
+    const folded = foldBatch(replay.state, entries, { verifier: batchedProofs(options.verifier, entries), recoverer, digests }, options.onEntry);
     replay = joinReplays(replay, { ...folded, error: folded.error ?? stop, recoverer: recoverer.name });
     if (replay.error) return replay;
   }

@@ -31,6 +31,8 @@ import { createCommonsRegistry } from './verified-commons';
 import { type LedgerHandlers, ledgerHandlers } from './handlers';
 import { commonsVerifier } from './zk-verifier';
 import { eventLoopYielder } from './yield';
+import { creditHistoryReader } from './credit-history';
+import { creditProbe } from './credit-probe';
 
 export interface LedgerServiceOptions {
   /** The app's data folder; the member's Commons live in its `commons/` folder (a temporary one when absent: tests). */
@@ -114,6 +116,7 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
   const logOptions = (file: string) => ({ file, verifier: options.verifier, projectionEvery: options.projectionEvery, now: options.now });
   const listeners = new Set<(change: LedgerChange) => void>();
   const stored = new Map<string, CommonsLog>();
+  const credit = creditHistoryReader(creditProbe, pool);
 
   const announce = (workspace: LedgerWorkspace, state: CommonsState) => {
     const change: LedgerChange = { workspace, commonsId: state.commonsId, height: state.height, headHash: state.headHash };
@@ -251,6 +254,14 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
       return ok({ height: found.value.height, entries: found.value.entries(from, from + limit) });
     },
 
+    async creditHistory(workspace, commonsId, vault) {
+      const found = await findLog(workspace, commonsId);
+      if (!found.ok) return found;
+      const address = vault.toLowerCase();
+      if (!found.value.state()!.vaults.has(address)) return err(serviceError('NoCreditLineVault', { commonsId: commonsId.toLowerCase(), vault: address }));
+      return credit.history(found.value, address);
+    },
+
     async importLog(text) {
       const imported = await importLog(text);
       if (!imported.ok) return imported;
@@ -272,7 +283,9 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
       if (!found.ok) return found;
       const state = found.value.state()!;
       // The next entry is sealed now at the earliest, and never before the last one (SPEC §0: ledger time only moves on).
-      const at = Math.max(state.time, time ?? Math.floor((options.now ?? Date.now)() / 1000));
+      // The demo's stewards seal it an hour after the last one, whatever the clock says: time-driven rules (fees,
+      // price staleness, expiry) are checked at that time, as they will be applied.
+      const at = workspace === 'demo' && options.demo ? options.demo.nextTime() : Math.max(state.time, time ?? Math.floor((options.now ?? Date.now)() / 1000));
       const result = preflightAction(state, action, { verifier: found.value.verifier(), recoverer: bestRecoverer(), time: at });
       return ok(result.ok ? { allowed: true } : { allowed: false, refusal: result.error });
     },

@@ -22,4 +22,5 @@ export const ledgerWords: WordsFor<LedgerServiceError | ProverUnknownCommons> = 
   UpdateFollowsNothing: (e) => withNext('These entries continue no Commons stored here', e.message, e.nextStep),
   StateMismatch: (e) => withNext('The re-verification did not reach the state this app holds', e.message, 'Import the Commons’ whole ledger file again, so that this app rebuilds its state from it.'),
   DemoDisabled: (e) => ({ title: 'The Demo Commons is turned off', detail: e.message }),
+  NoCreditLineVault: (e) => withNext('No such vault in this Commons', e.message, 'Choose one of the Commons’ vaults; a credit line belongs to a member vault.'),
 };
