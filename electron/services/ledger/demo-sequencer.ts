@@ -37,6 +37,8 @@ export interface DemoSequencer {
   /** The Demo Commons' id (the hash of its genesis). */
   commonsId(): Hex;
   submit(action: Action): Result<{ seq: number }, LedgerError | LogNotWritten>;
+  /** The time the stewards seal the next entry at (an hour after the last): what a pre-flight checks against. */
+  nextTime(): number;
   /** What the start did with the saved log. */
   recovery(): DemoLogRecovery;
   /** The verified log the sequencer writes, which the ledger service serves. */
@@ -85,6 +87,7 @@ export function createDemoSequencer(options: DemoSequencerOptions): DemoSequence
     commonsId,
     recovery: () => load().recovery,
     log: load,
+    nextTime: () => load().state()!.time + HOUR,
     submit(action) {
       const log = load();
       const head = log.state()!;

@@ -253,7 +253,9 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
       if (!found.ok) return found;
       const state = found.value.state()!;
       // The next entry is sealed now at the earliest, and never before the last one (SPEC §0: ledger time only moves on).
-      const at = Math.max(state.time, time ?? Math.floor((options.now ?? Date.now)() / 1000));
+      // The demo's stewards seal it an hour after the last one, whatever the clock says: time-driven rules (fees,
+      // price staleness, expiry) are checked at that time, as they will be applied.
+      const at = workspace === 'demo' && options.demo ? options.demo.nextTime() : Math.max(state.time, time ?? Math.floor((options.now ?? Date.now)() / 1000));
       const result = preflightAction(state, action, { verifier: found.value.verifier(), recoverer: bestRecoverer(), time: at });
       return ok(result.ok ? { allowed: true } : { allowed: false, refusal: result.error });
     },
