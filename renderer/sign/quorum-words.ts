@@ -1,0 +1,25 @@
+/**
+ * Who must sign an action, in words, before it is composed: the acting vault's signers and
+ * threshold as the verified ledger holds them (authority.ts decides the same once the request
+ * exists), and the member's own key where the action speaks for a member (offers, stake requests).
+ * Forms show it beside their button, so that nobody drafts what their quorum cannot sign.
+ */
+import { type CommonsView, type VaultView } from '../../shared/contract/commons-view';
+import { memberKeyAddress } from '../../shared/commons/identity-did';
+
+const list = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+
+export function quorumWords(commons: Pick<CommonsView, 'members'>, vault: VaultView, speaksForMember: boolean): string {
+  const signers = list(vault.signers.map((s) => s.label));
+  const base =
+    vault.signers.length === 1
+      ? `${vault.name}’s one signer, ${signers}`
+      : vault.threshold === vault.signers.length
+        ? `all ${vault.signers.length} of ${vault.name}’s signers (${signers})`
+        : `any ${vault.threshold} of ${vault.name}’s ${vault.signers.length} signers (${signers})`;
+  if (!speaksForMember || vault.owner === null) return `Needs ${base}.`;
+  const member = commons.members.find((m) => m.did === vault.owner);
+  const key = memberKeyAddress(vault.owner);
+  const holder = key.ok ? vault.signers.find((s) => s.address.toLowerCase() === key.value.toLowerCase()) : undefined;
+  return `Needs ${base}, ${holder ? `${holder.label} among them: ` : ''}${member?.label ?? 'the member'}’s own key must sign, as the action speaks for them.`;
+}
