@@ -10,6 +10,8 @@ import { tokens } from './tokens';
 import { ballots } from './ballots';
 import { params } from './params';
 import { patronage } from './patronage';
+import { impact } from './impact';
+import { staking } from './staking';
 
 export const modules = [
   identity,
@@ -18,4 +20,6 @@ export const modules = [
   ballots,
   params,
   patronage,
+  impact,
+  staking,
 ] as const;

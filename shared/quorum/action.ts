@@ -34,6 +34,15 @@ const KINDS: { readonly [K in RequestKind]: true } = {
   'token.transfer': true,
   'token.burnToComm': true,
   'token.burnToConx': true,
+  'quest.open': true,
+  'offer.post': true,
+  'offer.accept': true,
+  'offer.submit': true,
+  'offer.complete': true,
+  'offer.fail': true,
+  'stake.request': true,
+  'stake.give': true,
+  'stake.release': true,
 };
 export const REQUEST_KINDS = Object.keys(KINDS) as RequestKind[];
 

@@ -42,6 +42,15 @@ const CREATES_VAULT: { readonly [K in RequestKind]: boolean } = {
   'token.transfer': false,
   'token.burnToComm': false,
   'token.burnToConx': false,
+  'quest.open': false,
+  'offer.post': false,
+  'offer.accept': false,
+  'offer.submit': false,
+  'offer.complete': false,
+  'offer.fail': false,
+  'stake.request': false,
+  'stake.give': false,
+  'stake.release': false,
 };
 
 export const createsVault = (kind: RequestKind): boolean => CREATES_VAULT[kind];
@@ -53,6 +62,10 @@ function memberSpokenFor(ledger: LedgerAuthorityView, action: SignedAction): str
     case 'vault.create':
       return action.payload.owner;
     case 'member.changeFaction':
+    case 'offer.post':
+    case 'offer.submit':
+    case 'stake.request':
+    case 'stake.release':
       return ledger.vaults.find((v) => v.address.toLowerCase() === action.vault)?.owner ?? null;
     default:
       return null;

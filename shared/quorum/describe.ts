@@ -11,7 +11,7 @@ import { type CommonsToken, DECIMALS, formatAmount } from '../money';
 import { type RequestKind, type SignedAction } from './action';
 
 /** What the words need of the verified ledger (the dashboard's CommonsView has it). */
-export type LedgerNames = Pick<CommonsView, 'vaults' | 'members' | 'attestors'>;
+export type LedgerNames = Pick<CommonsView, 'vaults' | 'members' | 'attestors' | 'quests' | 'offers' | 'stakeRequests'>;
 
 /** An address as the ledger knows it. */
 export type Party =
@@ -92,6 +92,27 @@ export type Describer<K extends RequestKind> = (ledger: LedgerNames, action: Sig
 /** One row per kind a request can carry: a request kind without its words fails to compile. */
 export type DescriberTable = { readonly [K in RequestKind]: Describer<K> };
 
+/** An offer by its id and what the ledger says of it: "offer site-1 (“Build the site”, by Alice)". */
+function offerText(ledger: Pick<LedgerNames, 'offers' | 'members'>, id: string): string {
+  const offer = ledger.offers.find((o) => o.id === id);
+  if (!offer) return `an offer this Commons does not know (${id})`;
+  const member = ledger.members.find((m) => m.did === offer.member);
+  return `offer ${id} (“${offer.deliverable}”, by ${member?.label ?? offer.member})`;
+}
+
+/** A quest by its id and title; one the ledger does not know, said so. */
+function questText(ledger: Pick<LedgerNames, 'quests'>, id: string): string {
+  const quest = ledger.quests.find((q) => q.id === id);
+  return quest ? `quest ${id} (“${quest.title}”)` : `a quest this Commons does not know (${id})`;
+}
+
+/** An offer's PPT and role-token rewards, the role token named by the member's faction. */
+function mintedText(ledger: Pick<LedgerNames, 'offers'>, id: string): string {
+  const offer = ledger.offers.find((o) => o.id === id);
+  if (!offer) return 'its PPT and role-token rewards';
+  return `${tokens(offer.reward.ppt, 'PPT')} and ${formatAmount(offer.reward.role, DECIMALS.PPT)} ${offer.reward.roleToken ?? 'of the member’s role token'}`;
+}
+
 const DESCRIBERS: DescriberTable = {
   'token.transfer': (ledger, { vault, payload }) =>
     words(null, { text: `Send ${tokens(payload.amount, payload.token)} from ` }, { party: partyOf(ledger, vault) }, { text: ' to ' }, { party: partyOf(ledger, payload.to) }),
@@ -150,6 +171,58 @@ const DESCRIBERS: DescriberTable = {
     return words(null, {
       text: `Enrol ${payload.label} (${payload.did}) in the ${payload.faction}, with a new vault named “${payload.vault.name}” (${vault}) controlled by ${controlText(ledger, payload.vault.threshold, payload.vault.signers)}; vouched for by ${attestor}`,
     });
+  },
+  'quest.open': (ledger, { vault, payload }) => {
+    const co = payload.coSponsors.length > 0 ? `, co-sponsored by the ${payload.coSponsors.join(' and the ')}` : '';
+    return words(
+      null,
+      { text: `Open quest ${payload.id} (“${payload.title}”), sponsored by the ${payload.sponsor}${co}, escrowing a budget of ${tokens(payload.budget, 'CONX')} from ` },
+      { party: partyOf(ledger, vault) },
+      { text: `; its offers will be accepted, completed or failed by a new Commons vault “${payload.verifiers.name}” (${payload.verifiers.address}) controlled by ${controlText(ledger, payload.verifiers.threshold, payload.verifiers.signers)}` },
+    );
+  },
+  'offer.post': (ledger, { vault, payload }) =>
+    words(
+      null,
+      { text: `Post offer ${payload.id} in ${questText(ledger, payload.quest)}: “${payload.deliverable}”, for ${tokens(payload.reward.conx, 'CONX')}, ${tokens(payload.reward.ppt, 'PPT')} and ${formatAmount(payload.reward.role, DECIMALS.PPT)} of the member’s role token, by ` },
+      { party: partyOf(ledger, vault) },
+    ),
+  'offer.accept': (ledger, { vault, payload }) => {
+    const offer = ledger.offers.find((o) => o.id === payload.offer);
+    const reserve = offer ? `, reserving its reward of ${tokens(offer.reward.conx, 'CONX')} in ${questText(ledger, offer.quest)}` : '';
+    return words(null, { text: `Accept ${offerText(ledger, payload.offer)}${reserve}, decided by ` }, { party: partyOf(ledger, vault) });
+  },
+  'offer.submit': (ledger, { vault, payload }) =>
+    words(null, { text: `Submit the work of ${offerText(ledger, payload.offer)} to its quest’s verifiers, from ` }, { party: partyOf(ledger, vault) }),
+  'offer.complete': (ledger, { vault, payload }) => {
+    const offer = ledger.offers.find((o) => o.id === payload.offer);
+    const owed = ledger.stakeRequests.filter((r) => r.offer === payload.offer && r.state === 'released').reduce((sum, r) => sum + r.outstanding, 0n);
+    const pays = offer
+      ? [{ text: `: its reward of ${tokens(offer.reward.conx, 'CONX')} repays its stakers first (${tokens(owed, 'CONX')} outstanding) and the rest goes to ` }, { party: partyOf(ledger, offer.holder) }, { text: `; mints ${mintedText(ledger, payload.offer)}` }]
+      : [];
+    return words(null, { text: `Mark ${offerText(ledger, payload.offer)} completed` }, ...pays, { text: ', decided by ' }, { party: partyOf(ledger, vault) });
+  },
+  'offer.fail': (ledger, { vault, payload }) =>
+    words(null, { text: `Mark ${offerText(ledger, payload.offer)} failed (“${payload.reason}”): its stakes freeze until the Judicial Loop decides, decided by ` }, { party: partyOf(ledger, vault) }),
+  'stake.request': (ledger, { vault, payload }) => {
+    const offer = ledger.offers.find((o) => o.id === payload.offer);
+    const repaid = offer ? `, to be repaid first from its reward of ${tokens(offer.reward.conx, 'CONX')}` : '';
+    return words(null, { text: `Ask for stakes of ${tokens(payload.amount, 'CONX')} on ${offerText(ledger, payload.offer)}${repaid}, for ` }, { party: partyOf(ledger, vault) });
+  },
+  'stake.give': (ledger, { vault, payload }) => {
+    const request = ledger.stakeRequests.find((r) => r.id === payload.request);
+    const on = request ? ` on ${offerText(ledger, request.offer)}` : ', a request this Commons does not know';
+    return words(
+      null,
+      { text: `Stake ${tokens(payload.amount, 'CONX')} from ` },
+      { party: partyOf(ledger, vault) },
+      { text: ` into the escrow of stake request ${payload.request}${on}; repaid from the offer’s reward when it completes, with PMT minted as it is repaid` },
+    );
+  },
+  'stake.release': (ledger, { vault, payload }) => {
+    const request = ledger.stakeRequests.find((r) => r.id === payload.request);
+    const amount = request ? ` (${tokens(request.escrowed, 'CONX')} staked so far)` : '';
+    return words(null, { text: `Release the stakes of request ${payload.request}${amount} to ` }, { party: partyOf(ledger, vault) }, { text: ' as working capital, closing the request' });
   },
 };
 

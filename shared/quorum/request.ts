@@ -43,6 +43,15 @@ const ACTION_SCHEMAS: { readonly [K in RequestKind]: ReturnType<typeof requestAc
   'token.transfer': requestAction('token.transfer'),
   'token.burnToComm': requestAction('token.burnToComm'),
   'token.burnToConx': requestAction('token.burnToConx'),
+  'quest.open': requestAction('quest.open'),
+  'offer.post': requestAction('offer.post'),
+  'offer.accept': requestAction('offer.accept'),
+  'offer.submit': requestAction('offer.submit'),
+  'offer.complete': requestAction('offer.complete'),
+  'offer.fail': requestAction('offer.fail'),
+  'stake.request': requestAction('stake.request'),
+  'stake.give': requestAction('stake.give'),
+  'stake.release': requestAction('stake.release'),
 };
 type ActionSchema = (typeof ACTION_SCHEMAS)[RequestKind];
 const RequestAction = z.discriminatedUnion('kind', Object.values(ACTION_SCHEMAS) as [ActionSchema, ...ActionSchema[]]);

@@ -18,6 +18,13 @@ const view: CommonsView = {
   treasury: `0x${'00'.repeat(20)}`,
   attestors: [],
   ballots: {},
+  quests: [],
+  offers: [],
+  verifierQueue: [],
+  completionCredentials: [],
+  stakeRequests: [],
+  stakes: [],
+  reputations: [],
 };
 
 const opened: ReturnType<typeof openVaultDatabase>[] = [];
