@@ -80,12 +80,8 @@ export function verifierTasks(commons: Pick<CommonsView, 'quests' | 'offers' | '
   return tasks;
 }
 
-/** The treasury vault: the Commons vault named so at genesis, or the first Commons vault that is no quest's verifiers. */
-export function treasuryOf(commons: Pick<CommonsView, 'vaults' | 'quests'>): VaultView | undefined {
-  const verifiers = new Set(commons.quests.map((q) => q.verifiers.toLowerCase()));
-  const candidates = commons.vaults.filter((v) => v.kind === 'commons' && !verifiers.has(v.address.toLowerCase()));
-  return candidates.find((v) => v.name === 'Commons treasury') ?? candidates[0];
-}
+/** The treasury vault, as the ledger names it. */
+export const treasuryOf = (commons: Pick<CommonsView, 'vaults' | 'treasury'>): VaultView | undefined => commons.vaults.find((v) => v.address.toLowerCase() === commons.treasury.toLowerCase());
 
 /** Every signer the ledger knows, once each: who may be named a quest's verifier. */
 export function knownSigners(commons: Pick<CommonsView, 'vaults'>): VaultView['signers'] {

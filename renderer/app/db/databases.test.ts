@@ -25,6 +25,7 @@ const view: CommonsView = {
   stakeRequests: [],
   stakes: [],
   reputations: [],
+  stakerPmtCap: 1_000_000_000n,
 };
 
 const opened: ReturnType<typeof openVaultDatabase>[] = [];
