@@ -9,14 +9,17 @@ import { memberKeyAddress } from '../../shared/commons/identity-did';
 
 const list = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 
+/** “Dee's vault’s”, “Solar verifiers’”. */
+const whose = (name: string) => (name.endsWith('s') ? `${name}’` : `${name}’s`);
+
 export function quorumWords(commons: Pick<CommonsView, 'members'>, vault: VaultView, speaksForMember: boolean): string {
   const signers = list(vault.signers.map((s) => s.label));
   const base =
     vault.signers.length === 1
-      ? `${vault.name}’s one signer, ${signers}`
+      ? `${whose(vault.name)} one signer, ${signers}`
       : vault.threshold === vault.signers.length
-        ? `all ${vault.signers.length} of ${vault.name}’s signers (${signers})`
-        : `any ${vault.threshold} of ${vault.name}’s ${vault.signers.length} signers (${signers})`;
+        ? `all ${vault.signers.length} of ${whose(vault.name)} signers (${signers})`
+        : `any ${vault.threshold} of ${whose(vault.name)} ${vault.signers.length} signers (${signers})`;
   if (!speaksForMember || vault.owner === null) return `Needs ${base}.`;
   const member = commons.members.find((m) => m.did === vault.owner);
   const key = memberKeyAddress(vault.owner);
