@@ -20,16 +20,6 @@ const min = (a: bigint, b: bigint) => (a < b ? a : b);
 /** SPEC §5: each staker is credited min(principal, cap) PMT for a stake. */
 export const pmtCredit = (principal: bigint, cap: bigint): bigint => (principal <= 0n ? 0n : min(principal, cap));
 
-/**
- * PMT vested after `repaid` of `principal` came back: the credit in proportion, rounded down (the
- * ledger mints the rest with the last repayment, so that the credit is minted exactly once).
- */
-export function pmtVested(credit: bigint, principal: bigint, repaid: bigint): bigint {
-  if (principal <= 0n || repaid <= 0n) return 0n;
-  if (repaid >= principal) return credit;
-  return (credit * repaid) / principal;
-}
-
 /** Requests other members can stake into now: open, on an offer still being worked on. */
 export const openRequests = (commons: Pick<CommonsView, 'stakeRequests'>) => commons.stakeRequests.filter((r) => r.state === 'open');
 
