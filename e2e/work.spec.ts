@@ -87,7 +87,7 @@ test('a staked offer from request to repayment: the staker is repaid first and s
   // Dee asks for 400 CONX of stakes on it.
   await go(page, 'Staking');
   await chooseVault(page, "Dee's vault (1-of-1)");
-  await expect(page.getByTestId('request-quorum')).toContainText('Dee’s own key must sign');
+  await expect(page.getByTestId('request-quorum')).toContainText('Dee’s own key (the action speaks for her or him)');
   await page.getByLabel('Amount asked').fill('400');
   await page.getByRole('button', { name: 'Ask for stakes' }).click();
   await signAndSubmit(page, devices, ['Dee · Trezor'], /^Ask for stakes of 400 CONX on offer roof-12/);
@@ -120,6 +120,8 @@ test('a staked offer from request to repayment: the staker is repaid first and s
   await signAndSubmit(page, devices, ['Steward Fatima', 'Steward Emeka'], /^Mark offer roof-12 .* completed: its reward of 1,000 CONX repays its stakers first \(400 CONX outstanding\)/);
   await expect(page.getByTestId('offer').filter({ hasText: 'roof-12' }).getByTestId('offer-state')).toHaveAttribute('data-state', 'completed');
   await expect(page.getByTestId('quest').filter({ hasText: 'solar-roofs' }).getByTestId('quest-paid')).toHaveText('1,000 CONX');
+  await chooseVault(page, "Dee's vault (1-of-1)");
+  await expect(page.getByTestId('my-offer').filter({ hasText: 'roof-12' }).getByTestId('completion-credential')).toBeVisible();
   await shot('impact-completed');
 
   // Farah was repaid first, in full, and her PMT is credited: min(400, cap 1,000) = 400 PMT.

@@ -31,6 +31,13 @@ export function MyOffers({ commons, vault, onRequest }: { commons: CommonsView; 
               </div>
               <p className="small">{offer.deliverable}</p>
               <OfferProgressBar offer={offer} />
+              {commons.completionCredentials
+                .filter((c) => c.offer === offer.id)
+                .map((c) => (
+                  <p key={c.id} className="small" data-testid="completion-credential">
+                    Completion credential <span className="mono">{c.id}</span> issued {new Date(c.issuedAt * 1000).toLocaleDateString()}.
+                  </p>
+                ))}
               {offer.state === 'accepted' && (
                 <div className="actions">
                   <button type="button" disabled={submit.checking} onClick={() => void submit.create({ ok: true, value: offerSubmitRequest(commons, vault, offer.id, aWeekFromNow()) })}>

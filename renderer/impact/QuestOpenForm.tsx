@@ -61,25 +61,25 @@ export function QuestOpenForm({ commons, treasury, onRequest }: { commons: Commo
             ))}
           </select>
         </label>
-        <fieldset className="plain-list">
-          <legend className="small">Co-sponsors</legend>
-          {FACTIONS.filter((f) => f !== sponsor).map((f) => (
-            <label key={f} className="inline">
-              <input
-                type="checkbox"
-                checked={coSponsors.includes(f)}
-                onChange={(e) => setCoSponsors(e.target.checked ? [...coSponsors, f] : coSponsors.filter((c) => c !== f))}
-                aria-label={`Co-sponsor ${f}`}
-              />
-              {f}
-            </label>
-          ))}
-        </fieldset>
         <label>
           Budget (CONX)
           <input value={budget} onChange={(e) => setBudget(e.target.value)} aria-label="Quest budget" inputMode="decimal" />
         </label>
       </div>
+      <fieldset className="inline-choices">
+        <legend className="small">Co-sponsors (factions that back the quest with the sponsor)</legend>
+        {FACTIONS.filter((f) => f !== sponsor).map((f) => (
+          <label key={f} className="inline">
+            <input
+              type="checkbox"
+              checked={coSponsors.includes(f)}
+              onChange={(e) => setCoSponsors(e.target.checked ? [...coSponsors, f] : coSponsors.filter((c) => c !== f))}
+              aria-label={`Co-sponsor ${f}`}
+            />
+            {f}
+          </label>
+        ))}
+      </fieldset>
       <h3 className="small">Verifiers</h3>
       <div className="form-grid">
         <label>

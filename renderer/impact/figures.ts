@@ -4,13 +4,15 @@
  * that it is tested apart from React.
  */
 import { type CommonsView, type VaultView } from '../../shared/contract/commons-view';
-import { formatAsset } from '../../shared/money';
+import { DECIMALS, formatAmount, formatAsset } from '../../shared/money';
 import { type StackRow } from '../ui/StackedBars';
 
 export type QuestView = CommonsView['quests'][number];
 export type OfferView = CommonsView['offers'][number];
 
 export const conx = (amount: bigint) => formatAsset(amount, 'CONX');
+/** A figure without its token, for a bar's “part / whole TOKEN”. */
+export const amount = (minor: bigint) => formatAmount(minor, DECIMALS.CONX, { maxFractionDigits: 2 });
 
 /** A quest's budget as a bar: paid, reserved for accepted offers, and (the empty track) what offers may still claim. */
 export function questRow(quest: QuestView): StackRow {
@@ -21,7 +23,7 @@ export function questRow(quest: QuestView): StackRow {
       { label: 'paid', value: quest.paid, tone: 'accent' },
       { label: 'reserved', value: quest.reserved, tone: 'warn' },
     ],
-    display: `${conx(quest.paid)} paid · ${conx(quest.reserved)} reserved · ${conx(quest.budget)}`,
+    display: `${amount(quest.paid)} / ${conx(quest.budget)} paid`,
   };
 }
 

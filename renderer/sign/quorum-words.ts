@@ -21,8 +21,10 @@ export function quorumWords(commons: Pick<CommonsView, 'members'>, vault: VaultV
         ? `all ${vault.signers.length} of ${whose(vault.name)} signers (${signers})`
         : `any ${vault.threshold} of ${whose(vault.name)} ${vault.signers.length} signers (${signers})`;
   if (!speaksForMember || vault.owner === null) return `Needs ${base}.`;
-  const member = commons.members.find((m) => m.did === vault.owner);
+  const name = commons.members.find((m) => m.did === vault.owner)?.label ?? 'the member';
   const key = memberKeyAddress(vault.owner);
   const holder = key.ok ? vault.signers.find((s) => s.address.toLowerCase() === key.value.toLowerCase()) : undefined;
-  return `Needs ${base}, ${holder ? `${holder.label} among them: ` : ''}${member?.label ?? 'the member'}’s own key must sign, as the action speaks for them.`;
+  const why = `${name}’s own key (the action speaks for her or him)`;
+  if (vault.signers.length === 1 && holder) return `Needs ${base}, ${why}.`;
+  return `Needs ${base}; ${holder?.label ?? 'the member’s key'} must be among them, as ${why}.`;
 }

@@ -7,6 +7,7 @@
 import { type CommonsView, type VaultView } from '../../shared/contract/commons-view';
 import { formatAsset } from '../../shared/money';
 import { type StackRow } from '../ui/StackedBars';
+import { amount } from '../impact/figures';
 
 export type StakeRequestView = CommonsView['stakeRequests'][number];
 export type StakeView = CommonsView['stakes'][number];
@@ -51,7 +52,7 @@ export function stakeRow(stake: StakeView): StackRow {
       { label: 'returned', value: stake.returned, tone: 'muted' },
       { label: 'outstanding', value: outstanding > 0n ? outstanding : 0n, tone: 'warn' },
     ],
-    display: `${conx(stake.repaid)} of ${conx(stake.principal)} repaid`,
+    display: `${amount(stake.repaid)} / ${conx(stake.principal)}`,
   };
 }
 
@@ -61,7 +62,7 @@ export function pmtRow(stake: StakeView): StackRow {
     label: stake.request,
     total: stake.pmtExpected,
     parts: [{ label: 'PMT minted', value: stake.pmtMinted, tone: 'syndicate' }],
-    display: `${pmt(stake.pmtMinted)} of ${pmt(stake.pmtExpected)}`,
+    display: `${amount(stake.pmtMinted)} / ${pmt(stake.pmtExpected)}`,
   };
 }
 
@@ -72,7 +73,7 @@ export function loanRow(request: StakeRequestView): StackRow {
       label: request.id,
       total: request.amount,
       parts: [{ label: 'staked', value: request.staked, tone: 'union' }],
-      display: `${conx(request.staked)} of ${conx(request.amount)} staked`,
+      display: `${amount(request.staked)} / ${conx(request.amount)} staked`,
     };
   return {
     label: request.id,
@@ -81,7 +82,7 @@ export function loanRow(request: StakeRequestView): StackRow {
       { label: 'repaid', value: request.repaid, tone: 'accent' },
       { label: 'outstanding', value: request.outstanding, tone: 'warn' },
     ],
-    display: `${conx(request.repaid)} of ${conx(request.released)} repaid`,
+    display: `${amount(request.repaid)} / ${conx(request.released)} repaid`,
   };
 }
 

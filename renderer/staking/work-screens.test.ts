@@ -60,7 +60,7 @@ describe('a staked offer from request to repayment, as the screens draft and dra
     view = viewOf(state);
     const [request] = openRequests(view);
     expect(request && [request.id, stillAsked(request)]).toEqual(['site/1', W(50_000)]);
-    expect(loanRow(request!).display).toBe('0 CONX of 50,000 CONX staked');
+    expect(loanRow(request!).display).toBe('0 / 50,000 CONX staked');
     state = through(world, state, stakeGiveRequest(view, vaultOf(view, bob.vault), 'site/1', '50000', UNTIL));
     view = viewOf(state);
     expect(openRequests(view)).toEqual([]);
@@ -74,13 +74,14 @@ describe('a staked offer from request to repayment, as the screens draft and dra
     view = viewOf(state);
     const [repaid] = stakesOf(view, vaultOf(view, bob.vault));
     expect(repaid && [repaid.state, repaid.repaid, repaid.pmtMinted]).toEqual(['repaid', W(50_000), W(1_000)]);
-    expect(stakeRow(repaid!).display).toBe('50,000 CONX of 50,000 CONX repaid');
-    expect(pmtRow(repaid!).display).toBe('1,000 PMT of 1,000 PMT');
+    expect(stakeRow(repaid!).display).toBe('50,000 / 50,000 CONX');
+    expect(pmtRow(repaid!).display).toBe('1,000 / 1,000 PMT');
     expect(offerProgress(view.offers[0]!)).toMatchObject({ step: 3, of: 3 });
     expect(questRow(view.quests[0]!).parts.map((p) => [p.label, p.value])).toEqual([
       ['paid', W(100_000)],
       ['reserved', 0n],
     ]);
+    expect(questRow(view.quests[0]!).display).toBe('100,000 / 150,000 CONX paid');
     expect(verifierTasks(view)).toEqual([]);
   });
 
@@ -139,7 +140,9 @@ describe('who must sign, in words', () => {
     const view = viewOf(world.state);
     expect(quorumWords(view, treasuryOf(view)!, false)).toMatch(/^Needs any 2 of .* 3 signers \(/);
     const alice = vaultOf(view, world.alice.vault);
-    expect(quorumWords(view, alice, true)).toContain('Alice’s own key must sign');
+    expect(quorumWords(view, alice, true)).toMatch(/^Needs all 2 of Alice's vault’s signers \(.*\); .* must be among them, as Alice’s own key \(the action speaks for her or him\)\.$/);
+    const bob = vaultOf(view, world.bob.vault);
+    expect(quorumWords(view, bob, true)).toMatch(/^Needs Bob's vault’s one signer, .*, Bob’s own key \(the action speaks for her or him\)\.$/);
     expect(quorumWords(view, vaultOf(view, world.verifiers), false)).toMatch(/^Needs all 2 of Verifiers of q’s signers/);
   });
 });

@@ -27,7 +27,7 @@ export interface StackRow {
 const WIDTH = 520;
 const LABEL = 110;
 const ROW = 30;
-const MAX_BAR = WIDTH - LABEL - 150;
+const MAX_BAR = WIDTH - LABEL - 190;
 const LEGEND = 22;
 
 const rowTotal = (row: StackRow) => row.total ?? row.parts.reduce((sum, p) => sum + (p.value > 0n ? p.value : 0n), 0n);

@@ -90,10 +90,10 @@ describe('the components', () => {
     );
     expect(html).toContain('aria-label="Quest budgets"');
     expect(html).toContain('400 CONX');
-    // The first row's track spans the whole bar (260 px), the second half of it: one scale.
-    expect(html).toMatch(/width="260"[^>]*class="stack-track"/);
-    expect(html).toMatch(/width="130"[^>]*class="stack-track"/);
-    expect(html).toMatch(/x="175"[^>]*width="65"[^>]*class="stack-part stack-warn"/);
+    // The first row's track spans the whole bar (220 px), the second half of it: one scale.
+    expect(html).toMatch(/width="220"[^>]*class="stack-track"/);
+    expect(html).toMatch(/width="110"[^>]*class="stack-track"/);
+    expect(html).toMatch(/x="165"[^>]*width="55"[^>]*class="stack-part stack-warn"/);
     expect(html.match(/<title>reserved<\/title>/g)).toHaveLength(2);
     expect(html).toContain('>paid</text>');
   });
