@@ -31,8 +31,14 @@ async function signAndSubmit(page: Page, devices: Devices, signers: readonly str
   await expect(page.getByTestId('action-words')).toHaveText(words);
   for (const label of signers) {
     const row = await signWith(page, label, label.includes('Trezor') || label === 'Steward Emeka' ? devices.trezor : devices.ledger);
-    await row.getByRole('button', { name: /^Approve on/ }).click();
-    await expect(row.getByTestId('signature-verified')).toContainText(`signed by ${label}`);
+    await expect(row.getByRole('status', { name: 'The device shows' })).toBeVisible();
+    // The device list may still say "waiting" from the request this device just signed: press
+    // again (the button is disabled once nothing waits) until this request's signature is in.
+    const verified = row.getByTestId('signature-verified');
+    await expect(async () => {
+      if (!(await verified.isVisible())) await row.getByRole('button', { name: /^Approve on/ }).click({ timeout: 2_000 });
+      await expect(verified).toContainText(`signed by ${label}`, { timeout: 4_000 });
+    }).toPass({ timeout: 30_000 });
   }
   await page.getByRole('button', { name: 'Submit to the stewards' }).click();
   await expect(page.getByTestId('sequenced')).toBeVisible();
