@@ -8,6 +8,11 @@ import { stateHash } from '../apply';
 import { keys } from '../fixtures';
 import { heldTotal } from '../tokens';
 import { stateView, toCommonsView } from '../view';
+import { describeAction } from '../../quorum/describe';
+import { authorityOf } from '../../quorum/authority';
+import { unwrap } from '../../result';
+import { act } from '../fixtures';
+import { fail } from '../errors';
 import { type CommonsState } from '../state';
 import { W, conxOf, does, givenWork, must, openQuestPayload, tokenOf, verifierKeys, type WorkWorld } from './testing';
 
@@ -83,6 +88,26 @@ describe('the whitepaper example (SPEC §5, §6)', () => {
     const json = stateView(state);
     expect(json).toHaveProperty('quests');
     expect(json).toHaveProperty('stakeRequests.0.escrow', { id: 'stake:site/1', amount: W(20_000) });
+  });
+});
+
+describe('the words a co-signer reads (SPEC §3)', () => {
+  it('say what a completion pays and mints, and a stake what it lends, from the ledger, with amounts in full', () => {
+    const world = givenWork();
+    let { state } = acceptedOffer(world);
+    state = must(world, state, 'stake.request', world.alice.vault, { offer: 'site', amount: W(50_000) });
+    state = must(world, state, 'stake.give', world.bob.vault, { request: 'site/1', amount: W(50_000) });
+    state = must(world, state, 'offer.submit', world.alice.vault, { offer: 'site' });
+    const view = toCommonsView(state, { demo: false, verifiedAt: null, emulated: () => false });
+    const { sigs: _sigs, ...complete } = act(state, 'offer.complete', world.verifiers, { offer: 'site' }, []);
+    expect(describeAction(view, complete as never).text).toBe(
+      `Mark offer site (“Build the community site”, by Alice) completed: its reward of 100,000 CONX repays its stakers first (50,000 CONX outstanding) and the rest goes to Alice's vault (member vault of Alice, ${world.alice.vault}); mints 1,000 PPT and 100 PDT, decided by Verifiers of q (a Commons vault, ${world.verifiers})`,
+    );
+    const { sigs: _s2, ...give } = act(state, 'stake.give', world.carol.vault, { request: 'site/1', amount: W(1_500) }, []);
+    expect(describeAction(view, give as never).text).toContain('Stake 1,500 CONX from ');
+    // An offer posted speaks for the member: their own key must sign the request.
+    const { sigs: _s3, ...post } = act(state, 'offer.post', world.alice.vault, { quest: 'q', id: 'next', deliverable: 'x', reward }, []);
+    expect(unwrap(authorityOf(view, post as never)).member?.did).toBe(world.alice.did);
   });
 });
 
@@ -255,5 +280,29 @@ describe('failure freezes the escrows (SPEC §5, §8)', () => {
     expect(state.stakeRequests.get('site/1')).toMatchObject({ state: 'released', amount: W(500), released: W(500) });
     expect(state.stakes.get(`site/1:${world.bob.vault}`)).toMatchObject({ pmtCredit: W(500) });
     refused(does(world, state, 'stake.give', world.carol.vault, { request: 'site/1', amount: W(1) }), state, stateHash(state), { kind: 'StakeRequestClosed', state: 'released' });
+  });
+});
+
+describe('every refusal says the rule and the numbers', () => {
+  it('each impact and staking error names its amounts in full CONX and its ids', () => {
+    const v = `0x${'ab'.repeat(20)}`;
+    const messages = [
+      fail('QuestBudgetShort', { quest: 'q', budget: W(150_000), treasury: W(120_000) + 5n }).message,
+      fail('RewardAboveBudget', { quest: 'q', reward: W(7), unreserved: W(6), budget: W(10), reserved: W(3), paid: W(1) }).message,
+      fail('StakeRequestsAboveReward', { offer: 'o', reward: W(100), requested: W(60), amount: W(41) }).message,
+      fail('StakeAboveRequest', { request: 'o/1', amount: W(21), requested: W(50), staked: W(30) }).message,
+      fail('EscrowShort', { escrow: 'quest:q', have: W(1), need: W(2) }).message,
+      fail('NotTheQuestVerifiers', { quest: 'q', vault: v, verifiers: v }).message,
+      fail('OfferNotStakeable', { offer: 'o', state: 'failed' }).message,
+    ];
+    expect(messages).toEqual([
+      'Quest q needs a budget of 150,000 CONX escrowed from the treasury, which holds 120,000.000005 CONX.',
+      'This reward of 7 CONX exceeds the unreserved budget of quest q, 6 CONX (budget 10 CONX, reserved for accepted offers 3 CONX, paid 1 CONX).',
+      'This request of 41 CONX would bring the stakes asked for on offer o to 101 CONX, above its CONX reward of 100 CONX, which is what repays them (SPEC §5).',
+      'This stake of 21 CONX exceeds what request o/1 still needs, 20 CONX (asked 50 CONX, staked 30 CONX).',
+      'Escrow quest:q holds 1 CONX and would have to pay 2 CONX.',
+      'Only the verifiers of quest q (vault 0xababab…abab) decide on its offers; 0xababab…abab is not that vault.',
+      'Offer o is failed; stakes are asked for and given only while an offer is accepted or submitted (SPEC §5).',
+    ]);
   });
 });
