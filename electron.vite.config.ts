@@ -43,6 +43,8 @@ export default defineConfig({
           // The Electron shell, and the same services behind the browser bridge (npm run start:browser).
           index: resolve(root, 'electron/main/index.ts'),
           serve: resolve(root, 'electron/serve.ts'),
+          // The proof pool's worker thread, beside the chunks (proof-pool.ts zkWorkerEntry): it imports the verifier's TypeScript.
+          'zk-worker': resolve(root, 'electron/services/ledger/zk-worker.ts'),
         },
         // Flat, so that `new URL('./x-worker.mjs', import.meta.url)` in any chunk finds the copied workers.
         output: { chunkFileNames: '[name]-[hash].js' },

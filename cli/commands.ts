@@ -3,6 +3,7 @@
  *   c3 verify LOG        exit 0 and a summary when valid; exit 1 and the first invalid entry otherwise
  *   c3 state LOG --json  members, vaults, balances, supplies and params of a valid log
  *   c3 demo LOG          writes the Demo Commons log, signed by the emulated devices' keys
+ *   c3 scenario FILE OUT builds a signed log from a scenario file (docs/scenario-format.md)
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { bigintReplacer } from '../shared/result';
@@ -12,6 +13,7 @@ import { type LedgerError, fail } from '../shared/commons/errors';
 import { stateView } from '../shared/commons/view';
 import { emulatorDemoLog } from '../electron/services/ledger/demo';
 import { linesOf, replayLines } from '../electron/services/ledger/replay';
+import { runScenario } from './scenario/command';
 
 export interface Io {
   out(text: string): void;
@@ -22,6 +24,9 @@ const USAGE = `usage:
   c3 verify LOG        verify a Commons log (exit 1 and the first invalid entry if it is not valid)
   c3 state LOG --json  print the state folded from a valid log
   c3 demo LOG          write the Demo Commons log (emulated devices' keys; never for real funds)
+  c3 scenario FILE.json OUT.jsonl
+                       build a signed log from a scenario (docs/scenario-format.md); nothing is
+                       written unless every step goes as the scenario says
 `;
 
 export function describeError(error: LedgerError): string {
@@ -41,9 +46,17 @@ async function readLog(path: string, io: Io): Promise<string | null> {
 
 export async function runC3(args: readonly string[], io: Io): Promise<number> {
   const [command, path, ...rest] = args;
-  if (!command || !path || !['verify', 'state', 'demo'].includes(command)) {
+  if (!command || !path || !['verify', 'state', 'demo', 'scenario'].includes(command)) {
     io.err(USAGE);
     return 2;
+  }
+  if (command === 'scenario') {
+    const out = rest[0];
+    if (!out || rest.length > 1) {
+      io.err(USAGE);
+      return 2;
+    }
+    return runScenario(path, out, io);
   }
   if (command === 'demo') {
     const entries = emulatorDemoLog();

@@ -49,7 +49,7 @@ describe('the desktop app in the member’s own workspace', () => {
     for (const vendor of ['ledger', 'trezor']) {
       expect(await call('devices.emulator.attach', { vendor, autoApprove: true })).toMatchObject({ ...demoOnly, error: { ...demoOnly.error, channel: 'devices.emulator.attach' } });
     }
-    expect(await call('devices.list')).toEqual({ ok: true, value: { devices: [] } });
+    expect(await call('devices.list')).toEqual({ ok: true, value: { devices: [], problems: [] } });
     expect(services.emulators).toBeNull();
   });
 
@@ -83,7 +83,7 @@ describe('leaving the Demo workspace in the desktop app', () => {
     // …and opens their own Commons instead: the prompt goes, as if the cable had been pulled.
     expect(await call('workspace.open', { workspace: 'real' })).toEqual({ ok: true, value: { workspace: 'real', emulatorsEnabled: false } });
     expect(await pending).toMatchObject({ ok: false });
-    expect(await call('devices.list')).toEqual({ ok: true, value: { devices: [] } });
+    expect(await call('devices.list')).toEqual({ ok: true, value: { devices: [], problems: [] } });
     // The emulator source is pulled out with the demo: the device no longer exists for any request…
     for (const [channel, payload] of [
       ['devices.getAddress', { deviceId, path: PATH }],
@@ -106,7 +106,7 @@ describe('leaving the Demo workspace in the desktop app', () => {
 
     // Back in the demo, the emulators are plugged in afresh: emulated devices can be attached again.
     await call('workspace.open', { workspace: 'demo' });
-    expect(await call('devices.list')).toEqual({ ok: true, value: { devices: [] } });
+    expect(await call('devices.list')).toEqual({ ok: true, value: { devices: [], problems: [] } });
     const again = await call('devices.emulator.attach', { vendor: 'ledger', autoApprove: true });
     if (!again.ok) throw new Error(again.error.message);
     expect(await call('devices.getAddress', { deviceId: (again.value as { deviceId: string }).deviceId, path: PATH })).toMatchObject({ ok: true });

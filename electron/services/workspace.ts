@@ -12,6 +12,7 @@
 import { type Channels, type WorkspaceName } from '../../shared/contract/channels';
 import { type CallContext, type Handlers } from '../../shared/contract/dispatch';
 import { type DeviceInfo } from '../../shared/contract/devices';
+import { type AppError } from '../../shared/contract/errors';
 import { err, ok } from '../../shared/result';
 import { type DevicesEventListener, type DevicesService } from './devices/service';
 
@@ -117,13 +118,16 @@ export function createWorkspaceGate(options: {
         ...(guarded as unknown as Handlers<Channels>),
         'devices.list': async (request, context) => {
           const answer = await handlers['devices.list'](request, context);
-          return answer.ok ? ok({ devices: visible(answer.value.devices) }) : answer;
+          return answer.ok ? ok({ ...answer.value, devices: visible(answer.value.devices) }) : answer;
         },
       };
     },
     events(publish) {
       return (event, payload) => {
-        if (event === 'devices.changed') return publish('devices.changed', { devices: visible((payload as { devices: DeviceInfo[] }).devices) });
+        if (event === 'devices.changed') {
+          const changed = payload as { devices: DeviceInfo[]; problems: AppError[] };
+          return publish('devices.changed', { ...changed, devices: visible(changed.devices) });
+        }
         if (event === 'devices.prompt' && !demoOpen() && isEmulated((payload as { deviceId: string }).deviceId)) return;
         publish(event, payload);
       };

@@ -7,18 +7,30 @@ import { useState } from 'react';
 import { derivationPathProblem, type DeviceInfo } from '../../shared/contract/devices';
 import { type AppError } from '../../shared/contract/errors';
 import { useApi } from '../app/api/client';
+import { describeError } from '../ui/describe-error';
 import { Badge, Card, EmulatedBadge, ErrorNotice, Loading } from '../ui/components';
 import { EmulatorControls } from './EmulatorControls';
 import { actionWords, stateWords, useDevices, vendorName, type DevicePromptView } from './useDevices';
 
 export function DevicesPage({ emulatorsEnabled }: { emulatorsEnabled: boolean }) {
-  const { devices, prompts, error, reload } = useDevices();
+  const { devices, prompts, problems, error, reload } = useDevices();
   return (
     <div className="devices">
       {emulatorsEnabled && <AttachEmulators />}
       <Card title="Connected devices" aside={<span className="muted">Ledger over USB · Trezor through Trezor Bridge</span>}>
         {error && <ErrorNotice error={error} onRetry={reload} />}
         {devices === null && !error && <Loading label="Looking for devices…" />}
+        {problems.map((problem) => {
+          const words = describeError(problem);
+          return (
+            <div key={problem.kind} className="notice notice-warn" role="status">
+              <p>
+                <strong>{words.title}.</strong> {words.detail}
+              </p>
+              {words.next && <p className="muted">{words.next}</p>}
+            </div>
+          );
+        })}
         {devices?.length === 0 && (
           <p className="muted">
             No device found. Plug in your Ledger or Trezor and unlock it. On Linux, the udev rules must be installed once (see the README).

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { type DeviceInfo } from '../../shared/contract/devices';
-import { type AppError } from '../../shared/contract/errors';
+import { type ShownError } from '../ui/describe-error';
 import { useApi } from '../app/api/client';
 import { ErrorNotice, Loading } from '../ui/components';
 import { DevicePicker, useDeviceChoice } from './DevicePicker';
@@ -29,7 +29,7 @@ export function SignOnDevice(props: {
   /** The key this request needs, when it is a role's (e.g. the attestor's): the screen says which device holds it. */
   keyOf?: { role: string; addresses: readonly string[] };
   /** Does the work with the chosen device; returns an error to show, or null when done. */
-  run: (deviceId: string, device: DeviceInfo) => Promise<AppError | null>;
+  run: (deviceId: string, device: DeviceInfo) => Promise<ShownError | null>;
 }) {
   const api = useApi();
   const { devices, prompts } = useDevices();
@@ -41,7 +41,7 @@ export function SignOnDevice(props: {
   const holder = useKeyHolder(props.keyOf ? devices : null, props.keyOf?.addresses ?? NO_ADDRESSES);
   const { chosen, choose } = useDeviceChoice(candidates, holder.kind === 'found' ? holder.device.id : undefined);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
 
   const start = async () => {
     if (!chosen) return;

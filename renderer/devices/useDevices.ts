@@ -18,6 +18,8 @@ export interface DevicePromptView {
 export interface DevicesState {
   devices: DeviceInfo[] | null;
   prompts: Record<string, DevicePromptView>;
+  /** What keeps a source from finding devices (the machine's Trezor Bridge is not running), in words. */
+  problems: AppError[];
   error: AppError | null;
   reload(): void;
 }
@@ -37,14 +39,16 @@ export function useDevicesSubscription(enabled = true): DevicesState {
   const api = useApi();
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
   const [prompts, setPrompts] = useState<Record<string, DevicePromptView>>({});
+  const [problems, setProblems] = useState<AppError[]>([]);
   const [error, setError] = useState<AppError | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    const offChanged = api.on('devices.changed', ({ devices: next }) => {
+    const offChanged = api.on('devices.changed', ({ devices: next, problems: now }) => {
       setDevices(next);
+      setProblems(now);
       setPrompts(promptsOf(next));
     });
     const offPrompt = api.on('devices.prompt', ({ deviceId, prompt }) =>
@@ -59,6 +63,7 @@ export function useDevicesSubscription(enabled = true): DevicesState {
       if (!live) return;
       if (answer.ok) {
         setDevices(answer.value.devices);
+        setProblems(answer.value.problems);
         setPrompts(promptsOf(answer.value.devices));
         setError(null);
       } else setError(answer.error);
@@ -71,7 +76,7 @@ export function useDevicesSubscription(enabled = true): DevicesState {
   }, [api, attempt, enabled]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { devices, prompts, error, reload };
+  return { devices, prompts, problems, error, reload };
 }
 
 const promptsOf = (devices: readonly DeviceInfo[]): Record<string, DevicePromptView> =>

@@ -7,7 +7,6 @@
  */
 import { useState } from 'react';
 import { type CommonsView } from '../../shared/contract/commons-view';
-import { type AppError } from '../../shared/contract/errors';
 import { type Action } from '../../shared/commons/log';
 import { canonicalHash, type Hex } from '../../shared/crypto/canonical';
 import { CHOICE_CODE, fieldId } from '../../shared/zk/field';
@@ -16,6 +15,8 @@ import { BarChart } from '../ui/BarChart';
 import { Card, ErrorNotice } from '../ui/components';
 import { TaskProgressBar } from '../ui/TaskProgress';
 import { useLatestTask } from '../ui/useLatestTask';
+import { type ShownError } from '../ui/describe-error';
+import { refusedByRules } from '../sign/refusal';
 
 const WEEK = 7 * 24 * 3600;
 type Choice = keyof typeof CHOICE_CODE;
@@ -28,7 +29,7 @@ export function GovernancePage({ commons, demo, onCast }: { commons: CommonsView
   const [title, setTitle] = useState('Share the second-quarter loss of the bakery equally among all members');
   const [choice, setChoice] = useState<Choice>('yes');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
   const [cast, setCast] = useState<string | null>(null);
   const task = useLatestTask('Proving membership anonymously');
   const id = proposalId(title);
@@ -57,7 +58,8 @@ export function GovernancePage({ commons, demo, onCast }: { commons: CommonsView
         sigs: [],
       };
       const submitted = await api.call('demo.submit', { action });
-      if (!submitted.ok) return setError(submitted.error);
+      // A ballot the rules refuse is the member's (one ballot per proposal), not a ledger that did not verify.
+      if (!submitted.ok) return setError(refusedByRules(submitted.error, 'your ballot'));
       setCast(`Your ballot (${choice}) was counted in entry ${submitted.value.seq}. Nobody, the stewards included, can tell it was yours.`);
       onCast();
     } finally {

@@ -15,10 +15,11 @@ import { useLatestTask } from '../ui/useLatestTask';
 import { SignOnDevice } from '../devices/SignOnDevice';
 import { findAccount, isAppError } from '../devices/find-account';
 import { enrolmentTypedDataJson, vaultActionTypedDataJson } from '../sign/typed-data';
-import { type EnrolmentProof, attestationValid, enrolment, signedEnrolment } from './enrolment';
+import { type EnrolmentProof, attestationValid, enrolment, enrolmentNotChecked, signedEnrolment } from './enrolment';
 import { encodeRequestFile, ledgerActionOf } from '../../shared/quorum/request';
 import { usePreflight } from '../sign/usePreflight';
 import { refusedByRules } from '../sign/refusal';
+import { type ShownError } from '../ui/describe-error';
 import { saveJsonFile } from '../ui/save-file';
 
 const WEEK = 7 * 24 * 3600;
@@ -58,7 +59,7 @@ export function EnrolPage({ commons, demo, onEnrolled }: { commons: CommonsView;
     setAttestation(null);
   };
 
-  const askAttestor = async (deviceId: string): Promise<AppError | null> => {
+  const askAttestor = async (deviceId: string): Promise<ShownError | null> => {
     if (!proof) return null;
     const attestors = new Set(commons.attestors.map((a) => a.toLowerCase()));
     const found = await findAccount(api, deviceId, (address) => attestors.has(address), 'an attestor key of this Commons');
@@ -72,7 +73,7 @@ export function EnrolPage({ commons, demo, onEnrolled }: { commons: CommonsView;
     return null;
   };
 
-  const signAndSubmit = async (deviceId: string, device: { vendor: 'ledger' | 'trezor' }): Promise<AppError | null> => {
+  const signAndSubmit = async (deviceId: string, device: { vendor: 'ledger' | 'trezor' }): Promise<ShownError | null> => {
     if (!proof || !attestation) return null;
     if (!label.trim()) return { kind: 'NameMissing', message: 'Enter the name the Commons will know you by.' };
     // Your key: the first account of the device that no vault of this Commons uses yet.
@@ -90,7 +91,7 @@ export function EnrolPage({ commons, demo, onEnrolled }: { commons: CommonsView;
     });
     // Before the device is asked: would the ledger take this enrolment (SPEC §1: one person, one membership)?
     const checked = await preflight(request);
-    if (!checked.ok) return { kind: 'EnrolmentWouldBeRefused', message: checked.error.message, nextStep: 'Nothing was signed.' };
+    if (!checked.ok) return enrolmentNotChecked(checked.error);
     const answer = await api.call('devices.sign', { deviceId, path: key.path, typedData: vaultActionTypedDataJson(message), mode: 'auto' });
     if (!answer.ok) return answer.error;
     const signed = signedEnrolment(request, key.address, answer.value.signature);

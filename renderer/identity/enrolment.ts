@@ -15,6 +15,9 @@ import { nobleRecoverer } from '../../shared/crypto/recover';
 import { type Faction } from '../../shared/contract/commons-view';
 import { signedDigest, vaultActionMessage } from '../../shared/quorum/action';
 import { type SigningRequest, unsignedRequest, withSignature } from '../../shared/quorum/request';
+import { type Refusal } from '../sign/preflight';
+import { type ShownError } from '../ui/describe-error';
+import { type FlowError } from '../ui/errors/flows';
 
 export interface EnrolmentProof {
   readonly commitment: string;
@@ -66,4 +69,19 @@ export function enrolment(parts: EnrolmentParts): { request: SigningRequest<'mem
 export function signedEnrolment(request: SigningRequest<'member.enrol'>, signer: string, sig: string): SigningRequest<'member.enrol'> | null {
   if (recover(signedDigest(request.commonsId, request.action), sig) !== signer.toLowerCase()) return null;
   return withSignature(request, signer, sig);
+}
+
+/**
+ * Why the enrolment was not sent to a device, in its own words: a rule the ledger would refuse it
+ * by, a ledger not yet loaded, or main not answering (its error, said as such, not as a refusal).
+ */
+export function enrolmentNotChecked(refusal: Refusal): ShownError {
+  switch (refusal.kind) {
+    case 'PreflightNotAnswered':
+      return refusal.error;
+    case 'LedgerNotLoaded':
+      return { kind: 'NotChecked', message: refusal.message, nextStep: 'Nothing was signed.' } satisfies FlowError;
+    default:
+      return { kind: 'EnrolmentWouldBeRefused', message: refusal.message, nextStep: 'Nothing was signed.' } satisfies FlowError;
+  }
 }

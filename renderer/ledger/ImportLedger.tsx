@@ -9,12 +9,12 @@ import { useLedger } from './LedgerProvider';
 
 export function ImportLedger({ label = 'Import a Commons ledger (.jsonl)' }: { label?: string }) {
   const ledger = useLedger();
-  const [added, setAdded] = useState<number | null>(null);
+  const [stored, setStored] = useState<{ added: number; skipped: number } | null>(null);
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    setAdded(null);
+    setStored(null);
     const result = await ledger.importLog(await file.text());
-    if (result.ok) setAdded(result.value.added);
+    if (result.ok) setStored({ added: result.value.added, skipped: result.value.skipped });
   };
   return (
     <div className="import-ledger">
@@ -23,8 +23,15 @@ export function ImportLedger({ label = 'Import a Commons ledger (.jsonl)' }: { l
         <input type="file" accept=".jsonl,.json,application/jsonl,text/plain" data-testid="import-ledger" onChange={(e) => void onFile(e.target.files?.[0])} disabled={ledger.phase !== 'idle'} />
       </label>
       {ledger.phase === 'importing' && <Loading label="Verifying every entry before storing it…" />}
-      {added !== null && <p role="status">Verified and stored {added} entries.</p>}
+      {stored !== null && <p role="status">{importedWords(stored)}</p>}
       {ledger.error && <ErrorNotice error={ledger.error} />}
     </div>
   );
+}
+
+/** A file whose entries were all stored already is a success too: said as one, with what it held. */
+export function importedWords({ added, skipped }: { added: number; skipped: number }): string {
+  const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+  if (added === 0) return `Nothing new: this app already holds every entry of this file (${entries(skipped)}), verified.`;
+  return `Verified and stored ${entries(added)}${skipped > 0 ? `; the ${entries(skipped)} before them were already stored` : ''}.`;
 }

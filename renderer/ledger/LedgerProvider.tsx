@@ -7,28 +7,29 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { type CommonsView } from '../../shared/contract/commons-view';
-import { type AppError } from '../../shared/contract/errors';
 import { type CommonsSummary } from '../../shared/contract/ledger';
 import { type Answer, type ResponseOf } from '../../shared/contract/define';
 import { type Channels } from '../../shared/contract/channels';
 import { useApi } from '../app/api/client';
 import { loadProjections, saveProjection, type VaultDatabase, type Workspace } from '../app/db/databases';
 import { ledgerClient } from './client';
+import { reverifyError } from './reverify-error';
+import { type ShownError } from '../ui/describe-error';
 
 export type ImportReport = ResponseOf<Channels, 'ledger.import'>;
 
 /** Where the open Commons stands: being asked for, shown, absent from this workspace, or unreachable. */
 export type LedgerStatus =
   | { kind: 'loading' }
-  | { kind: 'ready'; commons: CommonsView; summary: CommonsSummary | null; syncError: AppError | null }
+  | { kind: 'ready'; commons: CommonsView; summary: CommonsSummary | null; syncError: ShownError | null }
   | { kind: 'empty' }
-  | { kind: 'failed'; error: AppError };
+  | { kind: 'failed'; error: ShownError };
 
 export interface LedgerActivity {
   phase: 'idle' | 'importing' | 'verifying';
   /** The last full check from genesis run from this window: how many signatures, by what, how long. */
   lastCheck: { signatures: number; entries: number; ms: number; recoverer: string; at: number } | null;
-  error: AppError | null;
+  error: ShownError | null;
 }
 
 export interface LedgerState extends LedgerActivity {
@@ -129,7 +130,7 @@ export function LedgerProvider({ workspace, db, children }: { workspace: Workspa
     setActivity((a) => ({
       ...a,
       phase: 'idle',
-      error: answer.ok ? null : answer.error,
+      error: answer.ok ? null : reverifyError(answer.error),
       lastCheck: answer.ok ? { signatures: answer.value.signatures, entries: answer.value.entries, ms: answer.value.ms, recoverer: answer.value.recoverer, at: answer.value.verifiedAt } : a.lastCheck,
     }));
   }, [client, status]);

@@ -4,7 +4,8 @@
  */
 import { type Action } from '../../shared/commons/log';
 import { type CommonsView } from '../../shared/contract/commons-view';
-import { type Answer, type ResponseOf } from '../../shared/contract/define';
+import { type RowAnswer, type RowError } from '../../shared/contract/define';
+import { type Result } from '../../shared/result';
 import { type Channels } from '../../shared/contract/channels';
 import { type CommonsSummary, MAX_HISTORY_PAGE } from '../../shared/contract/ledger';
 import { type Hex } from '../../shared/crypto/canonical';
@@ -14,12 +15,12 @@ import { type Workspace } from '../app/db/databases';
 
 export interface LedgerClient {
   /** The Commons to show: `preferred` if it is stored, else the first; null when the workspace holds none. */
-  open(preferred: string | null): Promise<Answer<{ view: CommonsView; summary: CommonsSummary } | null>>;
-  importLog(text: string): Promise<Answer<ResponseOf<Channels, 'ledger.import'>>>;
-  reverify(commonsId: string): Promise<Answer<ResponseOf<Channels, 'ledger.reverify'>>>;
+  open(preferred: string | null): Promise<Result<{ view: CommonsView; summary: CommonsSummary } | null, RowError<Channels, 'ledger.list' | 'ledger.state'>>>;
+  importLog(text: string): Promise<RowAnswer<Channels, 'ledger.import'>>;
+  reverify(commonsId: string): Promise<RowAnswer<Channels, 'ledger.reverify'>>;
   /** An action checked against the current verified state, signatures aside: allowed, or the rule it breaks. */
-  preflight(commonsId: string, action: Action, time?: number): Promise<Answer<ResponseOf<Channels, 'ledger.preflight'>>>;
-  history(commonsId: string, from: number, limit?: number): Promise<Answer<ResponseOf<Channels, 'ledger.history'>>>;
+  preflight(commonsId: string, action: Action, time?: number): Promise<RowAnswer<Channels, 'ledger.preflight'>>;
+  history(commonsId: string, from: number, limit?: number): Promise<RowAnswer<Channels, 'ledger.history'>>;
   /** Calls `listener` whenever a Commons of this workspace moved on in main. */
   onChanged(listener: () => void): () => void;
 }

@@ -70,9 +70,7 @@ export function SettingsPage({ workspace, onWorkspace }: { workspace: Workspace;
           <>
             <p>Proofs of membership, ballots and credentials are made on this machine with these circuits, each checked against its manifest hash before use.</p>
             {zk.problem && (
-              <ErrorNotice
-                error={{ kind: zk.problem.kind, message: zk.problem.message, ...(typeof zk.problem['nextStep'] === 'string' ? { nextStep: zk.problem['nextStep'] } : {}) }}
-              />
+              <ErrorNotice error={zk.problem} />
             )}
             <dl className="facts" data-testid="zk-status">
               {zk.circuits.map((c) => (

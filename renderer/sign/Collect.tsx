@@ -20,8 +20,10 @@ import { useApi } from '../app/api/client';
 import { useDevices } from '../devices/useDevices';
 import { Badge, Card, ErrorNotice } from '../ui/components';
 import { saveJsonFile } from '../ui/save-file';
+import { type ShownError } from '../ui/describe-error';
+import { requestFileUnreadable } from '../ui/errors/flows';
 import { ActionSentence } from './ActionSentence';
-import { PreflightRefusal, SubmitRefusal } from './Notices';
+import { PreflightRefusal, StateNotChecked, SubmitRefusal } from './Notices';
 import { type Refusal } from './preflight';
 import { usePreflight } from './usePreflight';
 import { RequestStatus, stateBadge } from './RequestStatus';
@@ -55,7 +57,7 @@ export function Collect(props: { commons: CommonsView; request: SigningRequest; 
   const [submitError, setSubmitError] = useState<AppError | null>(null);
   const [sequenced, setSequenced] = useState<number | null>(null);
   const [submittedAt, setSubmittedAt] = useState<number | null>(null);
-  const [merged, setMerged] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [merged, setMerged] = useState<{ tone: 'ok'; text: string } | { tone: 'error'; error: ShownError } | null>(null);
   const vault = commons.vaults.find((v) => v.address.toLowerCase() === request.action.vault);
   // The signers the request needs, as SignerRow shows them (emulated: the demo's keys are the emulators').
   const signers = useMemo(
@@ -104,9 +106,9 @@ export function Collect(props: { commons: CommonsView; request: SigningRequest; 
   const mergeFile = async (file: File | undefined) => {
     if (!file) return;
     const parsed = parseRequestFile(await file.text());
-    if (!parsed.ok) return setMerged({ tone: 'error', text: parsed.error });
+    if (!parsed.ok) return setMerged({ tone: 'error', error: requestFileUnreadable(parsed.error) });
     const result = mergeRequests(request, parsed.value, nobleRecoverer);
-    if (!result.ok) return setMerged({ tone: 'error', text: result.error.message });
+    if (!result.ok) return setMerged({ tone: 'error', error: result.error });
     const added = result.value.request.signatures.filter((s) => !request.signatures.some((t) => t.signer === s.signer && t.sig === s.sig)).length;
     const dropped = result.value.dropped.length;
     setMerged({
@@ -140,11 +142,8 @@ export function Collect(props: { commons: CommonsView; request: SigningRequest; 
       </dl>
       <p className="muted small">A device that cannot show every field shows these two hashes: check that they match before you approve.</p>
       {state && <RequestStatus state={state} />}
-      {lifecycle.status === 'problem' && (
-        <p className="notice notice-error" role="alert">
-          {lifecycle.problem.message}
-        </p>
-      )}
+      {lifecycle.status === 'unanswered' && <StateNotChecked error={lifecycle.error} />}
+      {lifecycle.status === 'problem' && <ErrorNotice error={lifecycle.problem} />}
       {!decided && preflight.status === 'refused' && <PreflightRefusal refusal={preflight.refusal} />}
       {problems.length > 0 && (
         <div className={`notice${altered.length > 0 ? ' notice-error' : ''}`} role="alert" data-testid="signature-problems">
@@ -199,10 +198,15 @@ export function Collect(props: { commons: CommonsView; request: SigningRequest; 
           <input type="file" accept=".json,application/json" data-testid="merge-request" onChange={(e) => void mergeFile(e.target.files?.[0])} />
         </label>
       )}
-      {merged && (
-        <p className={`notice ${merged.tone === 'ok' ? 'notice-ok' : 'notice-error'}`} role={merged.tone === 'ok' ? 'status' : 'alert'} data-testid="merge-result">
+      {merged?.tone === 'ok' && (
+        <p className="notice notice-ok" role="status" data-testid="merge-result">
           {merged.text}
         </p>
+      )}
+      {merged?.tone === 'error' && (
+        <div data-testid="merge-result">
+          <ErrorNotice error={merged.error} />
+        </div>
       )}
       {quorum && sequenced === null && state?.state === 'ready' && (
         <p className="small" data-testid="next-step">

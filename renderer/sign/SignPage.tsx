@@ -10,13 +10,16 @@ import { useMemo, useState } from 'react';
 import { type CommonsView } from '../../shared/contract/commons-view';
 import { authorityOf } from '../../shared/quorum/authority';
 import { parseRequestFile, type SigningRequest } from '../../shared/quorum/request';
-import { Card } from '../ui/components';
+import { requestProblem } from '../../shared/quorum/errors';
+import { Card, ErrorNotice } from '../ui/components';
+import { type ShownError } from '../ui/describe-error';
+import { requestFileUnreadable } from '../ui/errors/flows';
 import { Collect } from './Collect';
 import { Compose } from './Compose';
 
 export function SignPage({ commons, onSequenced }: { commons: CommonsView; /** The demo's stewards sequenced an action: time to sync. */ onSequenced: () => void }) {
   const [request, setRequest] = useState<SigningRequest | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<ShownError | null>(null);
   // Who must sign, from the ledger: a request for a vault it does not hold cannot be collected.
   const authority = useMemo(() => (request ? authorityOf(commons, request.action) : null), [commons, request]);
   // Once the request executed, its vault exists (a vault it created) or moved on: it is shown by
@@ -26,7 +29,7 @@ export function SignPage({ commons, onSequenced }: { commons: CommonsView; /** T
 
   const open = (next: SigningRequest) => {
     const found = authorityOf(commons, next.action);
-    if (!found.ok) return setFileError(found.error.message);
+    if (!found.ok) return setFileError(found.error);
     setFileError(null);
     setOpened({ request: next, authority: found });
     setRequest(next);
@@ -35,10 +38,10 @@ export function SignPage({ commons, onSequenced }: { commons: CommonsView; /** T
   const openFile = async (file: File | undefined) => {
     if (!file) return;
     const parsed = parseRequestFile(await file.text());
-    if (!parsed.ok) return setFileError(parsed.error);
+    if (!parsed.ok) return setFileError(requestFileUnreadable(parsed.error));
     // Names in the file are not signed: say which Commons by what the ledger knows.
     if (parsed.value.commonsId !== commons.commonsId.toLowerCase())
-      return setFileError(`This request is for another Commons (id ${parsed.value.commonsId}), not ${commons.name} (id ${commons.commonsId.toLowerCase()}).`);
+      return setFileError(requestProblem('OtherCommons', { ours: commons.commonsId.toLowerCase(), theirs: parsed.value.commonsId }));
     open(parsed.value);
   };
 
@@ -52,11 +55,7 @@ export function SignPage({ commons, onSequenced }: { commons: CommonsView; /** T
               Open a signing request (.json) that a co-signer sent you
               <input type="file" accept=".json,application/json" data-testid="open-request" onChange={(e) => void openFile(e.target.files?.[0])} />
             </label>
-            {fileError && (
-              <p className="notice notice-error" role="alert">
-                {fileError}
-              </p>
-            )}
+            {fileError && <ErrorNotice error={fileError} />}
           </Card>
         </>
       )}

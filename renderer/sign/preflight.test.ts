@@ -11,6 +11,7 @@ import { testVerifier } from '../../shared/commons/fixtures';
 import { nobleRecoverer } from '../../shared/crypto/recover';
 import { type Hex } from '../../shared/crypto/canonical';
 import { refusedByRules } from './refusal';
+import { enrolmentNotChecked } from '../identity/enrolment';
 import { type VerifiedLedger } from './verified-ledger';
 
 /** The verified ledger as main answers for it: the ledger's own pre-flight on `state`. */
@@ -18,11 +19,11 @@ const ledgerOf = (state: CommonsState | null): VerifiedLedger => ({
   commonsId: (state?.commonsId ?? commons.commonsId) as Hex,
   time: async () => state?.time ?? null,
   check: async (action, time) => {
-    if (!state) return null;
+    if (!state) return { status: 'not-loaded' };
     const dry = preflightAction(state, action, { verifier: testVerifier, recoverer: nobleRecoverer, time });
-    return dry.ok ? { ok: true, value: null } : dry;
+    return dry.ok ? { status: 'allowed' } : { status: 'refused', rule: dry.error };
   },
-  executedAt: async () => null,
+  executedAt: async () => ({ ok: true, value: null }),
   signersOf: () => null,
 });
 
@@ -35,6 +36,25 @@ describe('the pre-flight in the composer', () => {
 
   it('without a verified state nothing is passed: it says the ledger is still loading', async () => {
     expect(await preflightWith(ledgerOf(null))(draft())).toMatchObject({ ok: false, error: { kind: 'LedgerNotLoaded' } });
+  });
+
+  it('a pre-flight main did not answer is said with that error’s words, not as a ledger still loading nor as a rule the action breaks', async () => {
+    const offline = { kind: 'BridgeUnavailable', message: 'The app could not reach its background services.', reason: 'socket closed' } as const;
+    const unreachable: VerifiedLedger = { ...ledgerOf(demoState), check: async () => ({ status: 'unanswered', error: offline }) };
+    const answer = await preflightWith(unreachable)(draft());
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'PreflightNotAnswered', error: offline } });
+    if (answer.ok) return;
+    expect(answer.error.message).not.toMatch(/loading|finished verifying|would refuse/i);
+    // The enrolment flow shows main's own error (its registry's words), not "the ledger would refuse this enrolment".
+    const shown = enrolmentNotChecked(answer.error);
+    expect(shown).toBe(offline);
+    expect(describeError(shown).title).toBe('The app’s background services are not answering');
+  });
+
+  it('a ledger still loading is not worded as a refusal of the enrolment', async () => {
+    const answer = await preflightWith(ledgerOf(null))(draft());
+    if (answer.ok) throw new Error('passed without a verified state');
+    expect(describeError(enrolmentNotChecked(answer.error)).title).not.toMatch(/would refuse/);
   });
 
   it('checks expiry at this machine’s time when it is past the ledger’s, since the stewards cannot sequence earlier', async () => {
@@ -59,6 +79,14 @@ describe('an action the stewards did not sequence', () => {
 
   it('keeps the words of a rule the app explains itself', () => {
     expect(describeError(refusedByRules({ kind: 'DuplicateNullifier', message: 'x', nullifier: '1', seq: 3, action: 0 }, 'your enrolment')).title).toBe('This person is already enrolled in this Commons');
+  });
+
+  it('a demo log its stewards failed to write is not said as a rule the member’s action broke', () => {
+    const diskFull = { kind: 'LogNotWritten', message: 'The log could not be written (ENOSPC), so entry 12 was not stored. Nothing changed; try again.', seq: 12, cause: 'ENOSPC' };
+    expect(refusedByRules(diskFull, 'your ballot')).toBe(diskFull);
+    const words = describeError(refusedByRules(diskFull, 'your ballot'));
+    expect(words.title).toBe('The log could not be written on this machine');
+    expect(`${words.title} ${words.detail} ${words.next ?? ''}`).not.toMatch(/rules refuse|did not verify|untampered/);
   });
 
   it('leaves other errors as they are', () => {

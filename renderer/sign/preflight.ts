@@ -8,9 +8,14 @@ import { type PreflightRefusal, sequencingTime, wouldRefuse } from '../../shared
 import { requestProblem } from '../../shared/quorum/errors';
 import { type SigningRequest } from '../../shared/quorum/request';
 import { type Result, err, ok } from '../../shared/result';
-import { type VerifiedLedger } from './verified-ledger';
+import { type Checked, type VerifiedLedger } from './verified-ledger';
 
-export type Refusal = PreflightRefusal | { readonly kind: 'LedgerNotLoaded'; readonly message: string };
+export type Refusal =
+  | PreflightRefusal
+  /** Main holds no verified state of this Commons yet. */
+  | { readonly kind: 'LedgerNotLoaded'; readonly message: string }
+  /** Main did not answer the pre-flight: said with that error's own words, not as a ledger still loading. */
+  | { readonly kind: 'PreflightNotAnswered'; readonly message: string; readonly error: Extract<Checked, { status: 'unanswered' }>['error'] };
 
 export type Preflight = (request: SigningRequest) => Promise<Result<null, Refusal>>;
 
@@ -27,6 +32,14 @@ export const preflightWith =
     const ledgerTime = await ledger.time();
     if (ledgerTime === null) return err(notLoaded);
     const checked = await ledger.check(request.action, sequencingTime(ledgerTime, Math.floor(now() / 1000)));
-    if (checked === null) return err(notLoaded);
-    return checked.ok ? ok(null) : err(wouldRefuse(checked.error));
+    switch (checked.status) {
+      case 'allowed':
+        return ok(null);
+      case 'refused':
+        return err(wouldRefuse(checked.rule));
+      case 'not-loaded':
+        return err(notLoaded);
+      case 'unanswered':
+        return err({ kind: 'PreflightNotAnswered', message: 'This app could not check the action against the Commons’ verified ledger, so no device is asked to sign it.', error: checked.error });
+    }
   };

@@ -1,7 +1,6 @@
 /** Small shared pieces: cards, badges, notices. */
 import { type ReactNode } from 'react';
-import { type AppError } from '../../shared/contract/errors';
-import { describeError } from './describe-error';
+import { type ShownError, describeError } from './describe-error';
 
 export function Card({ title, children, aside }: { title: string; children: ReactNode; aside?: ReactNode }) {
   return (
@@ -32,7 +31,8 @@ export function EmulatedBadge() {
   );
 }
 
-export function ErrorNotice({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
+/** An error, in the words of its kind's registry (./describe-error.ts). */
+export function ErrorNotice({ error, onRetry }: { error: ShownError; onRetry?: () => void }) {
   const words = describeError(error);
   return (
     <div className="notice notice-error" role="alert">

@@ -1,103 +1,41 @@
 /**
- * Every error kind the renderer can meet, turned into words for the person in front of the
- * screen, in one place. Screens never show `message` strings from the services raw, and
- * nothing parses them: they switch on `kind` and read the numbers.
+ * Every error the renderer can meet, turned into words for the person in front of the screen, in
+ * one place: one registry per module of errors (./errors/), each a mapped type over its kinds, so
+ * that a kind without words does not compile. Screens never show a service's `message` raw, and
+ * nothing parses it: the registry for the error's kind chooses the words.
  */
-import { type AppError } from '../../shared/contract/errors';
+import { commonsWords, isCommonsRule } from './errors/commons';
+import { contractWords } from './errors/contract';
+import { deviceWords } from './errors/devices';
+import { flowWords } from './errors/flows';
+import { ledgerWords } from './errors/ledger';
+import { requestWords } from './errors/requests';
+import { type ErrorWords } from './errors/words';
+import { zkWords } from './errors/zk';
 
-export interface ErrorWords {
-  title: string;
-  detail: string;
-  /** What the person can do next, when there is something. */
-  next?: string;
+export { type ErrorWords } from './errors/words';
+
+/** Any error a screen shows: a kind and a sentence, with the numbers beside them. */
+export interface ShownError {
+  readonly kind: string;
+  readonly message: string;
+  readonly nextStep?: string;
 }
 
-const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+/** The registries, one per module; a kind is worded by exactly one of them (registry.test.ts). */
+export const REGISTRIES = { contract: contractWords, devices: deviceWords, zk: zkWords, ledger: ledgerWords, requests: requestWords, flows: flowWords } as const;
 
-export function describeError(error: AppError): ErrorWords {
-  switch (error.kind) {
-    case 'BridgeUnavailable':
-      return {
-        title: 'The app’s background services are not answering',
-        detail: 'The window lost its connection to the part of C3 Vault that talks to your devices and checks the ledger.',
-        next: 'If you started the app with npm run start:browser, check that the terminal is still running, then reload this page.',
-      };
-    case 'SenderRejected':
-      return { title: 'Refused', detail: 'Only the app’s own window may use its services.' };
-    case 'UnknownChannel':
-      return {
-        title: 'This window and the app’s services are different versions',
-        detail: `The window asked for “${text(error['channel'])}”, which the services do not offer.`,
-        next: 'Restart the app so that both parts come from the same version.',
-      };
-    case 'InvalidRequest': {
-      // A derivation path is the member's input: say which part is wrong, not "a bug".
-      const pathIssue = Array.isArray(error['issues'])
-        ? (error['issues'] as unknown[]).find((issue): issue is { path: string; message: string } => typeof issue === 'object' && issue !== null && (issue as { path?: unknown }).path === 'path')
-        : undefined;
-      if (pathIssue) return pathWords(pathIssue.message);
-      return {
-        title: 'The request was not sent',
-        detail: `The app refused a request for “${text(error['channel'])}” because it did not match what the service accepts.`,
-        next: 'This is a bug in C3 Vault; please report it with what you were doing.',
-      };
-    }
-    case 'InvalidPath':
-      return pathWords(error.message);
-    case 'CancelledInApp':
-      return { title: 'Cancelled in C3 Vault', detail: error.message, ...(typeof error['nextStep'] === 'string' ? { next: error['nextStep'] } : {}) };
-    case 'RejectedOnDevice':
-      return { title: 'Rejected on the device', detail: error.message, ...(typeof error['nextStep'] === 'string' ? { next: error['nextStep'] } : {}) };
-    case 'InvalidResponse':
-    case 'ServiceFailed':
-      return {
-        title: 'Something went wrong inside C3 Vault',
-        detail: `The service behind “${text(error['channel'])}” failed. Nothing was signed or changed.`,
-        next: 'Try again; if it keeps happening, restart the app and report it.',
-      };
-    case 'MessageTooDeep':
-    case 'MessageTooLarge':
-    case 'MessagePartTooLong':
-    case 'MessageNotJson':
-      return {
-        title: 'The request was not read',
-        detail: `The app’s services refused a request for “${text(error['channel'])}” because of its shape or size, before looking inside it. Nothing was signed or changed.`,
-        next: 'If you were importing or signing something very large, try a smaller one; otherwise this is a bug in C3 Vault, please report it.',
-      };
-    case 'CallRateExceeded':
-      return {
-        title: 'Too many requests at once',
-        detail: `This window asked the app’s services more than ${text(error['callsPerSecond'])} times a second, so “${text(error['channel'])}” was not run. Nothing was changed.`,
-        next: 'Wait a moment and try again.',
-      };
-    case 'Cancelled':
-      return { title: 'Cancelled', detail: 'The task was cancelled before it finished. Nothing was changed.' };
-    case 'DuplicateScopeNullifier':
-      return {
-        title: 'You have already voted on this proposal',
-        detail: 'Each member has one ballot per proposal, and ballots are final. Your ballot is anonymous, so this one was refused by its nullifier, not by your name.',
-      };
-    case 'DuplicateNullifier':
-      return {
-        title: 'This person is already enrolled in this Commons',
-        detail: 'The uniqueness nullifier of this capture is already in the ledger: one person, one membership per Commons.',
-        next: 'If you lost access to your first membership, ask the stewards to recover it rather than enrolling again.',
-      };
-    default:
-      // A ledger rule broken by an entry of a log (shared/commons/errors.ts): name the entry.
-      if (typeof error['seq'] === 'number') {
-        const action = typeof error['action'] === 'number' ? `, action ${error['action']}` : '';
-        return {
-          title: 'The Commons ledger did not verify',
-          detail: `Entry ${error['seq']}${action} breaks the rule ${error.kind}. ${error.message}`,
-          next: 'Nothing from this log was stored. Ask the Commons’ stewards for an untampered copy.',
-        };
-      }
-      // Device and service errors carry the next step in plain words.
-      return { title: 'The action could not be completed', detail: error.message, ...(typeof error['nextStep'] === 'string' ? { next: error['nextStep'] } : {}) };
-  }
-}
+type Explain = (error: never) => ErrorWords;
+const byKind = new Map<string, Explain>(Object.values(REGISTRIES).flatMap((registry) => Object.entries(registry as Record<string, Explain>)));
 
-function pathWords(problem: string): ErrorWords {
-  return { title: 'This derivation path is not valid', detail: problem, next: "Correct the path (for example m/44'/60'/0'/0/0) and try again." };
+/** Whether some registry (or the Commons' rules) words this kind. */
+export const hasWords = (kind: string): boolean => byKind.has(kind) || isCommonsRule({ kind });
+
+export function describeError(error: ShownError): ErrorWords {
+  const explain = byKind.get(error.kind);
+  if (explain) return (explain as (e: ShownError) => ErrorWords)(error);
+  if (isCommonsRule(error)) return commonsWords(error);
+  // No kind reaches here from the contract (its rows' errors are closed unions); say what we have.
+  const next = (error as { nextStep?: unknown }).nextStep;
+  return { title: 'The action could not be completed', detail: error.message, ...(typeof next === 'string' ? { next } : {}) };
 }

@@ -2,8 +2,8 @@
  * Quorum checks (SPEC §3, §11): signatures sorted by signer strictly ascending, each recovering
  * to the signer it names, each a current signer, at least `threshold` of them.
  */
-import { type Hex, canonicalHash, keccakHex } from '../crypto/canonical';
-import { type VaultActionMessage, ledgerEntryDigest, vaultActionDigest } from '../crypto/eip712';
+import { type Hex, canonicalHash, canonicalHashBytes, keccakHex } from '../crypto/canonical';
+import { type VaultActionMessage, ledgerEntryDigest, vaultActionDigestOf } from '../crypto/eip712';
 import { type SignatureRecoverer, hexBytes } from '../crypto/recover';
 import { type Result, err, ok } from '../result';
 import { type CoreError, fail } from './core-errors';
@@ -45,7 +45,8 @@ export function vaultActionMessage(commonsId: Hex, action: ActionEnvelope): Vaul
 export function actionDigest(commonsId: Hex, action: ActionEnvelope, memo?: DigestMemo): Uint8Array {
   const known = memo?.get(action);
   if (known) return known;
-  const digest = vaultActionDigest(vaultActionMessage(commonsId, action));
+  // vaultActionDigest(vaultActionMessage(commonsId, action)), without the bigint and hex round trips.
+  const digest = vaultActionDigestOf(commonsId, action.vault as Hex, action.nonce, action.kind, canonicalHashBytes(action.payload), action.validUntil);
   memo?.set(action, digest);
   return digest;
 }
@@ -82,7 +83,8 @@ export function checkQuorum(
     if ((sigs[i - 1]?.signer ?? '') >= (sigs[i]?.signer ?? '')) return err(fail('SignaturesNotSorted', { index: i }));
   }
   let have = 0;
-  for (const [index, { signer, sig }] of sigs.entries()) {
+  for (let index = 0; index < sigs.length; index++) {
+    const { signer, sig } = sigs[index]!;
     if (!signers.some((s) => s.address === signer)) return err(fail('NotASigner', { signer }));
     const recovered = recoverer.recoverHex ? recoverer.recoverHex(digest, sig) : recoverer.recover(digest, hexBytes(sig));
     if (recovered !== signer) return err(fail('BadSignature', { signer, index }));

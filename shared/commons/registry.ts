@@ -12,6 +12,7 @@ import { params } from './params';
 import { patronage } from './patronage';
 import { impact } from './impact';
 import { staking } from './staking';
+import { credit } from './credit';
 
 export const modules = [
   identity,
@@ -22,4 +23,5 @@ export const modules = [
   patronage,
   impact,
   staking,
+  credit,
 ] as const;

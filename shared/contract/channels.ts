@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { channel, event } from './define';
+import { QUERY_ERRORS } from './ledger-errors';
 import { CommonsView } from './commons-view';
 import { ledgerChannels, ledgerEvents } from './ledger';
 import { devicesChannels, devicesEvents } from './devices';
@@ -44,21 +45,25 @@ export const channels = {
     request: z.strictObject({}),
     response: AppInfo,
     summary: 'Name, version and platform of the app, and how the renderer is connected.',
+    errors: [],
   }),
   'demo.commons': channel({
     request: z.strictObject({}),
     response: CommonsView,
     summary: 'The Demo Commons, folded from its verified log, for a newcomer without hardware.',
+    errors: [...QUERY_ERRORS, 'DemoDisabled'],
   }),
   'task.cancel': channel({
     request: z.strictObject({ taskId: TaskId }),
     response: z.strictObject({ cancelled: z.boolean() }),
     summary: 'Cancels a long-running task (proving, a device prompt, a sync) if it is still running.',
+    errors: [],
   }),
   'workspace.open': channel({
     request: z.strictObject({ workspace: WorkspaceName }),
     response: z.strictObject({ workspace: WorkspaceName, emulatorsEnabled: z.boolean() }),
     summary: 'Tells the services which workspace the window shows: in the desktop app, emulated devices and the demo sequencer exist only in the Demo one.',
+    errors: [],
   }),
   ...ledgerChannels,
   ...devicesChannels,

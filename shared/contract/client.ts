@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { err } from '../result';
-import { type Answer, type ChannelTable, type EventTable, type PayloadOf, type RequestOf, type ResponseOf } from './define';
-import { type ContractError, invalidRequest, invalidResponse, undecodableRequest, undecodableResponse } from './errors';
+import { type ChannelTable, type EventTable, type PayloadOf, type RequestOf, type ResponseOf, type RowAnswer, type RowError } from './define';
+import { type ContractError, declaredKinds, invalidRequest, invalidResponse, undeclaredError, undecodableRequest, undecodableResponse } from './errors';
 import { WireAnswer } from './wire';
 
 export interface Transport {
@@ -19,11 +19,13 @@ export interface Transport {
 
 export interface Client<T extends ChannelTable, E extends EventTable> {
   readonly shell: 'electron' | 'browser';
-  call<C extends keyof T & string>(channel: C, request: RequestOf<T, C>): Promise<Answer<ResponseOf<T, C>>>;
+  /** The row's value, or one of its errors: a closed union (define.ts `RowError`) to switch on. */
+  call<C extends keyof T & string>(channel: C, request: RequestOf<T, C>): Promise<RowAnswer<T, C>>;
   on<N extends keyof E & string>(event: N, listener: (payload: PayloadOf<E, N>) => void): () => void;
 }
 
 export function createClient<T extends ChannelTable, E extends EventTable>(table: T, events: E, transport: Transport): Client<T, E> {
+  const declared = new Map<string, ReadonlySet<string>>(Object.entries(table).map(([name, spec]) => [name, declaredKinds(spec.errors)]));
   return {
     shell: transport.shell,
     async call(channel, request) {
@@ -50,7 +52,11 @@ export function createClient<T extends ChannelTable, E extends EventTable>(table
       try {
         const wire = WireAnswer.safeParse(raw);
         if (!wire.success) return err(invalidResponse(channel, wire.error));
-        if (!wire.data.ok) return wire.data;
+        if (!wire.data.ok) {
+          // Main checks this too (dispatch.ts); a main process of another version may not have.
+          if (!declared.get(channel)?.has(wire.data.error.kind)) return err(undeclaredError(channel, wire.data.error.kind));
+          return err(wire.data.error as unknown as RowError<T, typeof channel>);
+        }
         const decoded = z.safeDecode(spec.response, wire.data.value as never);
         if (!decoded.success) return err(invalidResponse(channel, decoded.error));
         return { ok: true, value: decoded.data as ResponseOf<T, typeof channel> };

@@ -6,13 +6,20 @@
  */
 import { type z } from 'zod';
 import { type Result } from '../result';
-import { type AppError } from './errors';
+import { type AppError, type ContractError } from './errors';
+import { type KnownError, type KnownErrorKind } from './known-errors';
 import { type MessageLimits } from './limits';
 
-export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType, K extends KnownErrorKind = KnownErrorKind> {
   readonly request: Req;
   readonly response: Res;
   readonly summary: string;
+  /**
+   * The error kinds the service may answer this row with, beside the contract's own (any row may
+   * answer those). The dispatcher answers any other kind as `UndeclaredError`, so that the row's
+   * error type (`RowError`) is a closed union the renderer can switch on exhaustively.
+   */
+  readonly errors: readonly K[];
   /**
    * Caps on the request's shape where the defaults (./limits.ts: 1 MiB, 10,000 items, 64
    * levels) do not fit, e.g. a whole member tree in one call. Checked before decoding.
@@ -20,7 +27,7 @@ export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.Zo
   readonly limits?: Partial<MessageLimits>;
 }
 
-export const channel = <Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>): ChannelSpec<Req, Res> => spec;
+export const channel = <Req extends z.ZodType, Res extends z.ZodType, const K extends KnownErrorKind = never>(spec: ChannelSpec<Req, Res, K>): ChannelSpec<Req, Res, K> => spec;
 
 /** Main-to-renderer pushes (progress, hotplug); one zod schema each. */
 export interface EventSpec<Payload extends z.ZodType = z.ZodType> {
@@ -38,3 +45,12 @@ export type PayloadOf<T extends EventTable, E extends keyof T> = z.output<T[E]['
 
 /** What a service answers: its value, or a typed error. */
 export type Answer<T> = Result<T, AppError>;
+
+/** The kinds a row declares (`errors`). */
+export type DeclaredKindOf<T extends ChannelTable, C extends keyof T> = T[C]['errors'][number];
+
+/** The closed union of errors a row may answer with: the contract's own, and the kinds it declares. */
+export type RowError<T extends ChannelTable, C extends keyof T> = ContractError | Extract<KnownError, { kind: DeclaredKindOf<T, C> }>;
+
+/** What the renderer receives from a row: its value, or one of the row's errors. */
+export type RowAnswer<T extends ChannelTable, C extends keyof T> = Result<ResponseOf<T, C>, RowError<T, C>>;

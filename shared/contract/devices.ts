@@ -5,6 +5,11 @@
  */
 import { z } from 'zod';
 import { channel, event } from './define';
+import { DEVICE_REQUEST_ERRORS } from './device-errors';
+import { AppError } from './errors';
+
+/** What keeps a source of devices from finding any (the machine's Trezor Bridge is not running), in words. */
+export const DeviceSourceProblem = AppError;
 
 export const DeviceId = z.string().min(1).max(200);
 
@@ -84,18 +89,21 @@ const EmulatorTarget = z.strictObject({ deviceId: DeviceId });
 export const devicesChannels = {
   'devices.list': channel({
     request: z.strictObject({}),
-    response: z.object({ devices: z.array(DeviceInfo) }),
+    response: z.object({ devices: z.array(DeviceInfo), problems: z.array(DeviceSourceProblem).max(16) }),
     summary: 'The hardware devices connected now (and emulated ones, labelled), with model, versions and state.',
+    errors: [],
   }),
   'devices.getAddress': channel({
     request: z.strictObject({ deviceId: DeviceId, path: DerivationPath, display: z.boolean().default(false) }),
     response: z.object({ path: z.string(), address: HexString, verifiedOnDevice: z.boolean() }),
     summary: 'The Ethereum address at a path; with display, shown on the device for the person to verify.',
+    errors: [...DEVICE_REQUEST_ERRORS, 'DemoWorkspaceOnly'],
   }),
   'devices.accounts': channel({
     request: z.strictObject({ deviceId: DeviceId, count: z.number().int().min(1).max(20).default(20) }),
     response: z.object({ accounts: z.array(z.object({ path: z.string(), address: HexString })) }),
     summary: "The device's first Ethereum accounts (m/44'/60'/0'/0/i), read once without showing them, to find which device holds a key.",
+    errors: [...DEVICE_REQUEST_ERRORS],
   }),
   'devices.sign': channel({
     request: z.strictObject({
@@ -106,21 +114,25 @@ export const devicesChannels = {
     }),
     response: z.object({ signature: HexString, address: HexString, mode: z.enum(['hashed', 'full']) }),
     summary: 'An EIP-712 signature from the device (full clear signing where the app supports it, else the hashes).',
+    errors: [...DEVICE_REQUEST_ERRORS, 'DemoWorkspaceOnly'],
   }),
   'devices.getXpub': channel({
     request: z.strictObject({ deviceId: DeviceId, path: DerivationPath, display: z.boolean().default(false) }),
     response: z.object({ path: z.string(), xpub: z.string(), masterFingerprint: z.string().regex(/^[0-9a-f]{8}$/) }),
     summary: "The Bitcoin extended public key at a path and the device's master fingerprint, for a multisig descriptor.",
+    errors: [...DEVICE_REQUEST_ERRORS, 'DemoWorkspaceOnly'],
   }),
   'devices.getCardanoKey': channel({
     request: z.strictObject({ deviceId: DeviceId, path: DerivationPath }),
     response: z.object({ path: z.string(), publicKey: z.string(), chainCode: z.string() }),
     summary: 'The Cardano extended public key (public key and chain code) at a path, for a native-script multisig.',
+    errors: [...DEVICE_REQUEST_ERRORS, 'DemoWorkspaceOnly'],
   }),
   'devices.cancel': channel({
     request: z.strictObject({ deviceId: DeviceId }),
     response: z.object({ cancelled: z.boolean() }),
     summary: 'Ends the request in flight on the device, if any: the transport is aborted and the request answers CancelledInApp.',
+    errors: [...DEVICE_REQUEST_ERRORS, 'DemoWorkspaceOnly'],
   }),
   'devices.emulator.attach': channel({
     request: z.strictObject({
@@ -135,47 +147,55 @@ export const devicesChannels = {
     }),
     response: z.object({ deviceId: DeviceId }),
     summary: 'Plugs in an emulated device (test and demo only, never for real funds).',
+    errors: [...DEVICE_REQUEST_ERRORS, 'EmulatorsDisabled', 'DemoWorkspaceOnly'],
   }),
   'devices.emulator.approve': channel({
     request: EmulatorTarget,
     response: z.object({ done: z.boolean() }),
     summary: "Presses approve on an emulated device's prompt.",
+    errors: [...DEVICE_REQUEST_ERRORS, 'DemoWorkspaceOnly'],
   }),
   'devices.emulator.reject': channel({
     request: EmulatorTarget,
     response: z.object({ done: z.boolean() }),
     summary: "Presses reject on an emulated device's prompt.",
+    errors: [...DEVICE_REQUEST_ERRORS, 'DemoWorkspaceOnly'],
   }),
   'devices.emulator.unplug': channel({
     request: EmulatorTarget,
     response: z.object({ done: z.boolean() }),
     summary: 'Unplugs an emulated device, as pulling its cable would.',
+    errors: [...DEVICE_REQUEST_ERRORS, 'DemoWorkspaceOnly'],
   }),
   'devices.emulator.replug': channel({
     request: EmulatorTarget,
     response: z.object({ done: z.boolean() }),
     summary: 'Plugs an emulated device back in.',
+    errors: [...DEVICE_REQUEST_ERRORS, 'DemoWorkspaceOnly'],
   }),
   'devices.emulator.lock': channel({
     request: EmulatorTarget,
     response: z.object({ done: z.boolean() }),
     summary: 'Locks an emulated device (as its screen saver with PIN would).',
+    errors: [...DEVICE_REQUEST_ERRORS, 'DemoWorkspaceOnly'],
   }),
   'devices.emulator.unlock': channel({
     request: EmulatorTarget,
     response: z.object({ done: z.boolean() }),
     summary: 'Unlocks an emulated device (as entering its PIN would).',
+    errors: [...DEVICE_REQUEST_ERRORS, 'DemoWorkspaceOnly'],
   }),
   'devices.emulator.openApp': channel({
     request: z.strictObject({ deviceId: DeviceId, app: z.enum(['BOLOS', 'Ethereum', 'Bitcoin', 'Cardano ADA']) }),
     response: z.object({ done: z.boolean() }),
     summary: 'Opens an app on an emulated Ledger (BOLOS: back to the dashboard).',
+    errors: [...DEVICE_REQUEST_ERRORS, 'DemoWorkspaceOnly'],
   }),
 } as const;
 
 export const devicesEvents = {
   'devices.changed': event({
-    payload: z.object({ devices: z.array(DeviceInfo) }),
+    payload: z.object({ devices: z.array(DeviceInfo), problems: z.array(DeviceSourceProblem).max(16) }),
     summary: 'The device list changed: plugged, unplugged, locked, app opened, request started or finished.',
   }),
   'devices.prompt': event({

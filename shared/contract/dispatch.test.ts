@@ -14,8 +14,9 @@ const table = {
     request: z.strictObject({ vault: z.string().regex(/^0x[0-9a-f]{40}$/), token: z.enum(['CONX', 'COMM']) }),
     response: z.strictObject({ amount: Amount }),
     summary: 'test',
+    errors: ['InsufficientBalance'],
   }),
-  'vault.broken': channel({ request: z.strictObject({}), response: z.strictObject({ n: z.number().int() }), summary: 'test' }),
+  'vault.broken': channel({ request: z.strictObject({}), response: z.strictObject({ n: z.number().int() }), summary: 'test', errors: [] }),
 };
 const vault = `0x${'ab'.repeat(20)}`;
 
@@ -124,6 +125,7 @@ describe('the dispatcher under hostile messages', () => {
         }),
         response: z.strictObject({}),
         summary: 'test',
+        errors: [],
       }),
     };
     const onFault = vi.fn();
@@ -136,7 +138,7 @@ describe('the dispatcher under hostile messages', () => {
   });
 
   it('an answer too deep to encode becomes ServiceFailed, never an exception', async () => {
-    const deepAnswer = { 'vault.deep': channel({ request: z.strictObject({}), response: z.strictObject({ v: z.json() }), summary: 'test' }) };
+    const deepAnswer = { 'vault.deep': channel({ request: z.strictObject({}), response: z.strictObject({ v: z.json() }), summary: 'test', errors: [] }) };
     let deep: unknown = [];
     for (let level = 0; level < 20_000; level++) deep = [deep];
     const dispatch = createDispatcher(deepAnswer, { 'vault.deep': async () => ok({ v: deep as never }) });

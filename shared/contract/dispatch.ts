@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { err, ok } from '../result';
 import { type Answer, type ChannelTable, type RequestOf, type ResponseOf } from './define';
-import { AppError, ServiceError, invalidRequest, invalidResponse, messageRefused, serviceFailed, undecodableRequest, unknownChannel } from './errors';
+import { AppError, ServiceError, declaredKinds, invalidRequest, invalidResponse, messageRefused, serviceFailed, undeclaredError, undecodableRequest, unknownChannel } from './errors';
 import { limitsOf, measureMessage, type MessageLimits } from './limits';
 import { toJsonSafe, type WireAnswer } from './wire';
 
@@ -45,6 +45,7 @@ export function createDispatcher<T extends ChannelTable>(table: T, handlers: Han
   };
 
   const limits = new Map<string, MessageLimits>(Object.entries(table).map(([name, spec]) => [name, limitsOf(spec.limits)]));
+  const declared = new Map<string, ReadonlySet<string>>(Object.entries(table).map(([name, spec]) => [name, declaredKinds(spec.errors)]));
 
   async function route(channel: unknown, payload: unknown, context: CallContext): Promise<WireAnswer> {
     if (typeof channel !== 'string' || !Object.hasOwn(table, channel)) {
@@ -68,7 +69,7 @@ export function createDispatcher<T extends ChannelTable>(table: T, handlers: Han
     try {
       answer = await handlers[channel as keyof T](request.data as RequestOf<T, keyof T>, context);
     } catch (cause) {
-      if (cause instanceof ServiceError) return errorAnswer(channel, cause.error, fault);
+      if (cause instanceof ServiceError) return errorAnswer(channel, cause.error, declared.get(channel)!, fault);
       fault(channel, cause);
       return err(serviceFailed(channel, cause));
     }
@@ -78,7 +79,7 @@ export function createDispatcher<T extends ChannelTable>(table: T, handlers: Han
       return err(serviceFailed(channel, 'the service returned something that is not a result'));
     }
     const result = answer as Answer<unknown>;
-    if (!result.ok) return errorAnswer(channel, result.error, fault);
+    if (!result.ok) return errorAnswer(channel, result.error, declared.get(channel)!, fault);
 
     const encoded = z.safeEncode(spec.response, result.value as never);
     if (!encoded.success) {
@@ -101,9 +102,20 @@ export function createDispatcher<T extends ChannelTable>(table: T, handlers: Han
   };
 }
 
-function errorAnswer(channel: string, error: unknown, fault: (channel: string, cause: unknown) => void): WireAnswer {
+/**
+ * A service's error, checked: it must have the shape of an error, and a kind its row declares (or
+ * one of the contract's). Anything else is a bug of the service, logged and answered as a typed
+ * contract error, so that what the renderer receives is always one of the row's closed union.
+ */
+function errorAnswer(channel: string, error: unknown, declared: ReadonlySet<string>, fault: (channel: string, cause: unknown) => void): WireAnswer {
   const checked = AppError.safeParse(toJsonSafe(error));
-  if (checked.success) return err(checked.data);
-  fault(channel, checked.error);
-  return err(serviceFailed(channel, 'the service failed with an error of no known kind'));
+  if (!checked.success) {
+    fault(channel, checked.error);
+    return err(serviceFailed(channel, 'the service failed with an error of no known kind'));
+  }
+  if (!declared.has(checked.data.kind)) {
+    fault(channel, new Error(`the service answered with the undeclared error kind ${checked.data.kind}`));
+    return err(undeclaredError(channel, checked.data.kind));
+  }
+  return err(checked.data);
 }

@@ -27,7 +27,42 @@ export type ContractError =
   | { kind: 'BridgeUnavailable'; message: string; reason: string }
   | { kind: 'Cancelled'; message: string; taskId: string }
   | ({ message: string; channel: string } & ShapeRefusal)
-  | { kind: 'CallRateExceeded'; message: string; channel: string; callsPerSecond: number; burst: number };
+  | { kind: 'CallRateExceeded'; message: string; channel: string; callsPerSecond: number; burst: number }
+  /** A service answered with a kind its row does not declare (define.ts `errors`): a bug of the service, not passed through. */
+  | { kind: 'UndeclaredError'; message: string; channel: string; undeclaredKind: string };
+
+export type ContractErrorKind = ContractError['kind'];
+
+/** The contract's own kinds, which any row may answer (a mapped record: no kind left out). */
+export const CONTRACT_ERRORS: { readonly [K in ContractErrorKind]: true } = {
+  UnknownChannel: true,
+  InvalidRequest: true,
+  InvalidResponse: true,
+  ServiceFailed: true,
+  SenderRejected: true,
+  BridgeUnavailable: true,
+  Cancelled: true,
+  MessageTooDeep: true,
+  MessageTooLarge: true,
+  MessagePartTooLong: true,
+  MessageNotJson: true,
+  CallRateExceeded: true,
+  UndeclaredError: true,
+};
+
+/** A row's declared kinds (define.ts `errors`) and the contract's own, which any row may answer. */
+export const declaredKinds = (errors: readonly string[] | undefined): ReadonlySet<string> => new Set([...Object.keys(CONTRACT_ERRORS), ...(errors ?? [])]);
+
+/** Whether an error is one of the contract's own (said in the contract's words), not a service's. */
+export const isContractError = (error: { readonly kind: string }): error is ContractError => Object.hasOwn(CONTRACT_ERRORS, error.kind);
+
+/** A service's error of a kind its row does not declare, answered instead of it. */
+export const undeclaredError = (channel: string, undeclaredKind: string): ContractError => ({
+  kind: 'UndeclaredError',
+  message: `The service behind "${channel}" answered with an error of kind "${undeclaredKind.slice(0, 100)}", which that channel does not declare.`,
+  channel,
+  undeclaredKind: undeclaredKind.slice(0, 100),
+});
 
 export const issuesOf = (error: z.ZodError): { path: string; message: string }[] =>
   error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message }));

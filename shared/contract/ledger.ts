@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { channel, event } from './define';
+import { COMMONS_ERRORS, QUERY_ERRORS, STORE_ERRORS } from './ledger-errors';
 import { Action, Entry, Hash, SignatureHex } from '../commons/log';
 import { CommonsView } from './commons-view';
 import { AppError } from './errors';
@@ -59,6 +60,7 @@ export const ledgerChannels = {
       recoverer: z.string(),
     }),
     summary: 'Recovers who signed each digest, in bulk, in the main process (libsecp256k1), for the renderer’s ledger verification.',
+    errors: [],
     /** A full batch is ~2.3 MB of JSON (225 characters a job). */
     limits: { maxBytes: 4 * 1024 * 1024, maxArrayLength: MAX_SIGNATURE_BATCH },
   }),
@@ -71,26 +73,31 @@ export const ledgerChannels = {
       setAside: SetAsideReport.optional(),
     }),
     summary: 'The Demo Commons log, signed by the emulated devices’ keys, for the renderer to verify and fold.',
+    errors: [],
   }),
   'ledger.openCommons': channel({
     request: z.strictObject({ log: z.string().max(MAX_LOG_CHARS) }),
     response: z.strictObject({ commonsId: Hash, name: z.string(), height: z.number().int().nonnegative(), headHash: Hash }),
     summary: 'Verifies a member’s own Commons log in the main process (every signature and proof) and stores it, so that the prover will make an enrolment proof for that Commons.',
+    errors: [...COMMONS_ERRORS, ...STORE_ERRORS],
   }),
   'ledger.list': channel({
     request: z.strictObject({ workspace: LedgerWorkspace }),
     response: z.strictObject({ commons: z.array(CommonsSummary) }),
     summary: 'The Commons whose verified logs the main process stores in a workspace (the Demo Commons, or the member’s own).',
+    errors: [],
   }),
   'ledger.state': channel({
     request: z.strictObject(CommonsRef),
     response: CommonsView,
     summary: 'A stored Commons as the dashboard shows it, folded by the main process from its verified log.',
+    errors: [...QUERY_ERRORS],
   }),
   'ledger.history': channel({
     request: z.strictObject({ ...CommonsRef, from: z.number().int().nonnegative(), limit: z.number().int().min(1).max(MAX_HISTORY_PAGE) }),
     response: z.strictObject({ height: z.number().int().nonnegative(), entries: z.array(Entry) }),
     summary: 'A page of a stored Commons’ verified entries, from `from` on.',
+    errors: [...QUERY_ERRORS],
   }),
   'ledger.import': channel({
     request: z.strictObject({ log: z.string().max(MAX_LOG_CHARS) }),
@@ -103,6 +110,7 @@ export const ledgerChannels = {
       skipped: z.number().int().nonnegative(),
     }),
     summary: 'Imports a Commons ledger file (a whole log, or entries that follow a stored head) into the member’s own workspace: every new entry is verified before any is stored.',
+    errors: [...COMMONS_ERRORS, ...STORE_ERRORS],
   }),
   'ledger.reverify': channel({
     request: z.strictObject(CommonsRef),
@@ -115,6 +123,7 @@ export const ledgerChannels = {
       verifiedAt: z.number().int().nonnegative(),
     }),
     summary: 'Replays a stored Commons’ log from genesis, every signature and proof, and checks it reaches the state the app holds.',
+    errors: [...COMMONS_ERRORS, ...QUERY_ERRORS, 'StateMismatch'],
   }),
   'ledger.preflight': channel({
     request: z.strictObject({
@@ -130,6 +139,7 @@ export const ledgerChannels = {
       z.strictObject({ allowed: z.literal(false), refusal: AppError }),
     ]),
     summary: 'Runs an action against the current verified state with every rule but its signatures, before any device is asked to sign it.',
+    errors: [...QUERY_ERRORS],
   }),
 } as const;
 

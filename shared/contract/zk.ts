@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { channel } from './define';
+import { IDENTITY_ERRORS, PROOF_ERRORS } from './zk-errors';
+import { COMMONS_ERRORS, QUERY_ERRORS } from './ledger-errors';
 import { Action, Field, Groth16Proof, Hash } from '../commons/log';
 
 const Proved = {
@@ -32,6 +34,7 @@ export const zkChannels = {
       problem: z.looseObject({ kind: z.string(), message: z.string() }).nullable(),
     }),
     summary: 'Whether the circuits’ artifacts are present and match their manifest, and which ceremony made them.',
+    errors: [],
   }),
   'identity.status': channel({
     request: z.strictObject({}),
@@ -42,16 +45,19 @@ export const zkChannels = {
       provider: z.object({ kind: z.enum(['platform', 'development']), label: z.string() }),
     }),
     summary: 'Whether this machine holds a member identity, its public commitment, and how the biometric key is captured.',
+    errors: [...IDENTITY_ERRORS],
   }),
   'identity.proveEnrolment': channel({
     request: z.strictObject({ commonsId: Hash }),
     response: z.object({ commitment: Field, nullifier: Field, ...Proved }),
     summary: 'Captures the biometric key, creates the identity if needed, and proves C and U for an enrolment (progress as a task).',
+    errors: [...PROOF_ERRORS, ...QUERY_ERRORS],
   }),
   'identity.proveMembership': channel({
     request: z.strictObject({ leaves: z.array(Field).max(MAX_LEAVES), scope: Hash, message: Field }),
     response: z.object({ root: Field, nullifier: Field, ...Proved }),
     summary: 'An anonymous proof of membership in the member tree, with a per-scope nullifier and a bound message (ballots).',
+    errors: [...PROOF_ERRORS, 'NotInTree'],
     limits: TREE_REQUEST_LIMITS,
   }),
   'identity.proveCredential': channel({
@@ -65,12 +71,14 @@ export const zkChannels = {
     }),
     response: z.object({ root: Field, nullifier: Field, ...Proved }),
     summary: 'A selective-disclosure proof over the credential tree: faction = F and/or tier ≥ T, revealing nothing else.',
+    errors: [...PROOF_ERRORS, 'NotInTree', 'ClaimNotTrue'],
     limits: TREE_REQUEST_LIMITS,
   }),
   'demo.submit': channel({
     request: z.strictObject({ action: Action }),
     response: z.object({ seq: z.number().int().nonnegative() }),
     summary: 'Demo only: the Demo Commons’ stewards (emulated keys) sequence one verified action into a new entry.',
+    errors: [...COMMONS_ERRORS, 'LogNotWritten', 'DemoDisabled', 'DemoWorkspaceOnly'],
   }),
 } as const;
 

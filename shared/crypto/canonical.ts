@@ -4,8 +4,8 @@
  * string (exactly as amounts appear in the log), numbers only as safe integers, `undefined` members
  * omitted, strings escaped as JSON.stringify does. UTF-8 bytes of that text are hashed with keccak256.
  */
-import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { keccak256 } from './keccak';
 
 export type Hex = `0x${string}`;
 
@@ -34,7 +34,10 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-export const keccakHex = (bytes: Uint8Array): Hex => `0x${bytesToHex(keccak_256(bytes))}`;
+export const keccakHex = (bytes: Uint8Array): Hex => `0x${bytesToHex(keccak256(bytes))}`;
 
 /** keccak256 of the canonical encoding: the `payloadHash` of a VaultAction (SPEC §3). */
 export const canonicalHash = (value: unknown): Hex => keccakHex(utf8ToBytes(canonicalJson(value)));
+
+/** The same hash as bytes (what a struct hash takes), without a round trip through hex. */
+export const canonicalHashBytes = (value: unknown): Uint8Array => keccak256(utf8ToBytes(canonicalJson(value)));

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { hashTypedData, recoverTypedDataAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { type Hex, canonicalHash, canonicalJson } from './canonical';
-import { vaultActionDigest, vaultActionDigestReference, vaultActionTypedData } from './eip712';
+import { type Hex, canonicalHash, canonicalHashBytes, canonicalJson } from './canonical';
+import { ledgerEntryDigest, ledgerEntryDigestReference, vaultActionDigest, vaultActionDigestOf, vaultActionDigestReference, vaultActionTypedData } from './eip712';
 import { addressOfPrivateKey, hexBytes, nobleRecoverer, signDigest } from './recover';
 
 describe('EIP-712', () => {
@@ -42,6 +42,51 @@ describe('EIP-712', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('computes the digest of an action as the log holds it (numbers, payload) exactly as viem does', () => {
+    const action = fc.record({
+      commons: hex(32),
+      vault: hex(20),
+      nonce: fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.maxSafeNat()),
+      kind: fc.string({ maxLength: 40 }),
+      payload: fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string({ maxLength: 20 }), fc.maxSafeNat(), fc.bigInt({ min: 0n, max: 1n << 80n }))),
+      validUntil: fc.oneof(fc.integer({ min: 0, max: 2 ** 32 + 5 }), fc.maxSafeNat()),
+    });
+    fc.assert(
+      fc.property(action, (a) => {
+        const m = { commons: a.commons, vault: a.vault, nonce: BigInt(a.nonce), kind: a.kind, payloadHash: canonicalHash(a.payload), validUntil: BigInt(a.validUntil) };
+        expect(`0x${bytesToHex(vaultActionDigestOf(a.commons, a.vault, a.nonce, a.kind, canonicalHashBytes(a.payload), a.validUntil))}`).toBe(vaultActionDigestReference(m));
+      }),
+      { numRuns: 200 },
+    );
+    // What is not a uint64 is refused as the general path refuses it.
+    const payload = canonicalHashBytes({});
+    expect(() => vaultActionDigestOf(`0x${'c3'.repeat(32)}`, `0x${'ab'.repeat(20)}`, -1, 'k', payload, 5)).toThrow(RangeError);
+    expect(() => vaultActionDigestOf(`0x${'c3'.repeat(32)}`, `0x${'ab'.repeat(20)}`, 1.5, 'k', payload, 5)).toThrow(RangeError);
+  });
+
+  it('computes the LedgerEntry digest exactly as viem’s hashTypedData does', () => {
+    const entry = fc.record({
+      commons: hex(32),
+      seq: fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+      prevHash: hex(32),
+      time: fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+      actionsHash: hex(32),
+    });
+    fc.assert(
+      fc.property(entry, (m) => {
+        expect(ledgerEntryDigest(m)).toBe(ledgerEntryDigestReference(m));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses to hash a LedgerEntry whose seq or time is not a uint64, or whose hash is not 32 bytes', () => {
+    const m = { commons: `0x${'c3'.repeat(32)}` as Hex, seq: 1n, prevHash: `0x${'00'.repeat(32)}` as Hex, time: 5n, actionsHash: `0x${'ab'.repeat(32)}` as Hex };
+    expect(() => ledgerEntryDigest({ ...m, seq: -1n })).toThrow(RangeError);
+    expect(() => ledgerEntryDigest({ ...m, time: 1n << 64n })).toThrow(RangeError);
+    expect(() => ledgerEntryDigest({ ...m, prevHash: `0x${'00'.repeat(31)}` })).toThrow(RangeError);
   });
 
   it('recovers the signer of typed data signed by viem (as a device would sign it)', async () => {

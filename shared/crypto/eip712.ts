@@ -3,10 +3,10 @@
  * is computed once per action during replay, so it has a fast path (domain separator cached per
  * Commons, struct hash over fixed-width fields); a test pins it to viem's `hashTypedData`.
  */
-import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { hashDomain, hashTypedData, keccak256, toHex } from 'viem';
 import { type Hex } from './canonical';
+import { keccak256 as keccakBytes } from './keccak';
 
 export const COMMONS_DOMAIN_NAME = 'C3 Commons';
 export const COMMONS_DOMAIN_VERSION = '1';
@@ -84,7 +84,7 @@ const kindHashCache = new Map<string, Uint8Array>();
 const kindHash = (kind: string): Uint8Array => {
   let hash = kindHashCache.get(kind);
   if (!hash) {
-    hash = keccak_256(utf8ToBytes(kind));
+    hash = keccakBytes(utf8ToBytes(kind));
     kindHashCache.set(kind, hash);
   }
   return hash;
@@ -99,6 +99,13 @@ const writeUint = (target: Uint8Array, offset: number, value: bigint) => {
 
 const U64_MAX = (1n << 64n) - 1n;
 
+/** The bytes of a 0x-hex value of exactly `size` bytes (what hashTypedData would refuse otherwise). */
+function fixedBytes(hex: Hex, size: number): Uint8Array {
+  const bytes = hex.length === 2 + 2 * size ? hexToBytes(hex.slice(2)) : null;
+  if (!bytes) throw new RangeError(`EIP-712: expected ${size} bytes, got ${hex}`);
+  return bytes;
+}
+
 /** The EIP-712 digest of a VaultAction: keccak256(0x1901 ‖ domainSeparator ‖ hashStruct(message)). */
 export function vaultActionDigest(message: VaultActionMessage): Uint8Array {
   if (message.nonce < 0n || message.nonce > U64_MAX || message.validUntil < 0n || message.validUntil > U64_MAX) {
@@ -106,18 +113,70 @@ export function vaultActionDigest(message: VaultActionMessage): Uint8Array {
   }
   const struct = new Uint8Array(32 * 7);
   struct.set(VAULT_ACTION_TYPEHASH, 0);
-  struct.set(hexToBytes(message.commons.slice(2)), 32);
-  struct.set(hexToBytes(message.vault.slice(2)), 64 + 12);
+  struct.set(fixedBytes(message.commons, 32), 32);
+  struct.set(fixedBytes(message.vault, 20), 64 + 12);
   writeUint(struct, 96, message.nonce);
   struct.set(kindHash(message.kind), 128);
-  struct.set(hexToBytes(message.payloadHash.slice(2)), 160);
+  struct.set(fixedBytes(message.payloadHash, 32), 160);
   writeUint(struct, 192, message.validUntil);
   const outer = new Uint8Array(66);
   outer[0] = 0x19;
   outer[1] = 0x01;
   outer.set(domainSeparator(message.commons), 2);
-  outer.set(keccak_256(struct), 34);
-  return keccak_256(outer);
+  outer.set(keccakBytes(struct), 34);
+  return keccakBytes(outer);
+}
+
+/** The first 64 bytes of every VaultAction struct of one Commons: the type hash and the Commons id. */
+const structPrefixes = new Map<string, Uint8Array>();
+const structPrefix = (commons: Hex): Uint8Array => {
+  let prefix = structPrefixes.get(commons);
+  if (!prefix) {
+    prefix = new Uint8Array(64);
+    prefix.set(VAULT_ACTION_TYPEHASH, 0);
+    prefix.set(fixedBytes(commons, 32), 32);
+    structPrefixes.set(commons, prefix);
+  }
+  return prefix;
+};
+
+/** A uint64 given as a JavaScript number, written big-endian in the last 8 bytes of its word. */
+const writeSafeUint = (target: Uint8Array, offset: number, value: number) => {
+  const high = Math.floor(value / 2 ** 32);
+  const low = value >>> 0;
+  target[offset + 24] = high >>> 24;
+  target[offset + 25] = (high >>> 16) & 0xff;
+  target[offset + 26] = (high >>> 8) & 0xff;
+  target[offset + 27] = high & 0xff;
+  target[offset + 28] = low >>> 24;
+  target[offset + 29] = (low >>> 16) & 0xff;
+  target[offset + 30] = (low >>> 8) & 0xff;
+  target[offset + 31] = low & 0xff;
+};
+
+/**
+ * The same digest as `vaultActionDigest`, for an action as the log holds it (nonce and expiry as
+ * numbers, the payload hash as bytes): what replay computes once per action. Numbers that are not
+ * safe non-negative integers take the general path, which refuses them.
+ */
+export function vaultActionDigestOf(commons: Hex, vault: Hex, nonce: number, kind: string, payloadHash: Uint8Array, validUntil: number): Uint8Array {
+  const safe = (n: number) => Number.isSafeInteger(n) && n >= 0;
+  if (!safe(nonce) || !safe(validUntil) || payloadHash.length !== 32) {
+    return vaultActionDigest({ commons, vault, nonce: BigInt(nonce), kind, payloadHash: `0x${bytesToHex(payloadHash)}`, validUntil: BigInt(validUntil) });
+  }
+  const struct = new Uint8Array(32 * 7);
+  struct.set(structPrefix(commons), 0);
+  struct.set(fixedBytes(vault, 20), 64 + 12);
+  writeSafeUint(struct, 96, nonce);
+  struct.set(kindHash(kind), 128);
+  struct.set(payloadHash, 160);
+  writeSafeUint(struct, 192, validUntil);
+  const outer = new Uint8Array(66);
+  outer[0] = 0x19;
+  outer[1] = 0x01;
+  outer.set(domainSeparator(commons), 2);
+  outer.set(keccakBytes(struct), 34);
+  return keccakBytes(outer);
 }
 
 export interface LedgerEntryMessage {
@@ -128,8 +187,31 @@ export interface LedgerEntryMessage {
   readonly actionsHash: Hex;
 }
 
-export const ledgerEntryDigest = (message: LedgerEntryMessage): Hex =>
+/** viem's reference computation of the entry digest; the fast path below must agree with it. */
+export const ledgerEntryDigestReference = (message: LedgerEntryMessage): Hex =>
   hashTypedData({ domain: commonsDomain(message.commons), types: ledgerEntryTypes, primaryType: 'LedgerEntry', message });
+
+const LEDGER_ENTRY_TYPEHASH = hexToBytes(keccak256(toHex('LedgerEntry(bytes32 commons,uint64 seq,bytes32 prevHash,uint64 time,bytes32 actionsHash)')).slice(2));
+
+/** The EIP-712 digest of a LedgerEntry, on the same fixed-width fast path as a VaultAction's. */
+export function ledgerEntryDigest(message: LedgerEntryMessage): Hex {
+  if (message.seq < 0n || message.seq > U64_MAX || message.time < 0n || message.time > U64_MAX) {
+    throw new RangeError('ledgerEntryDigest: seq and time are uint64');
+  }
+  const struct = new Uint8Array(32 * 6);
+  struct.set(LEDGER_ENTRY_TYPEHASH, 0);
+  struct.set(fixedBytes(message.commons, 32), 32);
+  writeUint(struct, 64, message.seq);
+  struct.set(fixedBytes(message.prevHash, 32), 96);
+  writeUint(struct, 128, message.time);
+  struct.set(fixedBytes(message.actionsHash, 32), 160);
+  const outer = new Uint8Array(66);
+  outer[0] = 0x19;
+  outer[1] = 0x01;
+  outer.set(domainSeparator(message.commons), 2);
+  outer.set(keccakBytes(struct), 34);
+  return `0x${bytesToHex(keccakBytes(outer))}`;
+}
 
 export const enrolmentDigest = (commons: Hex, commitment: bigint, nullifier: bigint): Hex =>
   hashTypedData({ domain: commonsDomain(commons), types: enrolmentTypes, primaryType: 'Enrolment', message: { commons, commitment, nullifier } });

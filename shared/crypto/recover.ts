@@ -4,9 +4,9 @@
  * holds the interface and the pure noble fallback; the native one is in electron/services/ledger.
  */
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { type Hex } from './canonical';
+import { keccak256 } from './keccak';
 
 export interface SignatureRecoverer {
   readonly name: string;
@@ -52,7 +52,7 @@ export function splitSignature(signature: Uint8Array): SplitSignature | null {
 
 /** The Ethereum address of an uncompressed public key (65 bytes, 0x04 ‖ X ‖ Y). */
 export const addressOfPublicKey = (uncompressed: Uint8Array): Hex =>
-  `0x${bytesToHex(keccak_256(uncompressed.subarray(1)).subarray(12))}`;
+  `0x${bytesToHex(keccak256(uncompressed.subarray(1)).subarray(12))}`;
 
 /** Pure fallback: @noble/curves (~500 recoveries/s on one core here). */
 export const nobleRecoverer: SignatureRecoverer = {

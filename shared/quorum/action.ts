@@ -43,6 +43,16 @@ const KINDS: { readonly [K in RequestKind]: true } = {
   'stake.request': true,
   'stake.give': true,
   'stake.release': true,
+  'price.attest': true,
+  'credit.lock': true,
+  'credit.unlock': true,
+  'credit.pledge': true,
+  'credit.unpledge': true,
+  'credit.draw': true,
+  'credit.repay': true,
+  'credit.setOff': true,
+  'credit.setOffByTreasury': true,
+  'credit.liquidate': true,
 };
 export const REQUEST_KINDS = Object.keys(KINDS) as RequestKind[];
 

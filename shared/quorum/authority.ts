@@ -51,6 +51,16 @@ const CREATES_VAULT: { readonly [K in RequestKind]: boolean } = {
   'stake.request': false,
   'stake.give': false,
   'stake.release': false,
+  'price.attest': false,
+  'credit.lock': false,
+  'credit.unlock': false,
+  'credit.pledge': false,
+  'credit.unpledge': false,
+  'credit.draw': false,
+  'credit.repay': false,
+  'credit.setOff': false,
+  'credit.setOffByTreasury': false,
+  'credit.liquidate': false,
 };
 
 export const createsVault = (kind: RequestKind): boolean => CREATES_VAULT[kind];

@@ -94,6 +94,16 @@ describe('the words of every kind a request can carry', () => {
     'stake.request': at('stake.request', alice, { offer: 'beds', amount: 1_000_000n }),
     'stake.give': at('stake.give', alice, { request: 'beds/1', amount: 1_000_000n }),
     'stake.release': at('stake.release', alice, { request: 'beds/1' }),
+    'price.attest': at('price.attest', treasury, { asset: 'BTC', price: 60_000_000_000n }),
+    'credit.lock': at('credit.lock', alice, { amount: 100_000_000_000n }),
+    'credit.unlock': at('credit.unlock', alice, { amount: 1_500_000n }),
+    'credit.pledge': at('credit.pledge', alice, { asset: 'BTC', amount: 150_000_000n }),
+    'credit.unpledge': at('credit.unpledge', alice, { asset: 'ETH', amount: 10n ** 17n }),
+    'credit.draw': at('credit.draw', alice, { amount: 60_000_000_000n }),
+    'credit.repay': at('credit.repay', alice, { amount: 1_000_000_001n }),
+    'credit.setOff': at('credit.setOff', alice, { amount: 2_000_000_000n }),
+    'credit.setOffByTreasury': at('credit.setOffByTreasury', treasury, { vault: alicePath, amount: 2_000_000_000n }),
+    'credit.liquidate': at('credit.liquidate', treasury, { vault: alicePath }),
     'member.enrol': at('member.enrol', { address: deriveVaultAddress(commonsId, pkhDid(stranger), 'main'), nonce: 0 }, {
       did: pkhDid(stranger),
       label: 'Gita',
@@ -139,6 +149,22 @@ describe('the words of every kind a request can carry', () => {
     expect(words('member.enrol')).toBe(
       `Enrol Gita (${pkhDid(stranger)}) in the Guild, with a new vault named “Gita's vault” (${sample['member.enrol'].vault}) controlled by this one key: a key this Commons does not know (${stranger}); vouched for by a registered attestor of this Commons (${view.attestors[0]!.toLowerCase()})`,
     );
+  });
+
+  it('the words of each credit kind: amounts in full with their asset, every vault by the ledger’s name', () => {
+    const words = (kind: RequestKind) => describeAction(view, sample[kind]).text;
+    const a = `Alice's vault (member vault of Alice, ${alicePath})`;
+    const t = `Commons treasury (a Commons vault, ${treasury.address.toLowerCase()})`;
+    expect(words('price.attest')).toBe(`Attest the price of BTC at 60,000 CONX per BTC (a jump of more than the Commons’ price-jump limit is held as a pending price before it takes effect), authorised by ${t}`);
+    expect(words('credit.lock')).toBe(`Lock 100,000 COMM from ${a} as collateral of its credit line`);
+    expect(words('credit.unlock')).toBe(`Unlock 1.5 COMM from the credit line of ${a}, back into the vault`);
+    expect(words('credit.pledge')).toBe(`Pledge 1.5 BTC, held in the vault’s own BTC wallet, as collateral of the credit line of ${a}`);
+    expect(words('credit.unpledge')).toBe(`Withdraw 0.1 ETH of the ETH pledged to the credit line of ${a}`);
+    expect(words('credit.draw')).toBe(`Draw 60,000 CONX on the credit line of ${a}, minted into that vault as debt`);
+    expect(words('credit.repay')).toBe(`Repay 1,000.000001 CONX of the debt of ${a}, fees first: the fee part goes to the Commons treasury, the rest is burned`);
+    expect(words('credit.setOff')).toBe(`Set off 2,000 COMM locked in the credit line of ${a} against its debt, fees first (that COMM is burned)`);
+    expect(words('credit.setOffByTreasury')).toBe(`Set off 2,000 COMM locked in the credit line of ${a} against its debt, fees first (that COMM is burned; allowed only while its health is below 1), authorised by ${t}`);
+    expect(words('credit.liquidate')).toBe(`Liquidate the credit line of ${a} (its COMM set off first, then its pledged collateral claimed with the liquidation penalty, as SPEC §4 sets out), authorised by ${t}`);
   });
 
   it('a change of threshold or signers says plainly that it changes who controls the vault', () => {

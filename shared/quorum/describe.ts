@@ -7,7 +7,7 @@
  * said to be unknown.
  */
 import { type CommonsView } from '../contract/commons-view';
-import { type CommonsToken, DECIMALS, formatAmount } from '../money';
+import { type Asset, type CommonsToken, DECIMALS, formatAmount } from '../money';
 import { type RequestKind, type SignedAction } from './action';
 
 /** What the words need of the verified ledger (the dashboard's CommonsView has it). */
@@ -58,6 +58,8 @@ const words = (warning: string | null, ...parts: WordPart[]): ActionWords => ({
 });
 
 const tokens = (amount: bigint, token: CommonsToken) => `${formatAmount(amount, DECIMALS[token])} ${token}`;
+/** Any asset in full, with its symbol: "1.5 BTC", "60,000 CONX". */
+const assetAmount = (amount: bigint, asset: Asset) => `${formatAmount(amount, DECIMALS[asset])} ${asset}`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A key by the label the ledger gives it as a signer of some vault, with its full address; a key it does not know, said so. */
@@ -224,6 +226,44 @@ const DESCRIBERS: DescriberTable = {
     const amount = request ? ` (${tokens(request.escrowed, 'CONX')} staked so far)` : '';
     return words(null, { text: `Release the stakes of request ${payload.request}${amount} to ` }, { party: partyOf(ledger, vault) }, { text: ' as working capital, closing the request' });
   },
+  // VELOC (SPEC §4): the amounts as signed, the vaults as the ledger names them.
+  'price.attest': (ledger, { vault, payload }) =>
+    words(null, { text: `Attest the price of ${payload.asset} at ${tokens(payload.price, 'CONX')} per ${payload.asset} (a jump of more than the Commons’ price-jump limit is held as a pending price before it takes effect), authorised by ` }, { party: partyOf(ledger, vault) }),
+  'credit.lock': (ledger, { vault, payload }) =>
+    words(null, { text: `Lock ${tokens(payload.amount, 'COMM')} from ` }, { party: partyOf(ledger, vault) }, { text: ' as collateral of its credit line' }),
+  'credit.unlock': (ledger, { vault, payload }) =>
+    words(null, { text: `Unlock ${tokens(payload.amount, 'COMM')} from the credit line of ` }, { party: partyOf(ledger, vault) }, { text: ', back into the vault' }),
+  'credit.pledge': (ledger, { vault, payload }) =>
+    words(null, { text: `Pledge ${assetAmount(payload.amount, payload.asset)}, held in the vault’s own ${payload.asset} wallet, as collateral of the credit line of ` }, { party: partyOf(ledger, vault) }),
+  'credit.unpledge': (ledger, { vault, payload }) =>
+    words(null, { text: `Withdraw ${assetAmount(payload.amount, payload.asset)} of the ${payload.asset} pledged to the credit line of ` }, { party: partyOf(ledger, vault) }),
+  'credit.draw': (ledger, { vault, payload }) =>
+    words(null, { text: `Draw ${tokens(payload.amount, 'CONX')} on the credit line of ` }, { party: partyOf(ledger, vault) }, { text: ', minted into that vault as debt' }),
+  'credit.repay': (ledger, { vault, payload }) =>
+    words(
+      null,
+      { text: `Repay ${tokens(payload.amount, 'CONX')} of the debt of ` },
+      { party: partyOf(ledger, vault) },
+      { text: ', fees first: the fee part goes to the Commons treasury, the rest is burned' },
+    ),
+  'credit.setOff': (ledger, { vault, payload }) =>
+    words(null, { text: `Set off ${tokens(payload.amount, 'COMM')} locked in the credit line of ` }, { party: partyOf(ledger, vault) }, { text: ' against its debt, fees first (that COMM is burned)' }),
+  'credit.setOffByTreasury': (ledger, { vault, payload }) =>
+    words(
+      null,
+      { text: `Set off ${tokens(payload.amount, 'COMM')} locked in the credit line of ` },
+      { party: partyOf(ledger, payload.vault) },
+      { text: ' against its debt, fees first (that COMM is burned; allowed only while its health is below 1), authorised by ' },
+      { party: partyOf(ledger, vault) },
+    ),
+  'credit.liquidate': (ledger, { vault, payload }) =>
+    words(
+      null,
+      { text: 'Liquidate the credit line of ' },
+      { party: partyOf(ledger, payload.vault) },
+      { text: ' (its COMM set off first, then its pledged collateral claimed with the liquidation penalty, as SPEC §4 sets out), authorised by ' },
+      { party: partyOf(ledger, vault) },
+    ),
 };
 
 export function describeAction(ledger: LedgerNames, action: SignedAction): ActionWords {

@@ -52,6 +52,16 @@ const ACTION_SCHEMAS: { readonly [K in RequestKind]: ReturnType<typeof requestAc
   'stake.request': requestAction('stake.request'),
   'stake.give': requestAction('stake.give'),
   'stake.release': requestAction('stake.release'),
+  'price.attest': requestAction('price.attest'),
+  'credit.lock': requestAction('credit.lock'),
+  'credit.unlock': requestAction('credit.unlock'),
+  'credit.pledge': requestAction('credit.pledge'),
+  'credit.unpledge': requestAction('credit.unpledge'),
+  'credit.draw': requestAction('credit.draw'),
+  'credit.repay': requestAction('credit.repay'),
+  'credit.setOff': requestAction('credit.setOff'),
+  'credit.setOffByTreasury': requestAction('credit.setOffByTreasury'),
+  'credit.liquidate': requestAction('credit.liquidate'),
 };
 type ActionSchema = (typeof ACTION_SCHEMAS)[RequestKind];
 const RequestAction = z.discriminatedUnion('kind', Object.values(ACTION_SCHEMAS) as [ActionSchema, ...ActionSchema[]]);

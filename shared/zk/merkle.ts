@@ -40,6 +40,41 @@ export function insertLeaf(frontier: Frontier, leaf: bigint, depth = MERKLE_DEPT
   return { size: frontier.size + 1, filled, root: String(node) };
 }
 
+/**
+ * Appends `leaves` in order and returns the frontier and the roots after each of the last
+ * `roots` (≥ 1) of them — the same frontier and roots as `insertLeaf` one leaf at a time. The
+ * leaves before those only fill the frontier: a node is hashed when its subtree is complete, so
+ * they cost about one hash each instead of `depth` (no root is computed for them).
+ */
+export function insertLeaves(frontier: Frontier, leaves: readonly bigint[], roots: number, depth = MERKLE_DEPTH): { frontier: Frontier; roots: string[] } {
+  if (roots < 1) throw new RangeError('insertLeaves: at least the last root is computed');
+  if (frontier.size + leaves.length > 2 ** depth) throw new RangeError('the tree is full');
+  const quiet = Math.max(0, leaves.length - roots);
+  const filled = [...frontier.filled];
+  let size = frontier.size;
+  for (let i = 0; i < quiet; i++) {
+    // Up through the levels where the new node is a right child; at the first left one it waits.
+    let node = leaves[i]!;
+    let index = size;
+    let level = 0;
+    while (index % 2 === 1) {
+      node = hash2(BigInt(filled[level]!), node);
+      index = Math.floor(index / 2);
+      level += 1;
+    }
+    if (level < depth) filled[level] = String(node);
+    size += 1;
+  }
+  // The last leaves as insertLeaf does them: their paths rewrite the frontier's partial nodes too.
+  let next: Frontier = { size, filled, root: frontier.root };
+  const after: string[] = [];
+  for (let i = quiet; i < leaves.length; i++) {
+    next = insertLeaf(next, leaves[i]!, depth);
+    after.push(next.root);
+  }
+  return { frontier: next, roots: after };
+}
+
 export interface MerkleProof {
   readonly root: bigint;
   readonly pathElements: bigint[];

@@ -4,26 +4,14 @@
  * @ledgerhq/errors classes, Trezor errors as @trezor/connect failure codes.
  */
 import { type AppError } from '../../../shared/contract/errors';
+import { type DeviceErrorBody } from '../../../shared/contract/device-errors';
 
 export const UDEV_RULES_FILE = 'resources/linux/20-c3vault-hw.rules';
 export const UDEV_INSTALL_COMMAND =
   `sudo install -m 644 ${UDEV_RULES_FILE} /etc/udev/rules.d/ && sudo udevadm control --reload-rules && sudo udevadm trigger`;
 
-export type DeviceErrorBody =
-  | { kind: 'DeviceLocked'; message: string; nextStep: string; vendor: string }
-  | { kind: 'WrongApp'; message: string; nextStep: string; expected: string; open: string }
-  | { kind: 'AppTooOld'; message: string; nextStep: string; app: string; minimum: string; actual: string }
-  | { kind: 'RejectedOnDevice'; message: string; nextStep: string }
-  | { kind: 'CancelledInApp'; message: string; nextStep: string; vendor: string }
-  | { kind: 'Disconnected'; message: string; nextStep: string }
-  | { kind: 'DeviceBusy'; message: string; nextStep: string }
-  | { kind: 'UdevRulesMissing'; message: string; nextStep: string; command: string }
-  | { kind: 'DeviceNotFound'; message: string; nextStep: string; deviceId: string }
-  | { kind: 'NotSupported'; message: string; nextStep: string; operation: string }
-  | { kind: 'DeviceFailed'; message: string; nextStep: string; detail: string }
-  | { kind: 'InvalidPath'; message: string; nextStep: string; path: string }
-  | { kind: 'BlindSigningDisabled'; message: string; nextStep: string; statusWord: string }
-  | { kind: 'TrezorBridgeNotRunning'; message: string; nextStep: string; url: string };
+/** The kinds, declared in the contract (the rows that answer them and the renderer's words see one union). */
+export type { DeviceErrorBody };
 
 export class DeviceError extends Error {
   constructor(readonly body: DeviceErrorBody) {

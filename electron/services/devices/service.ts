@@ -60,7 +60,8 @@ export function createDevicesService(options: DevicesServiceOptions = {}): Devic
       }
     }
   };
-  registry.on('changed', (devices) => publish('devices.changed', { devices }));
+  const problems = () => [...plugged.keys()].flatMap((source) => source.problem?.() ?? []);
+  registry.on('changed', (devices) => publish('devices.changed', { devices, problems: problems() }));
   registry.on('prompt', (p) => publish('devices.prompt', { deviceId: p.deviceId, prompt: p.prompt ? { action: p.prompt.action, lines: [...p.prompt.lines] } : null }));
 
   const sinkFor = (source: DeviceSource, ids: Set<string>): DeviceSink => {
@@ -85,6 +86,7 @@ export function createDevicesService(options: DevicesServiceOptions = {}): Devic
       },
       settled: (deviceId) => registry.settled(deviceId),
       list: () => registry.list(),
+      problemChanged: () => publish('devices.changed', { devices: registry.list(), problems: problems() }),
     };
   };
 
@@ -125,7 +127,7 @@ export function createDevicesService(options: DevicesServiceOptions = {}): Devic
   };
 
   const handlers: Handlers<DevicesChannels> = {
-    'devices.list': async () => ok({ devices: registry.list() }),
+    'devices.list': async () => ok({ devices: registry.list(), problems: problems() }),
     'devices.getAddress': async ({ deviceId, path, display }) => {
       try {
         return ok(await registry.use(deviceId, (s) => s.getAddress(path, { display })));

@@ -11,6 +11,7 @@
  */
 import { type Handlers } from '../../../shared/contract/dispatch';
 import { type DevicesChannels } from '../../../shared/contract/devices';
+import { type DeviceErrorBody } from './errors';
 import { type LedgerTransport } from './ledger-driver';
 import { type ConnectionState, type DeviceInfo, type DevicePrompt, type DeviceVendor, type Signer } from './types';
 
@@ -83,6 +84,8 @@ export interface DeviceSink {
   /** Resolves once the app's own reads of the device (its first address) are done. */
   settled(deviceId: string): Promise<void>;
   list(): DeviceInfo[];
+  /** What keeps the source from finding devices changed (`DeviceSource.problem`): the list is published again. */
+  problemChanged(): void;
 }
 
 export interface DeviceSource {
@@ -96,5 +99,11 @@ export interface DeviceSource {
   trezorBridge?(): Promise<{ readonly port: number }>;
   /** Channels the source serves itself (e.g. the emulators' controls), over the service's refusals. */
   readonly handlers?: Partial<Handlers<DevicesChannels>>;
+  /**
+   * What keeps the source from finding devices now, in words (the machine's Trezor Bridge is not
+   * running); null when nothing does. Shown beside the device list, so that "no device found" is
+   * never the whole story.
+   */
+  problem?(): DeviceErrorBody | null;
   close(): Promise<void>;
 }

@@ -207,13 +207,15 @@ export class CommonsLog {
 
   /**
    * Stores entries already verified on top of the head, with the state after them: on disk first
-   * (one write, one fsync, then the head), then in memory. A failure changes nothing.
+   * (one write, one fsync, then the head), then in memory. A failure changes nothing. `lines`:
+   * the entries already encoded (a caller that encoded them a few at a time).
    */
-  commit(entries: readonly Entry[], after: CommonsState): Result<void, Extract<LedgerServiceError, { kind: 'LogNotWritten' }>> {
+  commit(entries: readonly Entry[], after: CommonsState, lines: readonly string[] = entries.map(encodeEntry)): Result<void, Extract<LedgerServiceError, { kind: 'LogNotWritten' }>> {
     if (entries.length === 0) return ok(undefined);
     if (after.height !== this.height + entries.length) throw new Error(`the state after these entries is at ${after.height}, not ${this.height + entries.length}`);
     try {
-      this.store.append(entries.map(encodeEntry), { height: after.height, headHash: after.headHash });
+      if (lines.length !== entries.length) throw new Error(`${lines.length} lines for ${entries.length} entries`);
+      this.store.append(lines, { height: after.height, headHash: after.headHash });
     } catch (cause) {
       return err(serviceError('LogNotWritten', { seq: entries[0]!.seq, cause: cause instanceof Error ? cause.message : String(cause) }));
     }

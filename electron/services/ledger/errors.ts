@@ -3,26 +3,10 @@
  * what a start found in a stored log, and what a query or an import was refused for. Each kind
  * has its sentence here, written once; the numbers that explain it travel with it.
  */
-import { type Hex } from '../../../shared/crypto/canonical';
+import { type LedgerServiceError } from '../../../shared/contract/ledger-errors';
 
-export type LedgerServiceError =
-  /** A saved entry of the demo's log is not the Demo Commons' built-in entry at that place. */
-  | { readonly kind: 'NotTheDemoHistory'; readonly message: string; readonly seq: number }
-  /** Lines past the head record: written, never committed (the app stopped between the two). */
-  | { readonly kind: 'NotCommitted'; readonly message: string; readonly seq: number; readonly lines: number }
-  /** A line cut off before its end (no newline): half-written. */
-  | { readonly kind: 'TornEntry'; readonly message: string; readonly seq: number }
-  /** The disk refused an append; nothing was stored and nothing changed. */
-  | { readonly kind: 'LogNotWritten'; readonly message: string; readonly seq: number; readonly cause: string }
-  | { readonly kind: 'UnknownCommons'; readonly message: string; readonly nextStep: string; readonly workspace: string; readonly commonsId: string }
-  /** An imported entry is not the entry stored at its place: the two logs have forked. */
-  | { readonly kind: 'EntryDiffers'; readonly message: string; readonly seq: number }
-  /** Imported entries that follow no Commons stored here. */
-  | { readonly kind: 'UpdateFollowsNothing'; readonly message: string; readonly nextStep: string; readonly fromSeq: number }
-  /** A replay from genesis did not reach the state this machine holds. */
-  | { readonly kind: 'StateMismatch'; readonly message: string; readonly seq: number; readonly expected: Hex; readonly got: Hex }
-  /** The demo's log is written by its sequencer only. */
-  | { readonly kind: 'DemoDisabled'; readonly message: string };
+/** The kinds, declared in the contract (shared/contract/ledger-errors.ts), where the rows that answer them name them. */
+export type { LedgerServiceError };
 
 export type LedgerServiceErrorKind = LedgerServiceError['kind'];
 type Details<K extends LedgerServiceErrorKind> = Omit<Extract<LedgerServiceError, { kind: K }>, 'kind' | 'message'>;

@@ -3,10 +3,10 @@
  * SignatureRecoverer interface: ~20x @noble/curves. Falls back to noble where the binary does not load.
  */
 import { createRequire } from 'node:module';
-import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { type SignatureRecoverer, nobleRecoverer, splitSignature } from '../../../shared/crypto/recover';
 import { type Hex } from '../../../shared/crypto/canonical';
+import { keccak256 } from '../../../shared/crypto/keccak';
 
 /** The part of the `secp256k1` package's API we use (it ships no types). */
 export interface Secp256k1Native {
@@ -48,7 +48,7 @@ export function nativeRecoverer(native: Secp256k1Native): SignatureRecoverer {
       let address = addresses.get(key);
       if (!address) {
         if (addresses.size > 100_000) addresses.clear();
-        address = `0x${bytesToHex(keccak_256(output.subarray(1)).subarray(12))}` as Hex;
+        address = `0x${bytesToHex(keccak256(output.subarray(1)).subarray(12))}` as Hex;
         addresses.set(key, address);
       }
       return address;

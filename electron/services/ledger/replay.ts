@@ -1,8 +1,10 @@
 /**
  * Replay of a log with signature recovery spread over worker threads (libsecp256k1), pipelined
  * with parsing and the fold on the calling thread, and each batch's Groth16 proofs checked
- * together ahead of its fold. Same checks and result as `fold` with one recoverer: the workers
- * only answer "who signed this digest", the fold still decides.
+ * together ahead of its fold (across worker threads too when the verifier has them:
+ * proof-pool.ts). Same checks and result as `fold` with one recoverer: the workers only answer
+ * "who signed this digest" and "is this proof valid", the fold still decides. The fold lets the
+ * event loop turn every few milliseconds (yield.ts), so that a long replay never stops IPC.
  *
  * A replay starts from genesis or from a state already verified (a projection, the head of a
  * stored log) and stops at the first line that does not hold: it reports how many it kept, so
@@ -25,6 +27,8 @@ import { type ZkVerifier } from '../../../shared/zk/types';
 import { type BatchZkVerifier, primedVerifier, proofKey } from '../../../shared/zk/groth16';
 import { proofsOf } from '../../../shared/commons/proofs';
 import { bestRecoverer } from './native';
+import { type ParallelZkVerifier } from './proof-pool';
+import { eventLoopYielder } from './yield';
 
 export interface BatchRecoverer {
   /** Recovers every job; the answer at i is job i's lower-case address or null. */
@@ -117,8 +121,8 @@ export interface Replay<E = never> {
 }
 
 export interface ReplayOptions {
-  /** A batch verifier has each batch's proofs checked together ahead of its fold. */
-  readonly verifier: ZkVerifier | BatchZkVerifier;
+  /** A batch verifier has each batch's proofs checked together ahead of its fold; a parallel one, on its worker threads. */
+  readonly verifier: ZkVerifier | BatchZkVerifier | ParallelZkVerifier;
   /** Entries per batch (default 25 on worker threads, 200 inline). */
   readonly batch?: number;
   /** Where a batch's answer is missing (never, unless a worker failed): recover here. */
@@ -130,6 +134,8 @@ export interface ParallelReplayOptions extends ReplayOptions {
   readonly workers?: number;
   /** A pool to use (and leave open); without one, a pool of `workers` is made for this replay. */
   readonly pool?: BatchRecoverer;
+  /** Told, whenever the replay lets the event loop turn and at its end, how many lines of the input are kept so far. */
+  readonly onProgress?: (kept: number, lines: number) => void;
 }
 
 /** The verifier for one batch of entries: its proofs checked together first, when the verifier can batch. */
@@ -140,6 +146,17 @@ function batchedProofs(verifier: ZkVerifier | BatchZkVerifier, entries: readonly
   const verdicts = verifier.verifyMany(proofs);
   return primedVerifier(verifier, new Map(proofs.map((p, i) => [proofKey(p.circuit, p.publicSignals, p.proof), verdicts[i]!])));
 }
+
+/** A batch's proofs sent to the verifier's worker threads now, for its fold to read later; null when it has none. */
+function proofsAhead(verifier: ZkVerifier | BatchZkVerifier | ParallelZkVerifier, entries: readonly Entry[]): Promise<ZkVerifier> | null {
+  if (!('verifyManyAsync' in verifier)) return null;
+  const proofs = proofsOf(entries);
+  if (proofs.length === 0) return null;
+  return verifier.verifyManyAsync(proofs).then((verdicts) => primedVerifier(verifier, new Map(proofs.map((p, i) => [proofKey(p.circuit, p.publicSignals, p.proof), verdicts[i]!]))));
+}
+
+/** Entries read and hashed between two chances for the event loop to turn. */
+const DISPATCH_SLICE = 5;
 
 const signaturesOf = (entry: Entry): number => entry.sequencerSigs.length + entry.actions.reduce((n, a) => n + a.sigs.length, 0);
 
@@ -210,29 +227,42 @@ export async function replayLines<E = never>(input: ReplayInput<E>, options: Par
   try {
     const digests: DigestMemo = new WeakMap();
     let commonsId = input.start?.commonsId;
-    const batches: { entries: Entry[]; jobs: RecoveryJob[]; answer: Promise<(string | null)[]> }[] = [];
+    const batches: { entries: Entry[]; jobs: RecoveryJob[]; answer: Promise<(string | null)[]>; proofs: Promise<ZkVerifier> | null }[] = [];
     let next = 0;
     let parseStop: ReplayStop<E> | null = null;
-    const dispatch = () => {
-      if (parseStop || next >= input.lines.length) return;
-      const { entries, stop } = parseBatch(input, next, batch);
-      next += entries.length;
-      parseStop = stop;
-      commonsId ??= commonsIdFor(null, entries);
-      const jobs = commonsId ? collectSignatures(entries, commonsId, digests) : [];
-      batches.push({ entries, jobs, answer: pool.recoverAll(jobs) });
+    const breathe = eventLoopYielder();
+    // A batch is read and hashed a few entries at a time (hashing takes most of a millisecond an entry), between turns of the event loop.
+    const dispatch = async () => {
+      const entries: Entry[] = [];
+      const jobs: RecoveryJob[] = [];
+      while (!parseStop && next < input.lines.length && entries.length < batch) {
+        const slice = parseBatch(input, next, Math.min(DISPATCH_SLICE, batch - entries.length));
+        next += slice.entries.length;
+        parseStop = slice.stop;
+        commonsId ??= commonsIdFor(null, slice.entries);
+        if (commonsId) jobs.push(...collectSignatures(slice.entries, commonsId, digests));
+        entries.push(...slice.entries);
+        await breathe();
+      }
+      if (entries.length > 0) batches.push({ entries, jobs, answer: pool.recoverAll(jobs), proofs: proofsAhead(options.verifier, entries) });
     };
-    for (let i = 0; i < 3; i++) dispatch();
+    for (let i = 0; i < 3; i++) await dispatch();
     const name = `${fallback.name} (worker threads)`;
     let replay = emptyReplay<E>(input.start);
     while (batches.length > 0) {
       const current = batches.shift()!;
-      dispatch();
+      await dispatch();
       const recoverer = cachedRecoverer(current.jobs, await current.answer, fallback);
-      const folded = foldBatch(replay.state, current.entries, { verifier: batchedProofs(options.verifier, current.entries), recoverer, digests });
-      replay = joinReplays(replay, { ...folded, recoverer: name });
-      if (folded.error) return replay;
+      const ctx = { verifier: (await current.proofs) ?? batchedProofs(options.verifier, current.entries), recoverer, digests };
+      // Entry by entry, letting the event loop turn between them when due: a batch can take tens of milliseconds.
+      for (const entry of current.entries) {
+        const folded = foldBatch(replay.state, [entry], ctx);
+        replay = joinReplays(replay, { ...folded, recoverer: name });
+        if (folded.error) return replay;
+        if (await breathe()) options.onProgress?.(replay.kept, input.lines.length);
+      }
     }
+    options.onProgress?.(replay.kept, input.lines.length);
     return { ...replay, error: parseStop, recoverer: name };
   } finally {
     if (!options.pool) await pool.close();

@@ -30,6 +30,7 @@ import { type BatchRecoverer, createRecoveryPool, replayLines } from './replay';
 import { createCommonsRegistry } from './verified-commons';
 import { type LedgerHandlers, ledgerHandlers } from './handlers';
 import { commonsVerifier } from './zk-verifier';
+import { eventLoopYielder } from './yield';
 
 export interface LedgerServiceOptions {
   /** The app's data folder; the member's Commons live in its `commons/` folder (a temporary one when absent: tests). */
@@ -60,11 +61,16 @@ function lazyPool(size: number): BatchRecoverer {
   };
 }
 
-/** Decodes the lines of an imported file; a line's seq for errors is its place after the first entry's. */
-function parseImport(text: string): Result<Entry[], LedgerError> {
+/**
+ * Decodes the lines of an imported file; a line's seq for errors is its place after the first
+ * entry's. Lets the event loop turn as it goes: a file of thousands of entries takes a while.
+ */
+async function parseImport(text: string): Promise<Result<Entry[], LedgerError>> {
   const entries: Entry[] = [];
   let base = 0;
+  const breathe = eventLoopYielder();
   for (const line of text.split('\n')) {
+    await breathe();
     if (line.trim() === '') continue;
     const parsed = parseEntry(line, base + entries.length);
     if (!parsed.ok) return parsed;
@@ -72,6 +78,17 @@ function parseImport(text: string): Result<Entry[], LedgerError> {
     entries.push(parsed.value);
   }
   return entries.length > 0 ? ok(entries) : err({ ...fail('GenesisInvalid', { reason: 'the file holds no entry' }), seq: 0 });
+}
+
+/** The entries' stored lines, encoded a few at a time between turns of the event loop. */
+async function encodeBreathing(entries: readonly Entry[]): Promise<string[]> {
+  const breathe = eventLoopYielder();
+  const lines: string[] = [];
+  for (const entry of entries) {
+    lines.push(encodeEntry(entry));
+    await breathe();
+  }
+  return lines;
 }
 
 const summaryOf = (log: CommonsLog, state: CommonsState): CommonsSummary => ({
@@ -165,7 +182,7 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
   const importLog = (text: string) =>
     exclusive(async (): Promise<Result<{ log: CommonsLog; added: number; skipped: number }, Refusal>> => {
       await openShelf();
-      const parsed = parseImport(text);
+      const parsed = await parseImport(text);
       if (!parsed.ok) return parsed;
       const entries = parsed.value;
       const first = entries[0]!;
@@ -179,8 +196,10 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
       // Entries already stored must be those very entries; the others are verified on top of the head.
       const height = log?.height ?? 0;
       const overlap = log ? log.lines(first.seq, Math.min(height, first.seq + entries.length)) : [];
+      const breathe = eventLoopYielder();
       for (const [i, line] of overlap.entries()) {
         if (encodeEntry(entries[i]!) !== line) return err(serviceErrorAt(first.seq + i));
+        await breathe();
       }
       const fresh = entries.slice(overlap.length);
       if (fresh.length === 0 && log) return ok({ log, added: 0, skipped: overlap.length });
@@ -189,7 +208,7 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
       const after = replay.state!;
       log ??= await CommonsLog.open(logOptions(join(folder, `${after.commonsId}.jsonl`)), pool);
       if (log.height !== (fresh[0]?.seq ?? 0)) return err(serviceErrorAt(log.height));
-      const committed = log.commit(fresh, after);
+      const committed = log.commit(fresh, after, await encodeBreathing(fresh));
       if (!committed.ok) return committed;
       stored.set(after.commonsId, log);
       announce('real', after);

@@ -8,8 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ZkManifest } from '../../../shared/zk/artifacts';
-import { type BatchZkVerifier, type VerificationKey, createGroth16Verifier } from '../../../shared/zk/groth16';
+import { type VerificationKey } from '../../../shared/zk/groth16';
 import { type CircuitName } from '../../../shared/zk/types';
+import { type ParallelZkVerifier, createProofPool } from './proof-pool';
 
 /**
  * Where the circuits' artifacts are: $C3_ZK_DIR, the packaged app's resources (electron-builder
@@ -40,10 +41,13 @@ export function loadVerificationKeysSync(dir = zkResourcesDir()): Partial<Record
   return keys;
 }
 
-let verifier: BatchZkVerifier | undefined;
+let verifier: ParallelZkVerifier | undefined;
 
-/** The verifier every fold in this process uses. */
-export function commonsVerifier(): BatchZkVerifier {
-  verifier ??= createGroth16Verifier(loadVerificationKeysSync());
+/**
+ * The verifier every fold in this process uses; a replay has its proofs checked ahead of the
+ * fold on one worker thread per core (proof-pool.ts), started when first needed.
+ */
+export function commonsVerifier(): ParallelZkVerifier {
+  verifier ??= createProofPool(loadVerificationKeysSync());
   return verifier;
 }

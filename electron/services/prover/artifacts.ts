@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ZkManifest } from '../../../shared/zk/artifacts';
 import { type CircuitName } from '../../../shared/zk/types';
 import { type VerificationKey } from '../../../shared/zk/groth16';
+import { type ArtifactProblem } from '../../../shared/contract/zk-errors';
 
 export interface CircuitArtifacts {
   readonly name: CircuitName;
@@ -20,10 +21,7 @@ export interface CircuitArtifacts {
 
 export class ArtifactError extends Error {
   constructor(
-    readonly body:
-      | { kind: 'ArtifactMissing'; message: string; nextStep: string; file: string }
-      | { kind: 'ArtifactTampered'; message: string; nextStep: string; file: string; expected: string; got: string }
-      | { kind: 'ManifestInvalid'; message: string; nextStep: string },
+    readonly body: ArtifactProblem,
   ) {
     super(body.message);
     this.name = 'ArtifactError';

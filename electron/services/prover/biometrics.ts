@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { SNARK_FIELD } from '../../../shared/zk/field';
+import { type BiometricFailed } from '../../../shared/contract/zk-errors';
 
 export interface BiometricProvider {
   readonly kind: 'platform' | 'development';
@@ -20,7 +21,7 @@ export interface BiometricProvider {
 }
 
 export class BiometricError extends Error {
-  constructor(readonly body: { kind: 'BiometricFailed'; message: string; nextStep: string }) {
+  constructor(readonly body: BiometricFailed) {
     super(body.message);
     this.name = 'BiometricError';
   }

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ServiceError } from '../../../shared/contract/errors';
 import { SNARK_FIELD } from '../../../shared/zk/field';
+import { type IdentityStoreError } from '../../../shared/contract/zk-errors';
 
 export type SecretProtection = 'os-keychain' | 'file-permissions';
 
@@ -37,9 +38,7 @@ const PlainIdentityFile = z.strictObject({ version: z.literal(1), secret: Decima
 const SealedIdentityFile = z.strictObject({ version: z.literal(2), protection: z.literal('os-keychain'), sealed: z.string().min(1), createdAt: z.string() });
 const IdentityFile = z.discriminatedUnion('version', [PlainIdentityFile, SealedIdentityFile]);
 
-export type IdentityStoreError =
-  | { kind: 'IdentityFileUnreadable'; message: string; nextStep: string; path: string }
-  | { kind: 'IdentityKeychainUnavailable'; message: string; nextStep: string; path: string };
+export type { IdentityStoreError };
 
 const fail = (error: IdentityStoreError): never => {
   throw new ServiceError(error);

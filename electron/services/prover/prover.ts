@@ -18,6 +18,7 @@ import { type Groth16Proof, type CircuitName } from '../../../shared/zk/types';
 import { CIRCUITS } from '../../../shared/zk/artifacts';
 import { type CircuitArtifacts, loadCircuit } from './artifacts';
 import { type TreeLeaves, type TreePath, createTreeWorker } from './trees';
+import { type ProofProblem } from '../../../shared/contract/zk-errors';
 
 const ALL_CIRCUITS: readonly CircuitName[] = CIRCUITS.map((c) => c.name);
 
@@ -32,10 +33,7 @@ export interface ProofResult {
 
 export class ProofError extends Error {
   constructor(
-    readonly body:
-      | { kind: 'WitnessRejected'; message: string; nextStep: string; circuit: CircuitName; detail: string }
-      | { kind: 'ProofInvalid'; message: string; nextStep: string; circuit: CircuitName }
-      | { kind: 'Cancelled'; message: string; taskId: string },
+    readonly body: ProofProblem | { kind: 'Cancelled'; message: string; taskId: string },
   ) {
     super(body.message);
     this.name = 'ProofError';

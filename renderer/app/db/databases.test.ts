@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CommonsView } from '../../../shared/contract/commons-view';
+import { creditView } from '../../../shared/commons/credit/view';
+import { genesisState } from '../../../shared/commons/fixtures';
 import { DEMO_DB_NAME, REAL_DB_NAME, loadProjections, openVaultDatabase, readWorkspace, saveProjection, writeWorkspace } from './databases';
 
 const view: CommonsView = {
@@ -26,6 +28,7 @@ const view: CommonsView = {
   stakes: [],
   reputations: [],
   stakerPmtCap: 1_000_000_000n,
+  credit: creditView(genesisState()),
 };
 
 const opened: ReturnType<typeof openVaultDatabase>[] = [];

@@ -8,7 +8,6 @@
 import { enrolmentDigest } from '../../crypto/eip712';
 import { hexBytes } from '../../crypto/recover';
 import { type Result, err, ok } from '../../result';
-import { insertLeaf } from '../../zk/merkle';
 import { fieldOfHash } from '../../zk/field';
 import { type Handler, type ModuleError } from '../module';
 import { type ActionWith } from '../schema';
@@ -19,12 +18,13 @@ import { checkPublicSignals } from '../signals';
 import { createVault, vaultAt } from '../vaults/vault';
 import { fail } from './errors';
 import { type ChangeFactionPayload, type EnrolPayload, type RegisterAttestorPayload } from './payloads';
-import { type MemberTree, ROOT_HISTORY } from './state';
+import { type MemberTree } from './state';
+import { baseOf, lazyMemberTree } from './tree';
 
 /** The member tree after one more enrolment: a leaf, a new root, the oldest root forgotten. */
 export function addMember(tree: MemberTree, commitment: string): MemberTree {
-  const frontier = insertLeaf(tree.frontier, BigInt(commitment));
-  return { leaves: [...tree.leaves, commitment], frontier, recentRoots: [...tree.recentRoots, frontier.root].slice(-ROOT_HISTORY) };
+  BigInt(commitment); // a commitment that is not a number is refused now, not when the tree is read
+  return lazyMemberTree([...tree.leaves, commitment], baseOf(tree));
 }
 
 export const enrol: Handler<ActionWith<'member.enrol', typeof EnrolPayload>> = (state, action, ctx) => {

@@ -1,4 +1,4 @@
-/** What the views show of the tokens: their supplies. */
+/** What the views show of the tokens: their supplies, and (`c3 state --json`) what is held in escrow. */
 import { nonZero } from '../balances';
 import { type ModuleView } from '../module';
 import { Balances } from '../view-schema';
@@ -7,6 +7,6 @@ import { type TokensSlice } from './state';
 const shape = { supplies: Balances };
 
 export const tokensView: ModuleView<TokensSlice, typeof shape> = {
-  state: (state) => ({ supplies: nonZero(state.supplies) }),
+  state: (state) => ({ supplies: nonZero(state.supplies), escrows: [...state.escrows.values()] }),
   commons: { shape, of: (state) => ({ supplies: nonZero(state.supplies) }) },
 };

@@ -133,8 +133,13 @@ describe('trezord not running', () => {
     const url = `http://127.0.0.1:${port}`;
     const lonely = createTrezorBridgeSource({ url, pollMs: 50 });
     const devices = createDevicesService({ sources: [lonely] });
+    const announced: unknown[] = [];
+    devices.subscribe((event, payload) => event === 'devices.changed' && announced.push((payload as { problems: unknown[] }).problems));
     try {
       await lonely.refresh();
+      // The device list carries the words, so the Devices page says why no Trezor is listed.
+      const list = await devices.handlers['devices.list']({}, ctx);
+      expect(list.ok && list.value.problems).toEqual([expect.objectContaining({ kind: 'TrezorBridgeNotRunning' })]);
       expect(lonely.status()).toEqual({
         running: false,
         error: expect.objectContaining({ kind: 'TrezorBridgeNotRunning', message: 'Trezor Bridge is not running — install or start Trezor Suite/Bridge.', url }),
@@ -145,6 +150,9 @@ describe('trezord not running', () => {
       try {
         await expect.poll(() => devices.registry.list().find((d) => d.id === 'trezor:TREZORD-LATE')?.state, { timeout: 10_000 }).toBe('connected');
         expect(lonely.status()).toEqual({ running: true });
+        const listed = await devices.handlers['devices.list']({}, ctx);
+        expect(listed.ok && listed.value.problems).toEqual([]);
+        expect(announced.at(-1)).toEqual([]);
       } finally {
         await late.close();
       }

@@ -115,6 +115,13 @@ export function createTrezorBridgeSource(options: TrezorBridgeSourceOptions = {}
     });
   };
 
+  /** A change between running and not (or of why not) is published with the device list. */
+  const setStatus = (next: TrezorBridgeStatus): void => {
+    const same = next.running === status.running && (next.running || status.running || next.error.kind === status.error.kind);
+    status = next;
+    if (!same) sink?.problemChanged();
+  };
+
   const gone = (device: Known): void => {
     known.delete(device.path);
     if (device.deviceId) sink?.detach(device.deviceId);
@@ -123,7 +130,7 @@ export function createTrezorBridgeSource(options: TrezorBridgeSourceOptions = {}
   const bridgeDown = (error: { error: string; message?: string }): void => {
     initialised = false;
     const mapped = mapBridgeFailure(error, url).body;
-    status = { running: false, error: mapped.kind === 'TrezorBridgeNotRunning' ? mapped : deviceErrors.bridgeNotRunning(url) };
+    setStatus({ running: false, error: mapped.kind === 'TrezorBridgeNotRunning' ? mapped : deviceErrors.bridgeNotRunning(url) });
     for (const device of [...known.values()]) gone(device);
   };
 
@@ -135,7 +142,7 @@ export function createTrezorBridgeSource(options: TrezorBridgeSourceOptions = {}
     }
     const enumerated = await transport.enumerate();
     if (!enumerated.success) return bridgeDown(enumerated);
-    status = { running: true };
+    setStatus({ running: true });
     const seen = new Map<string, BridgeDescriptor>(enumerated.payload.map((d) => [d.path, d]));
     for (const device of [...known.values()]) if (!seen.has(device.path)) gone(device);
     for (const descriptor of seen.values()) {
@@ -157,7 +164,7 @@ export function createTrezorBridgeSource(options: TrezorBridgeSourceOptions = {}
   const refresh = (): Promise<void> =>
     (looking ??= look()
       .catch((error: unknown) => {
-        status = { running: false, error: (error instanceof DeviceError ? error.body : deviceErrors.bridgeNotRunning(url)) };
+        setStatus({ running: false, error: error instanceof DeviceError ? error.body : deviceErrors.bridgeNotRunning(url) });
       })
       .finally(() => {
         looking = null;
@@ -166,6 +173,7 @@ export function createTrezorBridgeSource(options: TrezorBridgeSourceOptions = {}
   return {
     url,
     status: () => status,
+    problem: () => (status.running ? null : status.error),
     refresh,
     connect(devices) {
       sink = devices;

@@ -1,0 +1,15 @@
+/**
+ * What can be wrong with a signing request itself (shared/quorum/errors.ts writes each kind's
+ * sentence): the request's problem, said as such, not the ledger's or its stewards'.
+ */
+import { type RequestProblem } from '../../../shared/quorum/errors';
+import { type WordsFor } from './words';
+
+export const requestWords: WordsFor<RequestProblem> = {
+  VaultNotInLedger: (e) => ({ title: 'Nobody can sign this request', detail: e.message, next: 'Check that the request is for a vault of this Commons, or start a new one.' }),
+  VaultAlreadyExists: (e) => ({ title: 'This vault exists already', detail: e.message, next: 'Start a new request with another vault.' }),
+  MemberKeyUnknown: (e) => ({ title: 'This request can never be signed for its member', detail: e.message }),
+  OtherCommons: (e) => ({ title: 'This request is for another Commons', detail: e.message, next: 'Open it in the Commons it was made for.' }),
+  DifferentCommons: (e) => ({ title: 'These are not copies of the same request', detail: e.message }),
+  DifferentAction: (e) => ({ title: 'These are not copies of the same request', detail: e.message, next: 'Nothing was merged; your copy is unchanged.' }),
+};
