@@ -16,6 +16,8 @@ const chunks = {
   sign: () => import('../sign/SignPage'),
   governance: () => import('../governance/GovernancePage'),
   credit: () => import('../credit/CreditPage'),
+  staking: () => import('../staking/StakingPage'),
+  impact: () => import('../impact/ImpactPage'),
   credentials: () => import('../identity/CredentialsPage'),
   devices: () => import('./DevicesRoute'),
   settings: () => import('../settings/SettingsPage'),
@@ -26,6 +28,8 @@ const EnrolRoute = lazy(() => chunks.enrol().then((m) => ({ default: m.EnrolRout
 const SignPage = lazy(() => chunks.sign().then((m) => ({ default: m.SignPage })));
 const CreditPage = lazy(() => chunks.credit().then((m) => ({ default: m.CreditPage })));
 const GovernancePage = lazy(() => chunks.governance().then((m) => ({ default: m.GovernancePage })));
+const StakingPage = lazy(() => chunks.staking().then((m) => ({ default: m.StakingPage })));
+const ImpactPage = lazy(() => chunks.impact().then((m) => ({ default: m.ImpactPage })));
 const CredentialsPage = lazy(() => chunks.credentials().then((m) => ({ default: m.CredentialsPage })));
 const DevicesRoute = lazy(() => chunks.devices().then((m) => ({ default: m.DevicesRoute })));
 const SettingsPage = lazy(() => chunks.settings().then((m) => ({ default: m.SettingsPage })));
@@ -69,6 +73,8 @@ export const ROUTES: readonly Route[] = [
     needsCommons: true,
     render: (commons, { ledger, workspace }) => <GovernancePage commons={commons} demo={workspace.workspace === 'demo'} onCast={ledger.refresh} />,
   },
+  { path: '/staking', preload: chunks.staking, label: 'Staking', title: 'M2M staking', needsCommons: true, render: (commons, { ledger }) => <StakingPage commons={commons} onSequenced={ledger.refresh} /> },
+  { path: '/impact', preload: chunks.impact, label: 'Impact', title: 'Impact board', needsCommons: true, render: (commons, { ledger }) => <ImpactPage commons={commons} onSequenced={ledger.refresh} /> },
   { path: '/identity/credentials', preload: chunks.credentials, label: 'Credentials', title: 'Credentials', needsCommons: true, render: (commons) => <CredentialsPage commons={commons} /> },
   { path: '/devices', preload: chunks.devices, label: 'Devices', title: 'Devices', needsCommons: false, render: () => <DevicesRoute /> },
   {

@@ -27,6 +27,7 @@ const view: CommonsView = {
   stakeRequests: [],
   stakes: [],
   reputations: [],
+  stakerPmtCap: 1_000_000_000n,
   credit: creditView(genesisState()),
 };
 

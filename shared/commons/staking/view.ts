@@ -97,6 +97,8 @@ const shape = {
   stakeRequests: z.array(StakeRequestView),
   stakes: z.array(StakeView),
   reputations: z.array(ReputationView),
+  /** PMT a staker is credited at most per stake (params.stakerPmtCap): the staking page's expected PMT of a stake not yet given. */
+  stakerPmtCap: Amount,
 };
 
 export const stakingView: ModuleView<object, typeof shape> = {
@@ -111,6 +113,7 @@ export const stakingView: ModuleView<object, typeof shape> = {
       stakeRequests: [...state.stakeRequests.values()].map((r) => requestView(state, r)),
       stakes: [...state.stakes.values()].map((s) => stakeView(state, s)),
       reputations: reputations(state),
+      stakerPmtCap: state.params.stakerPmtCap,
     }),
   },
 };
