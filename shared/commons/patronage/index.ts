@@ -2,9 +2,9 @@
 import { Map as ImmutableMap } from 'immutable';
 import { ok } from '../../result';
 import { defineModule } from '../module';
-import { type PatronageSlice } from './state';
+import { EMPTY_LOSS_RESERVE, type PatronageSlice } from './state';
 
-const initial: PatronageSlice = { patronage: ImmutableMap() };
+const initial: PatronageSlice = { patronage: ImmutableMap(), lossReserve: EMPTY_LOSS_RESERVE };
 
 export const patronage = defineModule({
   name: 'patronage',
@@ -14,9 +14,11 @@ export const patronage = defineModule({
   view: {
     state: (state: PatronageSlice) => ({
       patronage: Object.fromEntries([...state.patronage.entries()].map(([did, points]) => [did, points])),
+      lossReserve: state.lossReserve,
     }),
   },
 });
 
 export { PATRONAGE_SOURCES, type PatronageSource, type PatronagePoints, NO_POINTS } from './state';
-export { pointsFor, recordPatronage, totalPoints } from './points';
+export { chargeLossReserve, pointsFor, recordPatronage, totalPoints } from './points';
+export { type LossReserve } from './state';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { givenCommons } from '../fixtures';
-import { pointsFor, recordPatronage, totalPoints } from '.';
+import { chargeLossReserve, pointsFor, recordPatronage, totalPoints } from '.';
 
 describe('patronage points (SPEC §9)', () => {
   it('weighs fees by value and offers by count, rounding down, with the parameters of the Commons', () => {
@@ -9,6 +9,14 @@ describe('patronage points (SPEC §9)', () => {
     expect(pointsFor(state.params, 'feesPaid', 2_500_000n)).toBe(2n);
     expect(pointsFor(state.params, 'stakesGiven', 50_000_000_000n)).toBe(500n);
     expect(pointsFor(state.params, 'offersCompleted', 1n)).toBe(100n);
+  });
+
+  it('charges bad debt to the loss reserve: met from its balance as far as it goes, the rest carried', () => {
+    const { state } = givenCommons();
+    const funded = { ...state, lossReserve: { ...state.lossReserve, balance: 300n } };
+    expect(chargeLossReserve(funded, 500n).lossReserve).toEqual({ balance: 0n, charged: 500n, uncovered: 200n });
+    expect(chargeLossReserve(funded, 100n).lossReserve).toEqual({ balance: 200n, charged: 100n, uncovered: 0n });
+    expect(chargeLossReserve(funded, 0n)).toBe(funded);
   });
 
   it('adds to the member who used the Commons and to no one else; nothing for a use worth less than a point', () => {

@@ -37,6 +37,17 @@ export function recordPatronage(state: CommonsState, member: string, source: Pat
   return { ...state, patronage: state.patronage.set(member, { ...held, [source]: held[source] + points }) };
 }
 
+/**
+ * Charges bad debt to the loss reserve (SPEC §4: "charged to the loss reserve"): met from its
+ * balance as far as it goes, the rest carried as uncovered, for the next period close (SPEC §9).
+ */
+export function chargeLossReserve(state: CommonsState, amount: bigint): CommonsState {
+  if (amount <= 0n) return state;
+  const reserve = state.lossReserve;
+  const met = amount < reserve.balance ? amount : reserve.balance;
+  return { ...state, lossReserve: { balance: reserve.balance - met, charged: reserve.charged + amount, uncovered: reserve.uncovered + (amount - met) } };
+}
+
 /** A member's total points in the open period. */
 export const totalPoints = (state: CommonsState, member: string): bigint => {
   const held = state.patronage.get(member) ?? NO_POINTS;
