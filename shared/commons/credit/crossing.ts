@@ -71,7 +71,8 @@ export const basisOf = (params: CrossingBasis): CrossingBasis => ({
 });
 
 /** Whether the crossings were computed with the fee rate and thresholds now in force. */
-export function sameBasis(basis: CrossingBasis | null, params: CrossingBasis): boolean {
-  if (basis === null || basis.feeRateBpsPerYear !== params.feeRateBpsPerYear) return false;
+export function sameBasis(basis: CrossingBasis | null | undefined, params: CrossingBasis): boolean {
+  // undefined: a state saved before lines kept their crossings (a projection); the step recomputes them.
+  if (basis === null || basis === undefined || basis.feeRateBpsPerYear !== params.feeRateBpsPerYear) return false;
   return COLLATERAL_ASSETS.every((a) => basis.liquidationThresholdBps[a] === params.liquidationThresholdBps[a]);
 }
