@@ -225,7 +225,8 @@ export async function buildScenario(scenario: Scenario, tools: ScenarioTools): P
       offset = at.value;
     }
     const time = start + offset;
-    let running = onTime(state, state.time, time);
+    // The state the steps run on and are checked against stands at the entry's time (time-derived figures, e.g. credit fees, are computed when read).
+    let running = { ...onTime(state, state.time, time), time };
     const accepted: Action[] = [];
     for (; index < scenario.steps.length; index++) {
       const step = scenario.steps[index]!;

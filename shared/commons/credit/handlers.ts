@@ -13,11 +13,12 @@ import { type ActionWith } from '../schema';
 import { recordPatronage } from '../patronage/points';
 import { burnFrom, mintTo } from '../tokens/handlers';
 import { fail } from './errors';
-import { capacityByAsset, capacityOf, drawPrices, feesAt, healthBpsOf, healthPrices, isUnhealthy, stalePriced, weightedOf } from './figures';
+import { capacityByAsset, capacityOf, drawPrices, healthBpsOf, healthPrices, isUnhealthy, stalePriced, weightedOf } from './figures';
 import {
   MAX_AMOUNT,
   type State,
   accrued,
+  debtAt,
   borrower,
   checkAmount,
   commIntoEscrow,
@@ -38,7 +39,7 @@ import { COLLATERAL_ASSETS, type CollateralAsset, type CreditLine, type PerAsset
 
 type CreditHandler<K extends string, P extends ZodType> = Handler<ActionWith<K, P>, State>;
 
-const debtOf = (line: CreditLine, time: number) => line.principal + feesAt(line, time);
+const debtOf = debtAt;
 
 function frozenRefusal(state: State, line: CreditLine, time: number): Result<null, ModuleError> {
   if (line.frozenAt === null || line.cureUntil === null) return ok(null);
@@ -136,7 +137,7 @@ export const draw: CreditHandler<'credit.draw', typeof AmountPayload> = (state, 
   const frozen = frozenRefusal(state, found.value, ctx.time);
   if (!frozen.ok) return frozen;
   const line = accrued(found.value, ctx.time, p.feeRateBpsPerYear);
-  const debt = line.principal + line.fees;
+  const debt = line.principal + line.feesBase;
   const prices = drawPrices(state.credit.prices, ctx.time, p.priceMaxAgeSeconds);
   const byAsset = capacityByAsset(line.collateral, prices, p, who.value.tier);
   const capacity = byAsset.COMM + byAsset.ADA + byAsset.BTC + byAsset.ETH;

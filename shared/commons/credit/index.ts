@@ -17,7 +17,7 @@ import { creditOnTime } from './time';
 import { creditModuleView } from './view';
 
 const noPrice = { current: null, pending: null };
-const initial: CreditSlice = { credit: { lines: ImmutableMap(), prices: { ADA: noPrice, BTC: noPrice, ETH: noPrice }, totals: NO_TOTALS } };
+const initial: CreditSlice = { credit: { lines: ImmutableMap(), prices: { ADA: noPrice, BTC: noPrice, ETH: noPrice }, totals: NO_TOTALS, nextCrossing: null, basis: null } };
 
 export const credit = defineModule({
   name: 'credit',

@@ -53,7 +53,7 @@ export function existingLine(state: State, vault: Address): Result<CreditLine, M
 export const lineOrNew = (state: State, who: Borrower, time: number): CreditLine =>
   lineAt(state, who.vault) ?? emptyLine(who.vault, who.owner, time, state.params.feeRateBpsPerYear);
 
-export const putLine = (state: State, line: CreditLine): State => ({ ...state, credit: { ...state.credit, lines: state.credit.lines.set(line.vault, line) } });
+export { putLine } from './crossing';
 
 export const withTotals = (state: State, change: (t: CreditTotals) => CreditTotals): State => ({ ...state, credit: { ...state.credit, totals: change(state.credit.totals) } });
 
@@ -61,18 +61,20 @@ export const setAsset = (amounts: PerAsset, asset: CollateralAsset, value: bigin
 
 /** The line with its fees brought to `time` and fixed there: the base every principal change starts from. */
 export function accrued(line: CreditLine, time: number, rateBps: number): CreditLine {
-  const fees = feesAt(line, time);
-  return { ...line, feesBase: fees, fees, accruedAt: time, rateBps };
+  return { ...line, feesBase: feesAt(line, time), accruedAt: time, rateBps };
 }
+
+/** What the line owes at `time`: principal and fees (computed when read). */
+export const debtAt = (line: CreditLine, time: number): bigint => line.principal + feesAt(line, time);
 
 /** Pays `amount` of the line's debt at `time`, fees first (SPEC §4); the caller has checked amount ≤ debt. */
 export function payDebt(line: CreditLine, amount: bigint, time: number, rateBps: number): { line: CreditLine; feePart: bigint; principalPart: bigint } {
   const at = accrued(line, time, rateBps);
-  const feePart = amount < at.fees ? amount : at.fees;
+  const feePart = amount < at.feesBase ? amount : at.feesBase;
   const principalPart = amount - feePart;
   const principal = at.principal - principalPart;
   return {
-    line: { ...at, principal, feesBase: at.fees - feePart, fees: at.fees - feePart, attribution: rescaled(at.attribution, principal) },
+    line: { ...at, principal, feesBase: at.feesBase - feePart, attribution: rescaled(at.attribution, principal) },
     feePart,
     principalPart,
   };
@@ -98,7 +100,7 @@ export const reattributed = (state: State, before: PerAsset, after: PerAsset): S
  * now (unless it already runs); a line at or above 1 (or owing nothing) is thawed (SPEC §4).
  */
 export function settled(state: State, line: CreditLine, time: number): CreditLine {
-  const debt = line.principal + feesAt(line, time);
+  const debt = debtAt(line, time);
   const unhealthy = isUnhealthy(weightedOf(line.collateral, healthPrices(state.credit.prices), state.params), debt);
   if (unhealthy) return line.frozenAt !== null ? line : { ...line, frozenAt: time, cureUntil: time + state.params.curePeriodSeconds };
   return line.frozenAt === null ? line : { ...line, frozenAt: null, cureUntil: null };

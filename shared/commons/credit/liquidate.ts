@@ -26,7 +26,7 @@ import { type ActionWith } from '../schema';
 import { fail } from './errors';
 import { UNIT, atOrBelowFullLine, healthBpsOf, healthPrices, isUnhealthy, weightedOf } from './figures';
 import { setOffOn } from './handlers';
-import { type State, accrued, existingLine, lineAt, payDebt, putLine, reattributed, rescaled, setAsset, settled, withTotals } from './line';
+import { type State, accrued, debtAt, existingLine, lineAt, payDebt, putLine, reattributed, rescaled, setAsset, settled, withTotals } from './line';
 import { type LiquidatePayload } from './payloads';
 import { type Claim, type CreditLine, MARKET_ASSETS, NO_ASSETS, type PerAsset } from './state';
 
@@ -40,7 +40,7 @@ export const liquidate: Handler<ActionWith<'credit.liquidate', typeof LiquidateP
   const time = ctx.time;
   const prices = healthPrices(state.credit.prices);
   const line0 = accrued(found.value, time, p.feeRateBpsPerYear);
-  const debt0 = line0.principal + line0.fees;
+  const debt0 = line0.principal + line0.feesBase;
   const weighted = weightedOf(line0.collateral, prices, p);
   if (!isUnhealthy(weighted, debt0)) return err(fail('LineHealthy', { vault, healthBps: healthBpsOf(weighted, debt0) }));
   const healthBps = healthBpsOf(weighted, debt0)!;
@@ -52,7 +52,7 @@ export const liquidate: Handler<ActionWith<'credit.liquidate', typeof LiquidateP
   const commSetOff = line0.collateral.COMM < debt0 ? line0.collateral.COMM : debt0;
   let next: State = commSetOff > 0n ? setOffOn(state, line0, commSetOff, time) : putLine(state, line0);
   let line: CreditLine = lineAt(next, vault)!;
-  const debt1 = line.principal + line.fees;
+  const debt1 = debtAt(line, time);
 
   // 2. How much the claims may repay.
   const maxRepay = full ? debt1 : (debt1 * BigInt(p.closeFactorBps)) / BPS;
@@ -89,14 +89,14 @@ export const liquidate: Handler<ActionWith<'credit.liquidate', typeof LiquidateP
   }
 
   // 4. Bad debt, only once no collateral is left.
-  const debt2 = line.principal + line.fees;
+  const debt2 = debtAt(line, time);
   const noCollateral = collateral.COMM === 0n && collateral.ADA === 0n && collateral.BTC === 0n && collateral.ETH === 0n;
   const badDebt = noCollateral ? debt2 : 0n;
   if (badDebt > 0n) {
-    const written = { principal: line.principal, fees: line.fees };
+    const written = { principal: line.principal, fees: debt2 - line.principal };
     next = reattributed(next, line.attribution, NO_ASSETS);
     next = withTotals(next, (t) => ({ ...t, principalWrittenOff: t.principalWrittenOff + written.principal, feesWrittenOff: t.feesWrittenOff + written.fees }));
-    line = { ...line, principal: 0n, feesBase: 0n, fees: 0n, accruedAt: time, attribution: rescaled(line.attribution, 0n), badDebt: line.badDebt + badDebt };
+    line = { ...line, principal: 0n, feesBase: 0n, accruedAt: time, attribution: rescaled(line.attribution, 0n), badDebt: line.badDebt + badDebt };
   }
   const record = { at: time, healthBps, commSetOff, claims, repaid, badDebt, full };
   line = { ...line, liquidations: [...line.liquidations, record] };

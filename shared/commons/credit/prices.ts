@@ -20,9 +20,10 @@ import { err, ok } from '../../result';
 import { type Handler } from '../module';
 import { type ActionWith } from '../schema';
 import { fail } from './errors';
-import { MAX_AMOUNT, type State, putLine, settled } from './line';
+import { putLines } from './crossing';
+import { MAX_AMOUNT, type State, settled } from './line';
 import { type PriceAttestPayload } from './payloads';
-import { type Attested, type MarketAsset, type PriceState } from './state';
+import { type Attested, type CreditLine, type MarketAsset, type PriceState } from './state';
 
 /** Whether `next` lies within `jumpBps` of `base`. */
 export const withinJump = (base: bigint, next: bigint, jumpBps: number): boolean => {
@@ -49,13 +50,12 @@ export const attest: Handler<ActionWith<'price.attest', typeof PriceAttestPayloa
   return ok(before.current?.price === after.current?.price ? next : resettle(next, asset, ctx.time));
 };
 
-/** Freezes or thaws every line that holds `asset`, at `time`. */
+/**
+ * Freezes or thaws every line that holds `asset`, at `time`, and recomputes their fee crossings
+ * (their weighted collateral changed; the other lines' did not).
+ */
 function resettle(state: State, asset: MarketAsset, time: number): State {
-  let next = state;
-  for (const line of state.credit.lines.values()) {
-    if (line.collateral[asset] === 0n) continue;
-    const after = settled(state, line, time);
-    if (after !== line) next = putLine(next, after);
-  }
-  return next;
+  const holders: CreditLine[] = [];
+  for (const line of state.credit.lines.values()) if (line.collateral[asset] !== 0n) holders.push(settled(state, line, time));
+  return holders.length === 0 ? state : putLines(state, holders);
 }

@@ -22,7 +22,8 @@ import { type Action } from '../log';
 import { type CommonsState } from '../state';
 import { heldTotal } from '../tokens';
 import { COMM, CONX, DAY, HOUR, PRICE, givenCredit, step } from './fixtures';
-import { capacityOf, drawPrices, healthPrices, isUnhealthy, weightedOf } from './figures';
+import { capacityOf, drawPrices, feesAt, healthPrices, isUnhealthy, weightedOf } from './figures';
+import { debtAt } from './line';
 import { COLLATERAL_ASSETS, MARKET_ASSETS, commEscrowId } from './state';
 import { lineView } from './view';
 
@@ -77,8 +78,8 @@ function checkInvariants(s: CommonsState, convertedToConx: bigint) {
     principal += line.principal;
     for (const a of COLLATERAL_ASSETS) attributed[a] += line.attribution[a];
     expect(s.escrows.get(commEscrowId(line.vault))?.amount ?? 0n).toBe(line.collateral.COMM);
-    const debt = line.principal + line.fees;
-    expect(debt === 0n || debt >= s.params.minDebt || line.liquidations.length > 0 || line.fees > 0n, 'no dust').toBe(true);
+    const debt = debtAt(line, s.time);
+    expect(debt === 0n || debt >= s.params.minDebt || line.liquidations.length > 0 || feesAt(line, s.time) > 0n, 'no dust').toBe(true);
   }
   expect(principal).toBe(t.drawn - t.principalRepaid - t.principalSetOff - t.principalLiquidated - t.principalWrittenOff);
   expect(attributed).toEqual(t.attributed);
@@ -87,7 +88,7 @@ function checkInvariants(s: CommonsState, convertedToConx: bigint) {
 
 const unhealthyNow = (s: CommonsState, vault: string) => {
   const line = s.credit.lines.get(vault);
-  return line !== undefined && isUnhealthy(weightedOf(line.collateral, healthPrices(s.credit.prices), s.params), line.principal + line.fees);
+  return line !== undefined && isUnhealthy(weightedOf(line.collateral, healthPrices(s.credit.prices), s.params), debtAt(line, s.time));
 };
 
 describe('VELOC properties (SPEC §4)', () => {
@@ -152,7 +153,7 @@ describe('VELOC properties (SPEC §4)', () => {
             counts.draws++;
             const line = after.credit.lines.get(actor!)!;
             const tier = after.members.get(line.owner)!.tier;
-            expect(line.principal + line.fees).toBeLessThanOrEqual(capacityOf(line.collateral, drawPrices(after.credit.prices, time, after.params.priceMaxAgeSeconds), after.params, tier));
+            expect(debtAt(line, time)).toBeLessThanOrEqual(capacityOf(line.collateral, drawPrices(after.credit.prices, time, after.params.priceMaxAgeSeconds), after.params, tier));
           }
           if (o.t === 'liquidate') {
             counts.liquidations++;
@@ -160,12 +161,12 @@ describe('VELOC properties (SPEC §4)', () => {
             expect(unhealthyNow(before, vault), 'a healthy line was liquidated').toBe(true);
             const line = after.credit.lines.get(vault)!;
             const record = line.liquidations.at(-1)!;
-            const debtBefore = before.credit.lines.get(vault)!.principal + before.credit.lines.get(vault)!.fees;
+            const debtBefore = debtAt(before.credit.lines.get(vault)!, time);
             const debtAfterSetOff = debtBefore - record.commSetOff;
             const closeFactor = (debtAfterSetOff * BigInt(after.params.closeFactorBps)) / 10_000n;
             if (!record.full && debtAfterSetOff > after.params.minDebt) expect(record.repaid).toBeLessThanOrEqual(closeFactor);
             if (!record.full) counts.partial++;
-            const debt = line.principal + line.fees;
+            const debt = debtAt(line, time);
             expect(debt === 0n || debt >= after.params.minDebt, 'a liquidation left dust').toBe(true);
             if (record.badDebt > 0n) {
               counts.badDebt++;
@@ -213,12 +214,12 @@ describe('VELOC properties (SPEC §4)', () => {
         }
         const after = unwrap(result).credit.lines.get(base.bob.vault)!;
         const record = after.liquidations.at(-1)!;
-        const debtAfterSetOff = before.principal + before.fees - record.commSetOff;
+        const debtAfterSetOff = debtAt(before, s.time) - record.commSetOff;
         if (!record.full) {
           partial++;
           if (debtAfterSetOff > s.params.minDebt) expect(record.repaid).toBeLessThanOrEqual((debtAfterSetOff * BigInt(s.params.closeFactorBps)) / 10_000n);
         }
-        const debt = after.principal + after.fees;
+        const debt = debtAt(after, s.time);
         expect(debt === 0n || debt >= s.params.minDebt).toBe(true);
         if (record.badDebt > 0n) expect(after.collateral).toEqual({ COMM: 0n, ADA: 0n, BTC: 0n, ETH: 0n });
       }),

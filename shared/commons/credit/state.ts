@@ -69,15 +69,20 @@ export interface CreditLine {
   readonly collateral: PerAsset;
   readonly principal: bigint;
   /**
-   * Fees: `fees = feesBase + ceil(principal × rateBps × (t − accruedAt) / (10000 × YEAR))`, computed
-   * from absolute times (SPEC §0, §4: simple interest, rounded up), so that one time step a→c
-   * equals a→b→c. `feesBase` and `accruedAt` move only when the principal or the rate changes.
+   * Fees: `fees(t) = feesBase + ceil(principal × rateBps × (t − accruedAt) / (10000 × YEAR))`,
+   * computed when read (figures.ts `feesAt`) from absolute times (SPEC §0, §4: simple interest,
+   * rounded up), so that one time step a→c equals a→b→c and no pass over every line is needed
+   * at each entry. `feesBase` and `accruedAt` move only when the principal or the rate changes.
    */
   readonly feesBase: bigint;
   readonly accruedAt: number;
   readonly rateBps: number;
-  /** Fees owed at the state's time (what onTime keeps up to date). */
-  readonly fees: bigint;
+  /**
+   * When the line is not frozen: the exact second at which accruing fees will carry its health
+   * below 1 at the current prices and parameters (crossing.ts), or null if they never will (or
+   * the line is frozen). The time step handles a line only once its crossing has come.
+   */
+  readonly crossingAt: number | null;
   /** Health went below 1 at `frozenAt`: the line is frozen until it is healthy again (SPEC §4). */
   readonly frozenAt: number | null;
   readonly cureUntil: number | null;
@@ -124,10 +129,20 @@ export const NO_TOTALS: CreditTotals = {
   attributed: NO_ASSETS,
 };
 
+/** The parameters the lines' crossing times were last reconciled with (crossing.ts). */
+export interface CrossingBasis {
+  readonly feeRateBpsPerYear: number;
+  readonly liquidationThresholdBps: Readonly<Record<CollateralAsset, number>>;
+}
+
 export interface CreditState {
   readonly lines: ImmutableMap<Address, CreditLine>;
   readonly prices: Readonly<Record<MarketAsset, PriceState>>;
   readonly totals: CreditTotals;
+  /** The earliest `crossingAt` over all lines, or null: before it, the time step does nothing. */
+  readonly nextCrossing: number | null;
+  /** The fee rate and thresholds the crossings were computed with; null until the first time step with lines. */
+  readonly basis: CrossingBasis | null;
 }
 
 declare module '../state' {
@@ -150,7 +165,7 @@ export const emptyLine = (vault: Address, owner: string, time: number, rateBps: 
   feesBase: 0n,
   accruedAt: time,
   rateBps,
-  fees: 0n,
+  crossingAt: null,
   frozenAt: null,
   cureUntil: null,
   attribution: NO_ASSETS,

@@ -26,7 +26,7 @@ import { Amount } from '../../money';
 import { type ModuleView } from '../module';
 import { Address, Tier } from '../view-schema';
 import { type CommonsState } from '../state';
-import { atOrBelowFullLine, capacityOf, drawPrices, healthBpsOf, healthPrices, isUnhealthy, valueOf, weightedOf } from './figures';
+import { atOrBelowFullLine, capacityOf, drawPrices, feesAt, healthBpsOf, healthPrices, isUnhealthy, valueOf, weightedOf } from './figures';
 import { COLLATERAL_ASSETS, type CreditLine, type CreditSlice, MARKET_ASSETS } from './state';
 
 const PerAssetView = z.object({ COMM: Amount, ADA: Amount, BTC: Amount, ETH: Amount });
@@ -126,7 +126,9 @@ export function lineView(state: State, line: CreditLine): CreditLineView {
   const p = state.params;
   const tier = state.members.get(line.owner)?.tier ?? 'None';
   const current = healthPrices(state.credit.prices);
-  const debt = line.principal + line.fees;
+  // Fees are computed when read, at the state's time (SPEC §4: simple interest, rounded up).
+  const fees = feesAt(line, state.time);
+  const debt = line.principal + fees;
   const weighted = weightedOf(line.collateral, current, p);
   const unhealthy = isUnhealthy(weighted, debt);
   const full = atOrBelowFullLine(weighted, debt, p.fullLiquidationHealthBps);
@@ -139,7 +141,7 @@ export function lineView(state: State, line: CreditLine): CreditLineView {
     collateralValue,
     capacity: capacityOf(line.collateral, drawPrices(state.credit.prices, state.time, p.priceMaxAgeSeconds), p, tier),
     principal: line.principal,
-    fees: line.fees,
+    fees,
     debt,
     feesBase: line.feesBase,
     accruedAt: line.accruedAt,
