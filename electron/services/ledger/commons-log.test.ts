@@ -16,7 +16,7 @@ import { testLog, verifier } from './log-fixtures.test-support';
 import { bestRecoverer } from './native';
 import { createRecoveryPool } from './replay';
 import { projectionPath } from './store';
-import { decodeState, encodeState } from './projection';
+import { PROJECTION_FORMAT, decodeState, encodeState } from './projection';
 
 const freshFile = () => join(fs.mkdtempSync(join(tmpdir(), 'c3-projection-')), 'commons.jsonl');
 
@@ -65,6 +65,18 @@ describe('the projection of a Commons log', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('a projection of an older state shape is not read: the log is replayed from genesis', () => {
+    const file = freshFile();
+    const log = CommonsLog.openSync({ file, verifier, projectionEvery: 10 });
+    for (const [i, entry] of entries.entries()) log.commit([entry], states[i]!);
+    const saved = JSON.parse(fs.readFileSync(projectionPath(file), 'utf8')) as { format: number };
+    expect(saved.format).toBe(PROJECTION_FORMAT);
+    fs.writeFileSync(projectionPath(file), JSON.stringify({ ...saved, format: PROJECTION_FORMAT - 1 }));
+    const restarted = CommonsLog.openSync({ file, verifier, projectionEvery: 10 });
+    expect(restarted.replayedFrom).toBe(0);
+    expect(stateHash(restarted.state()!)).toBe(stateHash(fullReplay));
   });
 
   it('bigint amounts survive the projection exactly', () => {

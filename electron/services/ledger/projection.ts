@@ -23,8 +23,15 @@ export interface Projection {
   readonly state: CommonsState;
 }
 
+/**
+ * The stored state's shape. A projection of another shape is not read (the log is replayed from
+ * genesis instead), so bump this whenever a module's slice changes how it is stored — 2: the
+ * modules of credit and work, credit lines with their fee crossing time, the loss reserve.
+ */
+export const PROJECTION_FORMAT = 2;
+
 const ProjectionFile = z.strictObject({
-  format: z.literal(1),
+  format: z.literal(PROJECTION_FORMAT),
   count: z.number().int().nonnegative(),
   bytes: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -52,7 +59,7 @@ export const decodeState = (text: string): CommonsState =>
 export function saveProjection(file: string, projection: Projection, fs: LogFs): void {
   const { state, ...rest } = projection;
   // The state is written as its own JSON text inside the file, so that it decodes with its own reviver.
-  writeFileDurably(file, JSON.stringify({ format: 1, ...rest, state: encodeState(state) }), fs);
+  writeFileDurably(file, JSON.stringify({ format: PROJECTION_FORMAT, ...rest, state: encodeState(state) }), fs);
 }
 
 /** The projection saved at `file`, or null when there is none or it does not decode. */

@@ -23,6 +23,7 @@
 import { err, ok } from '../../result';
 import { type Handler } from '../module';
 import { type ActionWith } from '../schema';
+import { chargeLossReserve } from '../patronage/points';
 import { fail } from './errors';
 import { UNIT, atOrBelowFullLine, healthBpsOf, healthPrices, isUnhealthy, weightedOf } from './figures';
 import { setOffOn } from './handlers';
@@ -96,6 +97,8 @@ export const liquidate: Handler<ActionWith<'credit.liquidate', typeof LiquidateP
     const written = { principal: line.principal, fees: debt2 - line.principal };
     next = reattributed(next, line.attribution, NO_ASSETS);
     next = withTotals(next, (t) => ({ ...t, principalWrittenOff: t.principalWrittenOff + written.principal, feesWrittenOff: t.feesWrittenOff + written.fees }));
+    // SPEC §4: bad debt is charged to the loss reserve (met from its balance, the rest carried to the next close, §9).
+    next = chargeLossReserve(next, badDebt);
     line = { ...line, principal: 0n, feesBase: 0n, accruedAt: time, attribution: rescaled(line.attribution, 0n), badDebt: line.badDebt + badDebt };
   }
   const record = { at: time, healthBps, commSetOff, claims, repaid, badDebt, full };
