@@ -12,9 +12,8 @@ import { DECIMALS, parseAmount } from '../../shared/money';
 import { type SigningRequest, unsignedRequest } from '../../shared/quorum/request';
 import { type Result, err, ok } from '../../shared/result';
 import { Card } from '../ui/components';
-import { PreflightRefusal } from '../sign/Notices';
-import { type Refusal } from '../sign/preflight';
-import { usePreflight } from '../sign/usePreflight';
+import { DraftNotices } from '../sign/DraftNotices';
+import { usePreflightedDraft } from '../sign/usePreflightedDraft';
 import { assetAmount, conx, headroom, quorumText } from './figures';
 
 const WEEK = 7 * 24 * 3600;
@@ -71,23 +70,10 @@ export function CreditActions(props: { commons: CommonsView; credit: CreditView;
   const [kind, setKind] = useState<CreditKind>('credit.draw');
   const [amount, setAmount] = useState('');
   const [asset, setAsset] = useState<MarketAsset>('ETH');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [checking, setChecking] = useState(false);
-  const preflight = usePreflight(commons);
+  const draft = usePreflightedDraft(commons, onRequest);
   const unit = kind === 'credit.pledge' || kind === 'credit.unpledge' ? asset : kind === 'credit.draw' || kind === 'credit.repay' ? 'CONX' : 'COMM';
 
-  const create = async () => {
-    setRefusal(null);
-    const draft = creditRequest(commons, vault, kind, amount, asset, aWeekFromNow());
-    if (!draft.ok) return setProblem(draft.error);
-    setProblem(null);
-    setChecking(true);
-    const checked = await preflight(draft.value);
-    setChecking(false);
-    if (!checked.ok) return setRefusal(checked.error);
-    onRequest(draft.value);
-  };
+  const create = () => draft.create(creditRequest(commons, vault, kind, amount, asset, aWeekFromNow()));
 
   return (
     <Card title="Act on the line" aside={<span className="muted">Signed by the vault’s quorum on their hardware devices</span>}>
@@ -97,7 +83,7 @@ export function CreditActions(props: { commons: CommonsView; credit: CreditView;
       <div className="form-grid">
         <label>
           Action
-          <select value={kind} onChange={(e) => (setKind(e.target.value as CreditKind), setRefusal(null), setProblem(null))} aria-label="Credit action">
+          <select value={kind} onChange={(e) => (setKind(e.target.value as CreditKind), draft.reset())} aria-label="Credit action">
             {CREDIT_ACTIONS.map((a) => (
               <option key={a.kind} value={a.kind}>
                 {a.label}
@@ -126,16 +112,11 @@ export function CreditActions(props: { commons: CommonsView; credit: CreditView;
         {hintFor(kind, vault, line, credit.params.minDebt)}
       </p>
       <div className="actions">
-        <button type="button" onClick={() => void create()} disabled={checking}>
-          {checking ? 'Checking against the ledger…' : 'Create signing request'}
+        <button type="button" onClick={() => void create()} disabled={draft.checking}>
+          {draft.checking ? 'Checking against the ledger…' : 'Create signing request'}
         </button>
       </div>
-      {problem && (
-        <p className="notice notice-error" role="alert">
-          {problem}
-        </p>
-      )}
-      {refusal && <PreflightRefusal refusal={refusal} />}
+      <DraftNotices draft={draft} />
     </Card>
   );
 }

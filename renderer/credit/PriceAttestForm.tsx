@@ -10,10 +10,10 @@ import { withinJump } from '../../shared/commons/credit/prices';
 import { type CommonsView, type VaultView } from '../../shared/contract/commons-view';
 import { DECIMALS, parseAmount } from '../../shared/money';
 import { type SigningRequest, unsignedRequest } from '../../shared/quorum/request';
+import { err, ok } from '../../shared/result';
 import { Card } from '../ui/components';
-import { PreflightRefusal } from '../sign/Notices';
-import { type Refusal } from '../sign/preflight';
-import { usePreflight } from '../sign/usePreflight';
+import { DraftNotices } from '../sign/DraftNotices';
+import { usePreflightedDraft } from '../sign/usePreflightedDraft';
 import { conx, percent, quorumText } from './figures';
 
 const WEEK = 7 * 24 * 3600;
@@ -32,10 +32,7 @@ export function jumpWords(credit: CreditView, asset: MarketAsset, price: bigint)
 export function PriceAttestForm({ commons, credit, treasury, onRequest }: { commons: CommonsView; credit: CreditView; treasury: VaultView; onRequest: (request: SigningRequest) => void }) {
   const [asset, setAsset] = useState<MarketAsset>('ETH');
   const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [checking, setChecking] = useState(false);
-  const preflight = usePreflight(commons);
+  const draft = usePreflightedDraft(commons, onRequest);
   let price: bigint | null = null;
   try {
     price = text.trim() === '' ? null : parseAmount(text, DECIMALS.CONX);
@@ -43,17 +40,12 @@ export function PriceAttestForm({ commons, credit, treasury, onRequest }: { comm
     price = null;
   }
 
-  const create = async () => {
-    setRefusal(null);
-    if (price === null || price <= 0n) return setProblem('Type the price in CONX per whole unit, e.g. 2,400.');
-    setProblem(null);
-    const request = unsignedRequest(commons, treasury, 'price.attest', { asset, price }, Math.floor(Date.now() / 1000) + WEEK);
-    setChecking(true);
-    const checked = await preflight(request);
-    setChecking(false);
-    if (!checked.ok) return setRefusal(checked.error);
-    onRequest(request);
-  };
+  const create = () =>
+    draft.create(
+      price === null || price <= 0n
+        ? err('Type the price in CONX per whole unit, e.g. 2,400.')
+        : ok(unsignedRequest(commons, treasury, 'price.attest', { asset, price }, Math.floor(Date.now() / 1000) + WEEK)),
+    );
 
   return (
     <Card title="Attest a price (stewards)" aside={<span className="muted">Signed by the treasury quorum</span>}>
@@ -82,16 +74,11 @@ export function PriceAttestForm({ commons, credit, treasury, onRequest }: { comm
         </p>
       )}
       <div className="actions">
-        <button type="button" onClick={() => void create()} disabled={checking}>
-          {checking ? 'Checking against the ledger…' : 'Create the attestation request'}
+        <button type="button" onClick={() => void create()} disabled={draft.checking}>
+          {draft.checking ? 'Checking against the ledger…' : 'Create the attestation request'}
         </button>
       </div>
-      {problem && (
-        <p className="notice notice-error" role="alert">
-          {problem}
-        </p>
-      )}
-      {refusal && <PreflightRefusal refusal={refusal} />}
+      <DraftNotices draft={draft} />
     </Card>
   );
 }
