@@ -3,6 +3,7 @@
  * builds main, preload and renderer and serves them on 127.0.0.1 — and hands the URL it
  * prints to the tests. The server stops when the run ends.
  */
+import { printedUrl } from './printed-url';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,21 +17,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: process.platform !== 'win32',
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`start:browser printed no URL within 180 s:\n${output}`)), 180_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[0]);
-      }
-    };
-    server.stdout.on('data', read);
-    server.stderr.on('data', read);
-    server.on('exit', (code) => reject(new Error(`start:browser exited (${code}) before printing a URL:\n${output}`)));
-  });
+  const url = await printedUrl(server, 'start:browser', 180_000);
   for (const dir of ['out/main', 'out/preload', 'out/renderer']) {
     if (!existsSync(dir)) throw new Error(`electron-vite build did not produce ${dir}`);
   }

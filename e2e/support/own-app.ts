@@ -4,6 +4,7 @@
  * figures from the shared server, whatever order the specs run in. It serves the build that the
  * global setup made (out/), so it starts in a few seconds.
  */
+import { printedUrl } from './printed-url';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,21 +21,7 @@ export async function startOwnApp(): Promise<OwnApp> {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: process.platform !== 'win32',
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`out/main/serve.js printed no URL within 60 s:\n${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[0]);
-      }
-    };
-    server.stdout.on('data', read);
-    server.stderr.on('data', read);
-    server.on('exit', (code) => reject(new Error(`out/main/serve.js exited (${code}) before printing a URL:\n${output}`)));
-  });
+  const url = await printedUrl(server, 'out/main/serve.js', 60_000);
   return {
     url,
     async stop() {
