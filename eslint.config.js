@@ -38,8 +38,7 @@ const layers = [
     files: /^renderer\//,
     // The Groth16 verification keys the renderer checks proofs with (data, built by circuits/).
     paths: ['renderer/**', 'shared/**', 'resources/zk/*'],
-    // buffer: the global Buffer that @ngraveio/bc-ur expects, which a browser lacks (renderer/sign/qr/buffer-global.ts).
-    packages: ['react', 'react-dom', 'dexie', ...purePackages, ...qrPackages, 'buffer'],
+    packages: ['react', 'react-dom', 'dexie', ...purePackages, ...qrPackages],
     test: { packages: [...testPackages, 'fake-indexeddb', '@testing-library/*'] },
   },
   // The composition root: the one module that may import every service.
