@@ -7,8 +7,10 @@ const browserGlobals = ['window', 'document', 'navigator', 'localStorage', 'sess
 const nodeGlobals = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global'];
 
 /** Packages with no I/O, usable anywhere: validation, Ethereum encoding, hashes and curves, BIP-32/39. */
-const purePackages = ['zod', 'viem', '@noble/*', '@scure/*', 'poseidon-lite', 'immutable'];
+const purePackages = ['zod', 'viem', '@noble/*', '@scure/*', 'poseidon-lite', 'immutable', '@ngraveio/bc-ur'];
 const testPackages = ['vitest', 'fast-check'];
+/** QR codes drawn and read (no I/O): the renderer shows and scans them, shared/'s tests read them from pixels. */
+const qrPackages = ['@paulmillr/qr'];
 
 /**
  * Dependencies between services, each declared with its reason; a service imports nothing else of
@@ -30,13 +32,13 @@ const serviceDependencies = {
 const serviceInfrastructure = ['electron/services/events', 'electron/services/tasks'];
 
 const layers = [
-  { name: 'shared/', files: /^shared\//, paths: ['shared/**'], packages: purePackages, test: { packages: testPackages } },
+  { name: 'shared/', files: /^shared\//, paths: ['shared/**'], packages: purePackages, test: { packages: [...testPackages, ...qrPackages] } },
   {
     name: 'renderer/',
     files: /^renderer\//,
     // The Groth16 verification keys the renderer checks proofs with (data, built by circuits/).
     paths: ['renderer/**', 'shared/**', 'resources/zk/*'],
-    packages: ['react', 'react-dom', 'dexie', ...purePackages],
+    packages: ['react', 'react-dom', 'dexie', ...purePackages, ...qrPackages],
     test: { packages: [...testPackages, 'fake-indexeddb', '@testing-library/*'] },
   },
   // The composition root: the one module that may import every service.

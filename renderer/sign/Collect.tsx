@@ -28,6 +28,8 @@ import { type Refusal } from './preflight';
 import { usePreflight } from './usePreflight';
 import { RequestStatus, stateBadge } from './RequestStatus';
 import { SignerRow } from './SignerRow';
+import { ScanQr } from './qr/ScanQr';
+import { ShowQr } from './qr/ShowQr';
 import { useRequestState } from './useRequestState';
 import { useSignatureChecks } from './useSignatureChecks';
 
@@ -58,6 +60,7 @@ export function Collect(props: { commons: CommonsView; request: SigningRequest; 
   const [sequenced, setSequenced] = useState<number | null>(null);
   const [submittedAt, setSubmittedAt] = useState<number | null>(null);
   const [merged, setMerged] = useState<{ tone: 'ok'; text: string } | { tone: 'error'; error: ShownError } | null>(null);
+  const [qr, setQr] = useState<'show' | 'scan' | null>(null);
   const vault = commons.vaults.find((v) => v.address.toLowerCase() === request.action.vault);
   // The signers the request needs, as SignerRow shows them (emulated: the demo's keys are the emulators').
   const signers = useMemo(
@@ -107,7 +110,12 @@ export function Collect(props: { commons: CommonsView; request: SigningRequest; 
     if (!file) return;
     const parsed = parseRequestFile(await file.text());
     if (!parsed.ok) return setMerged({ tone: 'error', error: requestFileUnreadable(parsed.error) });
-    const result = mergeRequests(request, parsed.value, nobleRecoverer);
+    mergeCopy(parsed.value);
+  };
+
+  /** Another copy, from a file or from QR codes: its signatures merge in if it asks the same. */
+  const mergeCopy = (copy: SigningRequest) => {
+    const result = mergeRequests(request, copy, nobleRecoverer);
     if (!result.ok) return setMerged({ tone: 'error', error: result.error });
     const added = result.value.request.signatures.filter((s) => !request.signatures.some((t) => t.signer === s.signer && t.sig === s.sig)).length;
     const dropped = result.value.dropped.length;
@@ -198,6 +206,11 @@ export function Collect(props: { commons: CommonsView; request: SigningRequest; 
           <input type="file" accept=".json,application/json" data-testid="merge-request" onChange={(e) => void mergeFile(e.target.files?.[0])} />
         </label>
       )}
+      {!decided && qr === 'scan' && <ScanQr testId="merge-qr" onRequest={(copy) => {
+            setQr(null);
+            mergeCopy(copy);
+          }} />}
+      {qr === 'show' && <ShowQr request={request} />}
       {merged?.tone === 'ok' && (
         <p className="notice notice-ok" role="status" data-testid="merge-result">
           {merged.text}
@@ -231,6 +244,16 @@ export function Collect(props: { commons: CommonsView; request: SigningRequest; 
         {!decided && (
           <button type="button" onClick={save} disabled={altered.length > 0}>
             {quorum ? 'Save the signed request file' : 'Save request file for co-signers'}
+          </button>
+        )}
+        {!decided && altered.length === 0 && (
+          <button type="button" onClick={() => setQr(qr === 'show' ? null : 'show')} data-testid="show-qr">
+            {qr === 'show' ? 'Hide the QR code' : 'Show as QR'}
+          </button>
+        )}
+        {!decided && (
+          <button type="button" onClick={() => setQr(qr === 'scan' ? null : 'scan')} data-testid="scan-qr-copy">
+            {qr === 'scan' ? 'Stop scanning' : 'Scan a signed copy’s QR'}
           </button>
         )}
         <button type="button" onClick={onClose}>

@@ -16,6 +16,7 @@ import { type ShownError } from '../ui/describe-error';
 import { requestFileUnreadable } from '../ui/errors/flows';
 import { Collect } from './Collect';
 import { Compose } from './Compose';
+import { ScanQr } from './qr/ScanQr';
 
 export function SignPage({ commons, onSequenced }: { commons: CommonsView; /** The demo's stewards sequenced an action: time to sync. */ onSequenced: () => void }) {
   const [request, setRequest] = useState<SigningRequest | null>(null);
@@ -35,14 +36,18 @@ export function SignPage({ commons, onSequenced }: { commons: CommonsView; /** T
     setRequest(next);
   };
 
+  /** A request read from a file or from QR codes (read by the same parser): opened if it is this Commons'. */
+  const openRead = (read: SigningRequest) => {
+    // Names in the file are not signed: say which Commons by what the ledger knows.
+    if (read.commonsId !== commons.commonsId.toLowerCase()) return setFileError(requestProblem('OtherCommons', { ours: commons.commonsId.toLowerCase(), theirs: read.commonsId }));
+    open(read);
+  };
+
   const openFile = async (file: File | undefined) => {
     if (!file) return;
     const parsed = parseRequestFile(await file.text());
     if (!parsed.ok) return setFileError(requestFileUnreadable(parsed.error));
-    // Names in the file are not signed: say which Commons by what the ledger knows.
-    if (parsed.value.commonsId !== commons.commonsId.toLowerCase())
-      return setFileError(requestProblem('OtherCommons', { ours: commons.commonsId.toLowerCase(), theirs: parsed.value.commonsId }));
-    open(parsed.value);
+    openRead(parsed.value);
   };
 
   return (
@@ -50,11 +55,12 @@ export function SignPage({ commons, onSequenced }: { commons: CommonsView; /** T
       {!request && (
         <>
           <Compose commons={commons} onCreate={open} />
-          <Card title="Co-sign a request from a file">
+          <Card title="Co-sign a request from a file or QR code">
             <label className="file-pick">
               Open a signing request (.json) that a co-signer sent you
               <input type="file" accept=".json,application/json" data-testid="open-request" onChange={(e) => void openFile(e.target.files?.[0])} />
             </label>
+            <ScanQr onRequest={openRead} />
             {fileError && <ErrorNotice error={fileError} />}
           </Card>
         </>

@@ -14,7 +14,18 @@ export type RequestProblem =
   | P<'OtherCommons', { ours: string; theirs: string }>
   | P<'DifferentCommons', { ours: string; theirs: string }>
   /** Two copies of a request that do not ask for the same action; `field` names the first difference. */
-  | P<'DifferentAction', { field: string; ours: string; theirs: string }>;
+  | P<'DifferentAction', { field: string; ours: string; theirs: string }>
+  /** Read from QR codes (ur.ts): what a frame or the assembled frames can be refused for. */
+  | P<'QrNotUr'>
+  | P<'QrWrongType', { type: string }>
+  | P<'QrPartTooLong', { chars: number; max: number }>
+  | P<'QrMalformed', { reason: string }>
+  | P<'QrTooLarge', { bytes: number; max: number }>
+  | P<'QrTooManyParts', { parts: number; max: number }>
+  /** A frame of another message than the one being assembled (another request, or another copy of it). */
+  | P<'QrOtherMessage', { fragments: number; assembling: number }>
+  | P<'QrChecksum'>
+  | P<'QrNotARequest', { reason: string }>;
 
 export type RequestProblemKind = RequestProblem['kind'];
 type Extra<K extends RequestProblemKind> = Omit<Extract<RequestProblem, { kind: K }>, 'kind' | 'message'>;
@@ -26,6 +37,15 @@ const WORDS: { [K in RequestProblemKind]: (e: Extra<K>) => string } = {
   OtherCommons: (e) => `The request is for the Commons with id ${e.theirs}, not this one (id ${e.ours}): a signature over it counts only in that Commons.`,
   DifferentCommons: (e) => `The two copies are for different Commons (ids ${e.ours} and ${e.theirs}); they are not the same request, so their signatures cannot be merged.`,
   DifferentAction: (e) => `The two copies ask for different actions: their ${e.field} is ${e.ours} in one and ${e.theirs} in the other. They are not the same request, so their signatures cannot be merged.`,
+  QrNotUr: () => 'The QR code is not part of a signing request (it does not start with "UR:").',
+  QrWrongType: (e) => `The QR code carries a "${e.type}", not the bytes of a signing request.`,
+  QrPartTooLong: (e) => `The QR code carries ${e.chars} characters, more than any QR code can (${e.max}): it is refused.`,
+  QrMalformed: (e) => `The QR code is damaged or was not made by a signing app: ${e.reason}.`,
+  QrTooLarge: (e) => `The QR codes announce a message of ${e.bytes} bytes, more than a signing request may be (${e.max} bytes): they are refused.`,
+  QrTooManyParts: (e) => `The QR codes run to ${e.parts} parts, more than a signing request may take (${e.max}): they are refused.`,
+  QrOtherMessage: (e) => `This QR code belongs to another message (cut into ${e.fragments} parts) than the one being read (cut into ${e.assembling}): it was left out. Scan one request at a time, or start again.`,
+  QrChecksum: () => 'The QR codes read do not add up to the message they announce (its checksum fails): start the scan again.',
+  QrNotARequest: (e) => `The QR codes were read, but they do not carry a signing request: ${e.reason}`,
 };
 
 export function requestProblem<K extends RequestProblemKind>(kind: K, extra: Extra<K>): Extract<RequestProblem, { kind: K }> {

@@ -12,4 +12,13 @@ export const requestWords: WordsFor<RequestProblem> = {
   OtherCommons: (e) => ({ title: 'This request is for another Commons', detail: e.message, next: 'Open it in the Commons it was made for.' }),
   DifferentCommons: (e) => ({ title: 'These are not copies of the same request', detail: e.message }),
   DifferentAction: (e) => ({ title: 'These are not copies of the same request', detail: e.message, next: 'Nothing was merged; your copy is unchanged.' }),
+  QrNotUr: (e) => ({ title: 'This QR code is not a signing request', detail: e.message, next: 'Show the signing request’s QR code from the co-signer’s app.' }),
+  QrWrongType: (e) => ({ title: 'This QR code is not a signing request', detail: e.message }),
+  QrPartTooLong: (e) => ({ title: 'This QR code is refused', detail: e.message }),
+  QrMalformed: (e) => ({ title: 'This QR code could not be read', detail: e.message, next: 'Keep scanning: the next frames may read.' }),
+  QrTooLarge: (e) => ({ title: 'These QR codes are refused', detail: e.message }),
+  QrTooManyParts: (e) => ({ title: 'These QR codes are refused', detail: e.message }),
+  QrOtherMessage: (e) => ({ title: 'A QR code of another request was left out', detail: e.message, next: 'What was read so far is kept.' }),
+  QrChecksum: (e) => ({ title: 'The QR codes do not add up', detail: e.message }),
+  QrNotARequest: (e) => ({ title: 'The QR codes do not carry a signing request', detail: e.message }),
 };
