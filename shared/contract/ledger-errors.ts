@@ -34,7 +34,7 @@ export type LedgerServiceError =
    * height: the stewards signed both, and the Commons has forked (an imported entry that differs but
    * is not validly sealed is a forgery, refused as `EntryDiffers`).
    */
-  | { readonly kind: 'Fork'; readonly message: string; readonly seq: number; readonly storedHash: Hex; readonly importedHash: Hex; readonly storedSigners: readonly string[]; readonly importedSigners: readonly string[] }
+  | { readonly kind: 'Fork'; readonly message: string; readonly seq: number; readonly storedHash: Hex; readonly importedHash: Hex; readonly storedSigners: string[]; readonly importedSigners: string[] }
   /** An update that starts past the stored head: the entries between are missing (fromSeq..toSeq, inclusive). */
   | { readonly kind: 'UpdateSkipsEntries'; readonly message: string; readonly nextStep: string; readonly commonsId: string; readonly fromSeq: number; readonly toSeq: number }
   /** An update file whose header names a Commons (id and genesis hash) not stored here. */
