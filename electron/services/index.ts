@@ -135,6 +135,8 @@ export function createServices(options: ServiceOptions): Services {
     'ledger.history': (request) => ledger['ledger.history'](request),
     'ledger.import': (request) => ledger['ledger.import'](request),
     'ledger.reverify': (request) => ledger['ledger.reverify'](request),
+    'ledger.exportUpdate': (request) => ledger['ledger.exportUpdate'](request),
+    'ledger.export': (request) => ledger['ledger.export'](request),
     'ledger.preflight': (request) => ledger['ledger.preflight'](request),
     'credit.history': (request) => ledger['credit.history'](request),
     'demo.log': (request) => ledger['demo.log'](request),

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { ErrorNotice, Loading } from '../ui/components';
+import { type ShownError, describeError } from '../ui/describe-error';
 import { useLedger } from './LedgerProvider';
 
 export function ImportLedger({ label = 'Import a Commons ledger (.jsonl)' }: { label?: string }) {
@@ -24,7 +25,46 @@ export function ImportLedger({ label = 'Import a Commons ledger (.jsonl)' }: { l
       </label>
       {ledger.phase === 'importing' && <Loading label="Verifying every entry before storing it…" />}
       {stored !== null && <p role="status">{importedWords(stored)}</p>}
-      {ledger.error && <ErrorNotice error={ledger.error} />}
+      {ledger.error && (isFork(ledger.error) ? <ForkNotice fork={ledger.error} /> : <ErrorNotice error={ledger.error} />)}
+    </div>
+  );
+}
+
+/** A fork as main reports it: two entries sealed at one height, with who sealed each. */
+export interface ForkError extends ShownError {
+  readonly kind: 'Fork';
+  readonly seq: number;
+  readonly storedHash: string;
+  readonly importedHash: string;
+  readonly storedSigners: readonly string[];
+  readonly importedSigners: readonly string[];
+}
+
+export const isFork = (error: ShownError): error is ForkError => error.kind === 'Fork';
+
+/**
+ * A fork is not one more refused file: the stewards signed two histories. Shown as a hard error of
+ * its own, both entries in full with who sealed each, so that members can compare them with others.
+ */
+export function ForkNotice({ fork }: { fork: ForkError }) {
+  const words = describeError(fork);
+  return (
+    <div className="notice notice-error notice-fork" role="alert" data-testid="fork-error">
+      <strong>{words.title}</strong>
+      <p>
+        Two different entries were sealed at height {fork.seq}. The stewards signed both; this Commons has forked. Nothing was imported.
+      </p>
+      <dl className="facts">
+        <dt>Stored here</dt>
+        <dd className="mono small" data-testid="fork-stored">
+          {fork.storedHash} · sealed by {fork.storedSigners.join(', ')}
+        </dd>
+        <dt>In this file</dt>
+        <dd className="mono small" data-testid="fork-imported">
+          {fork.importedHash} · sealed by {fork.importedSigners.join(', ')}
+        </dd>
+      </dl>
+      {words.next && <p className="notice-next">{words.next}</p>}
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { reverifyError } from './reverify-error';
 import { type ShownError } from '../ui/describe-error';
 
 export type ImportReport = ResponseOf<Channels, 'ledger.import'>;
+export type UpdateExport = ResponseOf<Channels, 'ledger.exportUpdate'>;
 
 /** Where the open Commons stands: being asked for, shown, absent from this workspace, or unreachable. */
 export type LedgerStatus =
@@ -41,6 +42,8 @@ export interface LedgerState extends LedgerActivity {
   importLog(text: string): Promise<Answer<ImportReport>>;
   /** Replays the open Commons from genesis in the main process, every signature and proof. */
   reverify(): Promise<void>;
+  /** An update file of the open Commons' verified entries from `fromSeq` to its head (0: the whole log), made by main. */
+  exportUpdate(fromSeq: number): Promise<Answer<UpdateExport>>;
 }
 
 const LedgerContext = createContext<LedgerState | null>(null);
@@ -135,9 +138,17 @@ export function LedgerProvider({ workspace, db, children }: { workspace: Workspa
     }));
   }, [client, status]);
 
+  const exportUpdate = useCallback(
+    async (fromSeq: number): Promise<Answer<UpdateExport>> => {
+      if (status.kind !== 'ready') return { ok: false, error: { kind: 'UnknownCommons', message: 'No Commons is open in this workspace.' } };
+      return client.exportUpdate(status.commons.commonsId, fromSeq);
+    },
+    [client, status],
+  );
+
   const value = useMemo<LedgerState>(
-    () => ({ workspace, status, ...activity, refresh, importLog, reverify }),
-    [workspace, status, activity, refresh, importLog, reverify],
+    () => ({ workspace, status, ...activity, refresh, importLog, reverify, exportUpdate }),
+    [workspace, status, activity, refresh, importLog, reverify, exportUpdate],
   );
   return <LedgerContext.Provider value={value}>{children}</LedgerContext.Provider>;
 }

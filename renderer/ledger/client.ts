@@ -18,6 +18,8 @@ export interface LedgerClient {
   open(preferred: string | null): Promise<Result<{ view: CommonsView; summary: CommonsSummary } | null, RowError<Channels, 'ledger.list' | 'ledger.state'>>>;
   importLog(text: string): Promise<RowAnswer<Channels, 'ledger.import'>>;
   reverify(commonsId: string): Promise<RowAnswer<Channels, 'ledger.reverify'>>;
+  /** An update file of the stored entries from `fromSeq` to the head (from 0: the whole log), made by main. */
+  exportUpdate(commonsId: string, fromSeq: number): Promise<RowAnswer<Channels, 'ledger.exportUpdate'>>;
   /** An action checked against the current verified state, signatures aside: allowed, or the rule it breaks. */
   preflight(commonsId: string, action: Action, time?: number): Promise<RowAnswer<Channels, 'ledger.preflight'>>;
   history(commonsId: string, from: number, limit?: number): Promise<RowAnswer<Channels, 'ledger.history'>>;
@@ -38,6 +40,7 @@ export function ledgerClient(api: Api, workspace: Workspace): LedgerClient {
     },
     importLog: (text) => api.call('ledger.import', { log: text }),
     reverify: (commonsId) => api.call('ledger.reverify', ref(commonsId)),
+    exportUpdate: (commonsId, fromSeq) => (fromSeq === 0 ? api.call('ledger.export', ref(commonsId)) : api.call('ledger.exportUpdate', { ...ref(commonsId), fromSeq })),
     preflight: (commonsId, action, time) => api.call('ledger.preflight', { ...ref(commonsId), action, ...(time === undefined ? {} : { time }) }),
     history: (commonsId, from, limit = MAX_HISTORY_PAGE) => api.call('ledger.history', { ...ref(commonsId), from, limit }),
     onChanged: (listener) =>

@@ -6,7 +6,12 @@
 const safeName = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '-');
 
 export function saveJsonFile(fileName: string, value: unknown): void {
-  const url = URL.createObjectURL(new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: 'application/json' }));
+  saveTextFile(fileName, `${JSON.stringify(value, null, 2)}\n`, 'application/json');
+}
+
+/** Saves text as it is (a ledger's JSON Lines, which must not be re-encoded). */
+export function saveTextFile(fileName: string, text: string, type = 'text/plain'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = safeName(fileName);

@@ -1,11 +1,13 @@
 /**
  * Where the dashboard's numbers come from: the Commons ledger the main process keeps on this
  * machine, its height and head hash, when every signature was last checked from genesis, a button
- * to check again, and (for the member's own Commons) an import of the entries that follow.
+ * to check again, its export as an update file (whole, or from an entry on), and (for the member's
+ * own Commons) an import of the entries that follow.
  */
 import { type CommonsView } from '../../shared/contract/commons-view';
 import { type LedgerState } from '../ledger/LedgerProvider';
 import { ImportLedger } from '../ledger/ImportLedger';
+import { ExportLedger } from '../ledger/ExportLedger';
 import { Badge, Card, ErrorNotice, Loading } from '../ui/components';
 
 const when = (ms: number) => new Date(ms).toLocaleString();
@@ -52,6 +54,7 @@ export function LedgerCard({ commons, ledger }: { commons: CommonsView; ledger: 
         </button>
         {ledger.phase === 'verifying' && <Loading label="Replaying every entry and checking every signature…" />}
       </div>
+      <ExportLedger commons={commons} ledger={ledger} />
       {!commons.demo && <ImportLedger label="Import the entries that follow (.jsonl)" />}
     </Card>
   );

@@ -28,7 +28,21 @@ export type LedgerServiceError =
   /** The demo's log is written by its sequencer only. */
   | { readonly kind: 'DemoDisabled'; readonly message: string }
   /** A question about a vault the Commons does not hold (credit.history). */
-  | { readonly kind: 'NoCreditLineVault'; readonly message: string; readonly commonsId: string; readonly vault: string };
+  | { readonly kind: 'NoCreditLineVault'; readonly message: string; readonly commonsId: string; readonly vault: string }
+  /**
+   * Two different entries at one height, both sealed by the treasury quorum as it stood before that
+   * height: the stewards signed both, and the Commons has forked (an imported entry that differs but
+   * is not validly sealed is a forgery, refused as `EntryDiffers`).
+   */
+  | { readonly kind: 'Fork'; readonly message: string; readonly seq: number; readonly storedHash: Hex; readonly importedHash: Hex; readonly storedSigners: string[]; readonly importedSigners: string[] }
+  /** An update that starts past the stored head: the entries between are missing (fromSeq..toSeq, inclusive). */
+  | { readonly kind: 'UpdateSkipsEntries'; readonly message: string; readonly nextStep: string; readonly commonsId: string; readonly fromSeq: number; readonly toSeq: number }
+  /** An update file whose header names a Commons (id and genesis hash) not stored here. */
+  | { readonly kind: 'UpdateNotForThisCommons'; readonly message: string; readonly nextStep: string; readonly commonsId: string; readonly genesisHash: string }
+  /** An update file whose header is malformed, or does not describe the entries it holds. */
+  | { readonly kind: 'UpdateFileInvalid'; readonly message: string; readonly reason: string }
+  /** An export asked to start past the last stored entry. */
+  | { readonly kind: 'ExportBeyondHead'; readonly message: string; readonly fromSeq: number; readonly height: number };
 
 export type LedgerServiceErrorKind = LedgerServiceError['kind'];
 
@@ -55,3 +69,9 @@ export const CREDIT_HISTORY_ERRORS = kindsOf<'UnknownCommons' | 'NoCreditLineVau
 
 /** Storing entries: an import, or an entry the demo's stewards sequence. */
 export const STORE_ERRORS = kindsOf<'EntryDiffers' | 'UpdateFollowsNothing' | 'LogNotWritten'>({ EntryDiffers: true, UpdateFollowsNothing: true, LogNotWritten: true });
+
+/** Importing an update file (docs/invite-and-update-files.md): its header, its place, a fork. */
+export const UPDATE_ERRORS = kindsOf<'Fork' | 'UpdateSkipsEntries' | 'UpdateNotForThisCommons' | 'UpdateFileInvalid'>({ Fork: true, UpdateSkipsEntries: true, UpdateNotForThisCommons: true, UpdateFileInvalid: true });
+
+/** Exporting entries of a stored Commons. */
+export const EXPORT_ERRORS = kindsOf<'UnknownCommons' | 'ExportBeyondHead'>({ UnknownCommons: true, ExportBeyondHead: true });

@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { channel, event } from './define';
-import { COMMONS_ERRORS, QUERY_ERRORS, STORE_ERRORS } from './ledger-errors';
+import { COMMONS_ERRORS, EXPORT_ERRORS, QUERY_ERRORS, STORE_ERRORS, UPDATE_ERRORS } from './ledger-errors';
+import { UpdateHeader } from '../commons/update-file';
 import { Action, Entry, Hash, SignatureHex } from '../commons/log';
 import { CommonsView } from './commons-view';
 import { AppError } from './errors';
@@ -50,6 +51,13 @@ export const CommonsSummary = z.strictObject({
 });
 export type CommonsSummary = z.output<typeof CommonsSummary>;
 
+/** An update file made by main from a stored verified log: its header, the name to offer, its text. */
+export const UpdateExport = z.strictObject({
+  header: UpdateHeader.omit({ format: true }),
+  fileName: z.string(),
+  text: z.string().max(MAX_LOG_CHARS),
+});
+
 export const ledgerChannels = {
   'ledger.verifySignatures': channel({
     request: z.strictObject({ jobs: z.array(SignatureJob).max(MAX_SIGNATURE_BATCH) }),
@@ -79,7 +87,7 @@ export const ledgerChannels = {
     request: z.strictObject({ log: z.string().max(MAX_LOG_CHARS) }),
     response: z.strictObject({ commonsId: Hash, name: z.string(), height: z.number().int().nonnegative(), headHash: Hash }),
     summary: 'Verifies a member’s own Commons log in the main process (every signature and proof) and stores it, so that the prover will make an enrolment proof for that Commons.',
-    errors: [...COMMONS_ERRORS, ...STORE_ERRORS],
+    errors: [...COMMONS_ERRORS, ...STORE_ERRORS, ...UPDATE_ERRORS],
   }),
   'ledger.list': channel({
     request: z.strictObject({ workspace: LedgerWorkspace }),
@@ -110,7 +118,19 @@ export const ledgerChannels = {
       skipped: z.number().int().nonnegative(),
     }),
     summary: 'Imports a Commons ledger file (a whole log, or entries that follow a stored head) into the member’s own workspace: every new entry is verified before any is stored.',
-    errors: [...COMMONS_ERRORS, ...STORE_ERRORS],
+    errors: [...COMMONS_ERRORS, ...STORE_ERRORS, ...UPDATE_ERRORS],
+  }),
+  'ledger.exportUpdate': channel({
+    request: z.strictObject({ ...CommonsRef, fromSeq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }),
+    response: UpdateExport,
+    summary: 'An update file of a stored Commons (docs/invite-and-update-files.md): its verified entries from `fromSeq` to the head, for the stewards to hand to members.',
+    errors: [...EXPORT_ERRORS],
+  }),
+  'ledger.export': channel({
+    request: z.strictObject(CommonsRef),
+    response: UpdateExport,
+    summary: 'The whole verified log of a stored Commons as an update file from genesis (docs/invite-and-update-files.md), for members and stewards to keep or pass on.',
+    errors: [...EXPORT_ERRORS],
   }),
   'ledger.reverify': channel({
     request: z.strictObject(CommonsRef),

@@ -23,6 +23,12 @@ const SENTENCES: { [K in LedgerServiceErrorKind]: (d: Details<K>) => string } = 
   StateMismatch: (d) => `Replaying the log from genesis reached head ${d.got} at entry ${d.seq}, not the ${d.expected} this app holds.`,
   DemoDisabled: () => 'The Demo Commons is turned off in this build.',
   NoCreditLineVault: (d) => `The Commons ${d.commonsId} holds no vault ${d.vault}, so it has no credit line to show.`,
+  Fork: (d) =>
+    `Two different entries were sealed at height ${d.seq}: ${d.storedHash} (stored here, sealed by ${d.storedSigners.join(', ')}) and ${d.importedHash} (in this file, sealed by ${d.importedSigners.join(', ')}). The stewards signed both; this Commons has forked. Nothing was imported.`,
+  UpdateSkipsEntries: (d) => `This update starts after entries ${d.fromSeq} to ${d.toSeq} of the Commons ${d.commonsId}, which this app does not hold, so nothing from it was stored.`,
+  UpdateNotForThisCommons: (d) => `This update is for the Commons ${d.commonsId} (genesis ${d.genesisHash}), which is not stored here, so nothing from it was stored.`,
+  UpdateFileInvalid: (d) => `This is not a valid update file: ${d.reason}. Nothing from it was stored.`,
+  ExportBeyondHead: (d) => `The log holds entries 0 to ${d.height - 1}, so there is no entry ${d.fromSeq} to export from.`,
 };
 
 export function serviceError<K extends LedgerServiceErrorKind>(kind: K, details: Details<K>): Extract<LedgerServiceError, { kind: K }> {
@@ -34,3 +40,9 @@ export const unknownCommons = (workspace: string, commonsId: string) =>
 
 export const updateFollowsNothing = (fromSeq: number) =>
   serviceError('UpdateFollowsNothing', { fromSeq, nextStep: 'Import the Commons’ whole ledger file first; updates can follow it after.' });
+
+export const updateSkipsEntries = (commonsId: string, fromSeq: number, toSeq: number) =>
+  serviceError('UpdateSkipsEntries', { commonsId, fromSeq, toSeq, nextStep: `Import the update (or the whole ledger file) that holds entries ${fromSeq} to ${toSeq} first, then this one.` });
+
+export const updateNotForThisCommons = (commonsId: string, genesisHash: string) =>
+  serviceError('UpdateNotForThisCommons', { commonsId, genesisHash, nextStep: 'Check that the file is for your Commons; a new Commons is joined with its whole ledger file.' });

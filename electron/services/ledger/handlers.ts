@@ -76,6 +76,12 @@ export function ledgerHandlers(service: LedgerService, options: { demo?: DemoSeq
     async 'ledger.import'({ log }) {
       return answer(await service.importLog(log));
     },
+    async 'ledger.exportUpdate'({ workspace, commonsId, fromSeq }) {
+      return answer(await service.exportUpdate(workspace, commonsId, fromSeq));
+    },
+    async 'ledger.export'({ workspace, commonsId }) {
+      return answer(await service.exportUpdate(workspace, commonsId, 0));
+    },
     async 'ledger.reverify'({ workspace, commonsId }) {
       return answer(await service.reverify(workspace, commonsId));
     },

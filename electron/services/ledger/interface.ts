@@ -10,6 +10,7 @@ import { type CommonsError, type LedgerError } from '../../../shared/commons/err
 import { type Action, type Entry } from '../../../shared/commons/log';
 import { type CommonsState } from '../../../shared/commons/state';
 import { type Hex } from '../../../shared/crypto/canonical';
+import { type UpdateHeader } from '../../../shared/commons/update-file';
 import { type Result } from '../../../shared/result';
 import { type LedgerServiceError } from './errors';
 import { type LogRecovery, type ReverifyReport } from './commons-log';
@@ -48,6 +49,13 @@ export interface ImportReport {
   readonly skipped: number;
 }
 
+/** An update file made from a stored log: its header, the name to offer, its text. */
+export interface UpdateExport {
+  readonly header: Omit<UpdateHeader, 'format'>;
+  readonly fileName: string;
+  readonly text: string;
+}
+
 /** Whether an action, signatures aside, would execute on the current verified state; if not, the rule it breaks. */
 export type Preflight = { readonly allowed: true } | { readonly allowed: false; readonly refusal: CommonsError };
 
@@ -68,6 +76,11 @@ export interface LedgerService {
    * be the very same.
    */
   importLog(text: string): Promise<Result<ImportReport, Refusal>>;
+  /**
+   * An update file (shared/commons/update-file.ts) of a stored Commons' verified entries from
+   * `fromSeq` to its head; from 0, the whole log.
+   */
+  exportUpdate(workspace: LedgerWorkspace, commonsId: string, fromSeq: number): Promise<Result<UpdateExport, LedgerServiceError>>;
   /** Replays a stored log from genesis and checks it reaches the state held. */
   reverify(workspace: LedgerWorkspace, commonsId: string): Promise<Result<ReverifyReport, Refusal>>;
   /** How a vault's credit line stood after each entry that changed it or a price (SPEC §4), read from the verified log. */

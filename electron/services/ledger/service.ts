@@ -23,7 +23,11 @@ import { type BatchZkVerifier } from '../../../shared/zk/groth16';
 import { fail } from '../../../shared/commons/errors';
 import { CommonsLog } from './commons-log';
 import { type DemoSequencer } from './demo-sequencer';
-import { type LedgerServiceError, serviceError, unknownCommons, updateFollowsNothing } from './errors';
+import { type LedgerServiceError, serviceError, unknownCommons, updateFollowsNothing, updateNotForThisCommons, updateSkipsEntries } from './errors';
+import { forkOrDiffers } from './fork';
+import { entryHash } from '../../../shared/commons/quorum';
+import { type Hex } from '../../../shared/crypto/canonical';
+import { type UpdateHeader, encodeUpdateLines, headerMismatch, splitUpdateFile, updateFileName } from '../../../shared/commons/update-file';
 import { type CommonsSummary, type LedgerChange, type LedgerService, type LedgerWorkspace, type Refusal } from './interface';
 import { bestRecoverer } from './native';
 import { type BatchRecoverer, createRecoveryPool, replayLines } from './replay';
@@ -67,11 +71,11 @@ function lazyPool(size: number): BatchRecoverer {
  * Decodes the lines of an imported file; a line's seq for errors is its place after the first
  * entry's. Lets the event loop turn as it goes: a file of thousands of entries takes a while.
  */
-async function parseImport(text: string): Promise<Result<Entry[], LedgerError>> {
+async function parseImport(lines: readonly string[]): Promise<Result<Entry[], LedgerError>> {
   const entries: Entry[] = [];
   let base = 0;
   const breathe = eventLoopYielder();
-  for (const line of text.split('\n')) {
+  for (const line of lines) {
     await breathe();
     if (line.trim() === '') continue;
     const parsed = parseEntry(line, base + entries.length);
@@ -182,26 +186,59 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
       return entry.seq === state.height && entry.prevHash === state.headHash;
     });
 
+  /** The hash of a stored Commons' genesis entry (entry 0). */
+  const genesisHashOf = (log: CommonsLog): Hex => entryHash(log.state()!.commonsId, log.entries(0, 1)[0]!);
+
+  /**
+   * The stored Commons an update file continues, checked against its header: the entries are the
+   * ones it announces, ending at its head hash; its Commons (id and genesis hash) is stored here,
+   * or the file starts at genesis; it starts no later than the stored head (or names the gap).
+   * Undefined: a new Commons, from genesis.
+   */
+  const placeUpdate = (header: UpdateHeader, entries: readonly Entry[]): Result<CommonsLog | undefined, LedgerServiceError> => {
+    const mismatch = headerMismatch(header, entries, (entry) => entryHash(header.commonsId, entry));
+    if (mismatch) return err(serviceError('UpdateFileInvalid', { reason: mismatch }));
+    const log = stored.get(header.commonsId);
+    if (!log || genesisHashOf(log) !== header.genesisHash) {
+      if (header.fromSeq > 0 || log) return err(updateNotForThisCommons(header.commonsId, header.genesisHash));
+      const genesisAction = entries[0]!.actions[0];
+      if (genesisAction?.kind !== 'commons.genesis' || commonsIdOf(genesisAction) !== header.commonsId || entryHash(header.commonsId, entries[0]!) !== header.genesisHash) {
+        return err(serviceError('UpdateFileInvalid', { reason: 'its first entry is not the genesis its header names' }));
+      }
+      return ok(undefined);
+    }
+    if (header.fromSeq > log.height) return err(updateSkipsEntries(header.commonsId, log.height, header.fromSeq - 1));
+    return ok(log);
+  };
+
   const importLog = (text: string) =>
     exclusive(async (): Promise<Result<{ log: CommonsLog; added: number; skipped: number }, Refusal>> => {
       await openShelf();
-      const parsed = await parseImport(text);
+      const split = splitUpdateFile(text);
+      if (!split.ok) return err(serviceError('UpdateFileInvalid', { reason: split.reason }));
+      const parsed = await parseImport(split.lines);
       if (!parsed.ok) return parsed;
       const entries = parsed.value;
       const first = entries[0]!;
-      const genesisAction = first.seq === 0 ? first.actions[0] : undefined;
       let log: CommonsLog | undefined;
-      if (genesisAction?.kind === 'commons.genesis') log = stored.get(commonsIdOf(genesisAction));
-      else if (first.seq > 0) {
-        log = continued(first);
-        if (!log) return err(updateFollowsNothing(first.seq));
+      if (split.header) {
+        const placed = placeUpdate(split.header, entries);
+        if (!placed.ok) return placed;
+        log = placed.value;
+      } else {
+        const genesisAction = first.seq === 0 ? first.actions[0] : undefined;
+        if (genesisAction?.kind === 'commons.genesis') log = stored.get(commonsIdOf(genesisAction));
+        else if (first.seq > 0) {
+          log = continued(first);
+          if (!log) return err(updateFollowsNothing(first.seq));
+        }
       }
       // Entries already stored must be those very entries; the others are verified on top of the head.
       const height = log?.height ?? 0;
       const overlap = log ? log.lines(first.seq, Math.min(height, first.seq + entries.length)) : [];
       const breathe = eventLoopYielder();
       for (const [i, line] of overlap.entries()) {
-        if (encodeEntry(entries[i]!) !== line) return err(serviceErrorAt(first.seq + i));
+        if (encodeEntry(entries[i]!) !== line) return err(await forkOrDiffers(log!, first.seq + i, entries[i]!, { verifier: verifier(), pool }));
         await breathe();
       }
       const fresh = entries.slice(overlap.length);
@@ -268,6 +305,17 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
       const { log, added, skipped } = imported.value;
       const state = log.state()!;
       return ok({ commonsId: state.commonsId, name: state.name, height: state.height, headHash: state.headHash, added, skipped });
+    },
+
+    async exportUpdate(workspace, commonsId, fromSeq) {
+      const found = await findLog(workspace, commonsId);
+      if (!found.ok) return found;
+      const log = found.value;
+      const state = log.state()!;
+      if (fromSeq >= state.height) return err(serviceError('ExportBeyondHead', { fromSeq, height: state.height }));
+      // Only what is stored and was verified before it was stored, as far as the head this read saw.
+      const header = { commonsId: state.commonsId, genesisHash: genesisHashOf(log), fromSeq, toSeq: state.height - 1, headHash: state.headHash };
+      return ok({ header, fileName: updateFileName(state.name, header), text: encodeUpdateLines(header, log.lines(fromSeq, state.height)) });
     },
 
     async reverify(workspace, commonsId) {

@@ -23,4 +23,14 @@ export const ledgerWords: WordsFor<LedgerServiceError | ProverUnknownCommons> = 
   StateMismatch: (e) => withNext('The re-verification did not reach the state this app holds', e.message, 'Import the Commons’ whole ledger file again, so that this app rebuilds its state from it.'),
   DemoDisabled: (e) => ({ title: 'The Demo Commons is turned off', detail: e.message }),
   NoCreditLineVault: (e) => withNext('No such vault in this Commons', e.message, 'Choose one of the Commons’ vaults; a credit line belongs to a member vault.'),
+  Fork: (e) =>
+    withNext(
+      `This Commons has forked at height ${e.seq}`,
+      e.message,
+      'Import nothing more and keep both files: show the stewards the two entry hashes above; a forked Commons needs its members to agree which history is theirs.',
+    ),
+  UpdateSkipsEntries: (e) => withNext(`Entries ${e.fromSeq} to ${e.toSeq} are missing before this update`, e.message, e.nextStep),
+  UpdateNotForThisCommons: (e) => withNext('This update is for another Commons', e.message, e.nextStep),
+  UpdateFileInvalid: (e) => withNext('This is not a valid update file', e.message, 'Ask whoever sent it for the file again, as it was exported.'),
+  ExportBeyondHead: (e) => withNext('There is nothing to export from that entry', e.message, `Choose an entry from 0 to ${e.height - 1}.`),
 };
