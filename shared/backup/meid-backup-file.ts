@@ -11,7 +11,7 @@
  * file cannot make the app spend minutes or gigabytes.
  */
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
-import { scrypt } from '@noble/hashes/scrypt.js';
+import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
@@ -88,8 +88,9 @@ export function passphraseProblem(passphrase: string): string | null {
 const associatedData = (f: Pick<MeidBackupFile, 'commonsId' | 'commitment' | 'kdf' | 'salt'>): Uint8Array =>
   utf8ToBytes(JSON.stringify([MEID_BACKUP_FORMAT, MEID_BACKUP_VERSION, f.commonsId.toLowerCase(), f.commitment, f.kdf.name, f.kdf.logN, f.kdf.r, f.kdf.p, f.salt]));
 
-function deriveKeys(passphrase: string, salt: Uint8Array, kdf: KdfParams): { key: Uint8Array; check: string } {
-  const out = scrypt(utf8ToBytes(passphrase.normalize('NFC')), salt, { N: 2 ** kdf.logN, r: kdf.r, p: kdf.p, dkLen: 64 });
+/** scryptAsync yields every 10 ms: the main process stays responsive for the ~0.6 s it runs. */
+async function deriveKeys(passphrase: string, salt: Uint8Array, kdf: KdfParams): Promise<{ key: Uint8Array; check: string }> {
+  const out = await scryptAsync(utf8ToBytes(passphrase.normalize('NFC')), salt, { N: 2 ** kdf.logN, r: kdf.r, p: kdf.p, dkLen: 64 });
   return { key: out.slice(0, 32), check: bytesToHex(sha256(out.slice(32)).slice(0, 16)) };
 }
 
@@ -117,14 +118,14 @@ const tooWeak = (problem: string): IdentityBackupError => ({
 });
 
 /** The backup file's text for the member's secret, or why the passphrase is refused. */
-export function sealMeidBackup(identity: MeidSecret, options: SealOptions): Result<string, IdentityBackupError> {
+export async function sealMeidBackup(identity: MeidSecret, options: SealOptions): Promise<Result<string, IdentityBackupError>> {
   const problem = passphraseProblem(options.passphrase);
   if (problem) return err(tooWeak(problem));
   const kdf = KdfParams.parse(options.kdf ?? DEFAULT_KDF);
   const random = options.random ?? randomBytes;
   const salt = random(16);
   const nonce = random(24);
-  const { key, check } = deriveKeys(options.passphrase, salt, kdf);
+  const { key, check } = await deriveKeys(options.passphrase, salt, kdf);
   const header = { commonsId: options.commonsId.toLowerCase(), commitment: options.commitment, kdf, salt: bytesToHex(salt) };
   const plain = utf8ToBytes(JSON.stringify({ secret: identity.secret.toString(), createdAt: identity.createdAt }));
   const ciphertext = xchacha20poly1305(key, nonce, associatedData(header)).encrypt(plain);
@@ -159,12 +160,12 @@ export interface OpenedMeidBackup extends MeidSecret {
 }
 
 /** The secret in the file, or a typed refusal: a file refused before the KDF runs, a wrong passphrase, or an altered file. */
-export function openMeidBackup(text: string, passphrase: string): Result<OpenedMeidBackup, IdentityBackupError> {
+export async function openMeidBackup(text: string, passphrase: string): Promise<Result<OpenedMeidBackup, IdentityBackupError>> {
   const read = readMeidBackup(text);
   if (!read.ok) return read;
   const file = read.value;
   if (passphrase.length === 0 || passphrase.length > MAX_PASSPHRASE_LENGTH * 4) return err(wrongPassphrase());
-  const { key, check } = deriveKeys(passphrase, hexToBytes(file.salt), file.kdf);
+  const { key, check } = await deriveKeys(passphrase, hexToBytes(file.salt), file.kdf);
   if (check !== file.passphraseCheck) return err(wrongPassphrase());
   let plain: Uint8Array;
   try {

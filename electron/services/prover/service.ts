@@ -107,8 +107,8 @@ export function createProverService(options: ProverServiceOptions): ProverHandle
         // The commitment C (public) is bound into the file's associated data; it needs the bioKey.
         const bioKey = bioKeyOf(await biometrics.capture('back up your MEID'));
         const commitment = String(identityCommitment(held.secret, bioKey));
-        // scrypt N = 2^17 runs here (~0.6 s): the secret never leaves this process unsealed.
-        const sealed = sealMeidBackup(held, { commonsId: backingUp.commonsId, commitment, passphrase, exportedAt: new Date() });
+        // scrypt N = 2^17 runs here (~0.6 s, yielding every 10 ms): the secret never leaves this process unsealed.
+        const sealed = await sealMeidBackup(held, { commonsId: backingUp.commonsId, commitment, passphrase, exportedAt: new Date() });
         if (!sealed.ok) return sealed;
         return ok({ file: sealed.value, fileName: meidBackupFileName(commitment), commitment });
       } catch (error) {
@@ -117,7 +117,7 @@ export function createProverService(options: ProverServiceOptions): ProverHandle
     },
 
     async 'identity.restoreBackup'({ file, passphrase }) {
-      const opened = openMeidBackup(file, passphrase);
+      const opened = await openMeidBackup(file, passphrase);
       if (!opened.ok) return opened;
       const { secret, createdAt, commonsId, commitment } = opened.value;
       try {
