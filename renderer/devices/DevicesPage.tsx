@@ -9,6 +9,7 @@ import { type AppError } from '../../shared/contract/errors';
 import { useApi } from '../app/api/client';
 import { describeError } from '../ui/describe-error';
 import { Badge, Card, EmulatedBadge, ErrorNotice, Loading } from '../ui/components';
+import { ExportCosignerButton, ImportCosignerCard } from './CosignerFiles';
 import { EmulatorControls } from './EmulatorControls';
 import { actionWords, stateWords, useDevices, vendorName, type DevicePromptView } from './useDevices';
 
@@ -42,6 +43,7 @@ export function DevicesPage({ emulatorsEnabled }: { emulatorsEnabled: boolean })
           ))}
         </ul>
       </Card>
+      <ImportCosignerCard devices={devices ?? []} />
     </div>
   );
 }
@@ -90,7 +92,7 @@ function DeviceRow({ device, prompt }: { device: DeviceInfo; prompt: DevicePromp
   const api = useApi();
   const [path, setPath] = useState(DEFAULT_PATH);
   const [verifying, setVerifying] = useState(false);
-  const [address, setAddress] = useState<{ address: string; verified: boolean } | null>(null);
+  const [address, setAddress] = useState<{ address: string; verified: boolean; path: string } | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [nothingToCancel, setNothingToCancel] = useState(false);
   const pathProblem = derivationPathProblem(path);
@@ -103,7 +105,7 @@ function DeviceRow({ device, prompt }: { device: DeviceInfo; prompt: DevicePromp
     setAddress(null);
     const answer = await api.call('devices.getAddress', { deviceId: device.id, path, display: true });
     setVerifying(false);
-    if (answer.ok) setAddress({ address: answer.value.address, verified: answer.value.verifiedOnDevice });
+    if (answer.ok) setAddress({ address: answer.value.address, verified: answer.value.verifiedOnDevice, path });
     else setError(answer.error);
   };
   // Cancel ends whatever request of this app the device is on, including one started before the
@@ -187,6 +189,8 @@ function DeviceRow({ device, prompt }: { device: DeviceInfo; prompt: DevicePromp
           {address.address} {address.verified && <Badge tone="ok">confirmed on the device</Badge>}
         </p>
       )}
+      {/* Only an address the device itself confirmed goes into a co-signer file. */}
+      {address?.verified && <ExportCosignerButton device={device} path={address.path} address={address.address} />}
       {error && <ErrorNotice error={error} onRetry={() => void verify()} />}
       {device.emulated && <EmulatorControls device={device} />}
     </li>

@@ -3,6 +3,7 @@ import { type CommonsView } from '../../shared/contract/commons-view';
 import { useWorkspace } from '../app/workspace';
 import { useLedger } from '../ledger/LedgerProvider';
 import { EnrolPage } from './EnrolPage';
+import { IdentityBackupCard } from './IdentityBackup';
 import { useMyMeid } from './useMyMeid';
 
 export function EnrolRoute({ commons }: { commons: CommonsView }) {
@@ -10,6 +11,7 @@ export function EnrolRoute({ commons }: { commons: CommonsView }) {
   const ledger = useLedger();
   const meid = useMyMeid(db);
   return (
+    <>
     <EnrolPage
       commons={commons}
       demo={workspace === 'demo'}
@@ -18,5 +20,7 @@ export function EnrolRoute({ commons }: { commons: CommonsView }) {
         ledger.refresh();
       }}
     />
+    <IdentityBackupCard commons={commons} />
+    </>
   );
 }

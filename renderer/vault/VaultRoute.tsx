@@ -5,6 +5,7 @@ import { useMyMeid } from '../identity/useMyMeid';
 import { useLedger } from '../ledger/LedgerProvider';
 import { ErrorNotice } from '../ui/components';
 import { Dashboard } from './Dashboard';
+import { VaultBackupCard } from './VaultBackup';
 
 export function VaultRoute({ commons }: { commons: CommonsView }) {
   const ledger = useLedger();
@@ -23,6 +24,7 @@ export function VaultRoute({ commons }: { commons: CommonsView }) {
         </p>
       )}
       <Dashboard commons={commons} ledger={ledger} myCommitment={meid.commitment} />
+      <VaultBackupCard commons={commons} />
     </>
   );
 }

@@ -28,14 +28,23 @@ export type ClaimProblem =
   | { kind: 'NotInTree'; message: string; nextStep: string }
   | { kind: 'ClaimNotTrue'; message: string; nextStep: string };
 
-export type ZkError = ArtifactProblem | BiometricFailed | IdentityStoreError | ProofProblem | ClaimProblem;
+/** Exporting and restoring the member's identity backup (shared/backup/meid-backup-file.ts). */
+export type IdentityBackupError =
+  | { kind: 'BackupPassphraseTooWeak'; message: string; nextStep: string; minLength: number }
+  | { kind: 'BackupPassphraseWrong'; message: string; nextStep: string }
+  | { kind: 'BackupTampered'; message: string; nextStep: string }
+  | { kind: 'BackupFileRefused'; message: string; nextStep: string; reason: string }
+  | { kind: 'IdentityMissing'; message: string; nextStep: string }
+  | { kind: 'IdentityWouldBeReplaced'; message: string; nextStep: string };
+
+export type ZkError = ArtifactProblem | BiometricFailed | IdentityStoreError | ProofProblem | ClaimProblem | IdentityBackupError;
 export type ZkErrorKind = ZkError['kind'];
 
 /** Reading the identity secret (identity.status and every proof). */
 export const IDENTITY_ERRORS = kindsOf<IdentityStoreError['kind']>({ IdentityFileUnreadable: true, IdentityKeychainUnavailable: true });
 
 /** What making any proof may answer with: the files, the capture, the secret, the proof (and the contract's Cancelled). */
-export const PROOF_ERRORS = kindsOf<Exclude<ZkErrorKind, ClaimProblem['kind']>>({
+export const PROOF_ERRORS = kindsOf<Exclude<ZkErrorKind, ClaimProblem['kind'] | IdentityBackupError['kind']>>({
   ArtifactMissing: true,
   ArtifactTampered: true,
   ManifestInvalid: true,
@@ -44,4 +53,23 @@ export const PROOF_ERRORS = kindsOf<Exclude<ZkErrorKind, ClaimProblem['kind']>>(
   IdentityKeychainUnavailable: true,
   WitnessRejected: true,
   ProofInvalid: true,
+});
+
+/** Exporting the identity backup: reading the secret and capturing the key for its commitment, then sealing. */
+export const BACKUP_EXPORT_ERRORS = kindsOf<IdentityStoreError['kind'] | BiometricFailed['kind'] | 'BackupPassphraseTooWeak' | 'IdentityMissing'>({
+  IdentityFileUnreadable: true,
+  IdentityKeychainUnavailable: true,
+  BiometricFailed: true,
+  BackupPassphraseTooWeak: true,
+  IdentityMissing: true,
+});
+
+/** Restoring it: the file, the passphrase, and an identity already here. */
+export const BACKUP_RESTORE_ERRORS = kindsOf<IdentityStoreError['kind'] | 'BackupPassphraseWrong' | 'BackupTampered' | 'BackupFileRefused' | 'IdentityWouldBeReplaced'>({
+  IdentityFileUnreadable: true,
+  IdentityKeychainUnavailable: true,
+  BackupPassphraseWrong: true,
+  BackupTampered: true,
+  BackupFileRefused: true,
+  IdentityWouldBeReplaced: true,
 });

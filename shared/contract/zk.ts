@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { channel } from './define';
-import { IDENTITY_ERRORS, PROOF_ERRORS } from './zk-errors';
+import { BACKUP_EXPORT_ERRORS, BACKUP_RESTORE_ERRORS, IDENTITY_ERRORS, PROOF_ERRORS } from './zk-errors';
 import { COMMONS_ERRORS, QUERY_ERRORS } from './ledger-errors';
 import { Action, Field, Groth16Proof, Hash } from '../commons/log';
 
@@ -73,6 +73,19 @@ export const zkChannels = {
     summary: 'A selective-disclosure proof over the credential tree: faction = F and/or tier ≥ T, revealing nothing else.',
     errors: [...PROOF_ERRORS, 'NotInTree', 'ClaimNotTrue'],
     limits: TREE_REQUEST_LIMITS,
+  }),
+  'identity.exportBackup': channel({
+    // The passphrase is checked against the policy in main (shared/backup/meid-backup-file.ts), in words.
+    request: z.strictObject({ commonsId: Hash, passphrase: z.string().min(1).max(1024) }),
+    response: z.object({ file: z.string().max(4096), fileName: z.string().max(100), commitment: Field }),
+    summary: 'The member’s identity secret sealed with their passphrase (scrypt, XChaCha20-Poly1305), bound to a Commons and their commitment, as a backup file’s text.',
+    errors: [...BACKUP_EXPORT_ERRORS, ...QUERY_ERRORS],
+  }),
+  'identity.restoreBackup': channel({
+    request: z.strictObject({ file: z.string().max(16 * 1024), passphrase: z.string().min(1).max(4096) }),
+    response: z.object({ restored: z.boolean(), commonsId: Hash, commitment: Field }),
+    summary: 'Opens an identity backup with its passphrase and saves the secret on this machine (never over another identity); restored is false when it was already here.',
+    errors: [...BACKUP_RESTORE_ERRORS],
   }),
   'demo.submit': channel({
     request: z.strictObject({ action: Action }),

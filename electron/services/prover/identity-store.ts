@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ServiceError } from '../../../shared/contract/errors';
 import { SNARK_FIELD } from '../../../shared/zk/field';
-import { type IdentityStoreError } from '../../../shared/contract/zk-errors';
+import { type IdentityBackupError, type IdentityStoreError } from '../../../shared/contract/zk-errors';
 
 export type SecretProtection = 'os-keychain' | 'file-permissions';
 
@@ -40,7 +40,7 @@ const IdentityFile = z.discriminatedUnion('version', [PlainIdentityFile, SealedI
 
 export type { IdentityStoreError };
 
-const fail = (error: IdentityStoreError): never => {
+const fail = (error: IdentityStoreError | IdentityBackupError): never => {
   throw new ServiceError(error);
 };
 
@@ -51,6 +51,13 @@ export interface IdentityStore {
   read(): Promise<bigint | null>;
   /** The secret, created (and saved) on first use. */
   ensure(): Promise<bigint>;
+  /** The secret and when it was created, or null: what an identity backup seals. */
+  details(): Promise<{ secret: bigint; createdAt: string } | null>;
+  /**
+   * Saves a secret restored from a backup. Refuses (`IdentityWouldBeReplaced`, nothing written)
+   * when another identity is here: restoring never overwrites one. The same secret is `unchanged`.
+   */
+  install(secret: bigint, createdAt: string): Promise<'installed' | 'unchanged'>;
 }
 
 export function fileIdentityStore(dataDir: string, box: SecretBox = filePermissionsBox): IdentityStore {
@@ -75,7 +82,9 @@ export function fileIdentityStore(dataDir: string, box: SecretBox = filePermissi
       path,
     });
 
-  const read = async (): Promise<bigint | null> => {
+  const read = async (): Promise<bigint | null> => (await details())?.secret ?? null;
+
+  const details = async (): Promise<{ secret: bigint; createdAt: string } | null> => {
     let text: string;
     try {
       text = await readFile(path, 'utf8');
@@ -96,7 +105,7 @@ export function fileIdentityStore(dataDir: string, box: SecretBox = filePermissi
       const secret = BigInt(file.secret);
       // Written by browser mode or an older version: the desktop app seals it from now on.
       if (box.protection === 'os-keychain') await save(secret, file.createdAt);
-      return secret;
+      return { secret, createdAt: file.createdAt };
     }
     if (box.protection !== 'os-keychain') {
       return fail({
@@ -120,12 +129,27 @@ export function fileIdentityStore(dataDir: string, box: SecretBox = filePermissi
     if (!Decimal.safeParse(opened.plain).success) return unreadable('the decrypted secret is not a number');
     const secret = BigInt(opened.plain);
     if (opened.reseal) await save(secret, file.createdAt);
-    return secret;
+    return { secret, createdAt: file.createdAt };
   };
 
   return {
     protection: box.protection,
     read,
+    details,
+    async install(secret, createdAt) {
+      if (secret <= 0n || secret >= SNARK_FIELD) throw new RangeError('an identity secret is a non-zero field element');
+      const existing = await read();
+      if (existing === secret) return 'unchanged';
+      if (existing !== null) {
+        return fail({
+          kind: 'IdentityWouldBeReplaced',
+          message: `This machine already holds another identity (${path}); restoring would replace it and lose it.`,
+          nextStep: 'Export a backup of the identity here first; then, to restore the other one, move identity.json out of the data folder and restore again.',
+        });
+      }
+      await save(secret, createdAt);
+      return 'installed';
+    },
     async ensure() {
       const existing = await read();
       if (existing !== null) return existing;

@@ -4,10 +4,11 @@
  * values leave. Handlers keyed by the contract's zk rows (shared/contract/zk.ts).
  */
 import { type Answer, type RequestOf, type ResponseOf } from '../../../shared/contract/define';
-import { type AppError } from '../../../shared/contract/errors';
+import { type AppError, ServiceError } from '../../../shared/contract/errors';
 import { type ZkChannels } from '../../../shared/contract/zk';
 import { type Hex } from '../../../shared/crypto/canonical';
 import { err, ok } from '../../../shared/result';
+import { meidBackupFileName, openMeidBackup, sealMeidBackup } from '../../../shared/backup/meid-backup-file';
 import { fieldOfHash } from '../../../shared/zk/field';
 import { type MerkleProof } from '../../../shared/zk/merkle';
 import { identityCommitment, scopeNullifier, uniquenessNullifier } from '../../../shared/zk/poseidon';
@@ -94,6 +95,41 @@ export function createProverService(options: ProverServiceOptions): ProverHandle
     }).result;
 
   return {
+    async 'identity.exportBackup'({ commonsId, passphrase }) {
+      // Refusals first: nothing is captured or read for a Commons this app never verified.
+      const backingUp = options.commons.find(commonsId);
+      if (!backingUp) return err(unknownCommons(commonsId));
+      try {
+        const held = await identity.details();
+        if (!held) {
+          return err({ kind: 'IdentityMissing', message: 'This machine holds no identity yet, so there is nothing to back up.', nextStep: 'Enrol in a Commons first (it creates your identity), or restore a backup here.' });
+        }
+        // The commitment C (public) is bound into the file's associated data; it needs the bioKey.
+        const bioKey = bioKeyOf(await biometrics.capture('back up your MEID'));
+        const commitment = String(identityCommitment(held.secret, bioKey));
+        // scrypt N = 2^17 runs here (~0.6 s, yielding every 10 ms): the secret never leaves this process unsealed.
+        const sealed = await sealMeidBackup(held, { commonsId: backingUp.commonsId, commitment, passphrase, exportedAt: new Date() });
+        if (!sealed.ok) return sealed;
+        return ok({ file: sealed.value, fileName: meidBackupFileName(commitment), commitment });
+      } catch (error) {
+        return err(problem(error));
+      }
+    },
+
+    async 'identity.restoreBackup'({ file, passphrase }) {
+      const opened = await openMeidBackup(file, passphrase);
+      if (!opened.ok) return opened;
+      const { secret, createdAt, commonsId, commitment } = opened.value;
+      try {
+        const outcome = await identity.install(secret, createdAt);
+        // Hex32 matched by the file's schema.
+        return ok({ restored: outcome === 'installed', commonsId: commonsId as Hex, commitment });
+      } catch (error) {
+        if (error instanceof ServiceError) return err(error.error);
+        throw error;
+      }
+    },
+
     async 'zk.status'() {
       try {
         const manifest = await readManifest(options.artifactsDir);

@@ -17,4 +17,10 @@ export const zkWords: WordsFor<ZkError> = {
   ProofInvalid: (e) => withNext('The proof did not verify', e.message, e.nextStep),
   NotInTree: (e) => withNext('Your identity is not among this Commons’ members yet', `${e.message} Nothing was proved or sent.`, e.nextStep),
   ClaimNotTrue: (e) => withNext('Your credential does not support that claim', `${e.message} Nothing was proved or sent.`, e.nextStep),
+  BackupPassphraseTooWeak: (e) => withNext('Choose a stronger passphrase', `${e.message} No backup was written.`, e.nextStep),
+  BackupPassphraseWrong: (e) => withNext('That passphrase does not open this backup', 'Nothing was restored and nothing on this machine changed.', e.nextStep),
+  BackupTampered: (e) => withNext('This identity backup was altered', e.message, e.nextStep),
+  BackupFileRefused: (e) => withNext('This is not an identity backup C3 Vault can read', `${e.message} Nothing was restored.`, e.nextStep),
+  IdentityMissing: (e) => withNext('There is no identity on this machine to back up', e.message, e.nextStep),
+  IdentityWouldBeReplaced: (e) => withNext('Another identity is already on this machine', `${e.message} Nothing was restored.`, e.nextStep),
 };
