@@ -4,7 +4,7 @@ import { hashTypedData, recoverTypedDataAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { type Hex, canonicalHash, canonicalHashBytes, canonicalJson } from './canonical';
-import { ledgerEntryDigest, ledgerEntryDigestReference, vaultActionDigest, vaultActionDigestOf, vaultActionDigestReference, vaultActionTypedData } from './eip712';
+import { enrolmentDigest, enrolmentDigestReference, ledgerEntryDigest, ledgerEntryDigestReference, vaultActionDigest, vaultActionDigestOf, vaultActionDigestReference, vaultActionTypedData } from './eip712';
 import { addressOfPrivateKey, hexBytes, nobleRecoverer, signDigest } from './recover';
 
 describe('EIP-712', () => {
@@ -80,6 +80,20 @@ describe('EIP-712', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('computes the Enrolment digest exactly as viem’s hashTypedData does, and refuses what is not a uint256', () => {
+    const u256 = fc.bigInt({ min: 0n, max: (1n << 256n) - 1n });
+    fc.assert(
+      fc.property(hex(32), u256, u256, (commons, commitment, nullifier) => {
+        expect(enrolmentDigest(commons, commitment, nullifier)).toBe(enrolmentDigestReference(commons, commitment, nullifier));
+      }),
+      { numRuns: 200 },
+    );
+    const commons = `0x${'c3'.repeat(32)}` as Hex;
+    expect(() => enrolmentDigest(commons, -1n, 1n)).toThrow(RangeError);
+    expect(() => enrolmentDigest(commons, 1n, 1n << 256n)).toThrow(RangeError);
+    expect(() => enrolmentDigest(`0x${'c3'.repeat(31)}`, 1n, 1n)).toThrow(RangeError);
   });
 
   it('refuses to hash a LedgerEntry whose seq or time is not a uint64, or whose hash is not 32 bytes', () => {
