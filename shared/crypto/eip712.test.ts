@@ -145,6 +145,28 @@ describe('canonical encoding', () => {
     expect(canonicalJson({ b: 1n, a: [true, null, 'x"'], c: undefined })).toBe('{"a":[true,null,"x\\""],"b":"1"}');
   });
 
+  it('writes what the map/filter/join encoder wrote, for any JSON-like value', () => {
+    const reference = (value: unknown): string => {
+      if (value === null) return 'null';
+      if (typeof value === 'bigint') return `"${value.toString()}"`;
+      if (typeof value !== 'object') return JSON.stringify(value);
+      if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort();
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${reference(record[k])}`).join(',')}}`;
+    };
+    const leaf = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.bigInt(), fc.constant(undefined));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node').filter((v) => v !== undefined)), fc.dictionary(fc.string(), tie('node'))),
+    })).node;
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), value), (v) => {
+        expect(canonicalJson(v)).toBe(reference(v));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('refuses numbers that are not safe integers', () => {
     expect(() => canonicalJson({ a: 1.5 })).toThrow(RangeError);
   });
