@@ -19,6 +19,7 @@ import {
   type ExtraOf,
   type ModuleDefinition,
   type ModuleError,
+  type PayloadSignature,
   type ProofOf,
   type ViewOptions,
 } from './module';
@@ -116,6 +117,8 @@ export interface ComposedCommons<M extends Modules> {
   fail<K extends ErrorOf<M>['kind']>(kind: K, extra: ExtraOf<ErrorOf<M>, K>): Extract<ErrorOf<M>, { kind: K }>;
   /** The proofs an action carries, to verify ahead of the fold in batches. */
   proofsOfAction(action: ActionOf<M>): readonly ProofOf[];
+  /** The signatures an action's payload carries (an attestor's), to recover ahead of the fold with the vault's. */
+  payloadSignaturesOf(action: ActionOf<M>, commonsId: Hex): readonly PayloadSignature[];
   /** What `c3 state --json` shows. */
   stateView(state: StateOf<M>): Record<string, unknown>;
   readonly CommonsView: z.ZodObject<CommonsViewShapeOf<M>>;
@@ -298,6 +301,8 @@ export function composeCommons<const M extends Modules>(modules: M): ComposedCom
   };
 
   const proofsOfAction = (action: AnyAction): readonly ProofOf[] => specs.get(action.kind)?.proofs?.(action.payload) ?? [];
+  const payloadSignaturesOf = (action: AnyAction, commonsId: Hex): readonly PayloadSignature[] =>
+    specs.get(action.kind)?.payloadSignatures?.(action.payload, commonsId) ?? [];
 
   // The composition is checked by the tests of each function; its types are those of the modules.
   return {
@@ -313,6 +318,7 @@ export function composeCommons<const M extends Modules>(modules: M): ComposedCom
     onTime,
     fail,
     proofsOfAction,
+    payloadSignaturesOf,
     stateView,
     CommonsView,
     toCommonsView,

@@ -103,6 +103,18 @@ export interface ActionSpec<K extends string = string, P extends z.ZodType = z.Z
   readonly handle: Handler<ActionWith<K, P>, Slice>;
   /** The proofs the action carries, if any. */
   readonly proofs?: (payload: z.output<P>) => readonly ProofOf[];
+  /**
+   * Signatures the payload carries besides the vault's (an attestor's), each with the digest it
+   * signs: recovered ahead of the fold with the vault's, on worker threads. The handler still
+   * checks each one; this only lets its answer be ready.
+   */
+  readonly payloadSignatures?: (payload: z.output<P>, commonsId: `0x${string}`) => readonly PayloadSignature[];
+}
+
+/** A signature inside a payload and the 32-byte digest it signs. */
+export interface PayloadSignature {
+  readonly digest: Uint8Array;
+  readonly sig: string;
 }
 
 /** What the dashboard view (`toCommonsView`) is told besides the state. */

@@ -13,6 +13,8 @@ import { type Entry, Entry as EntrySchema, encodeEntry } from './log';
 import { type LedgerContext, commonsIdOf, fold } from './apply';
 import { type DigestMemo, actionDigest, entryHash } from './quorum';
 import { type CommonsState } from './state';
+import { commons } from './ledger';
+import { type PayloadSignature } from './module';
 
 /**
  * Accepts every identity proof. Only until the ZK issue supplies the Groth16 verifier: the
@@ -79,12 +81,23 @@ export function collectSignatures(entries: readonly Entry[], commonsId?: Hex, me
     const head = hexBytes(entryHash(id, entry, memo));
     for (const s of entry.sequencerSigs) jobs.push({ digest: head, signature: hexBytes(s.sig), sigHex: s.sig });
     for (const action of entry.actions) {
-      if (action.sigs.length === 0) continue;
-      const digest = actionDigest(id, action, memo);
-      for (const s of action.sigs) jobs.push({ digest, signature: hexBytes(s.sig), sigHex: s.sig });
+      if (action.sigs.length > 0) {
+        const digest = actionDigest(id, action, memo);
+        for (const s of action.sigs) jobs.push({ digest, signature: hexBytes(s.sig), sigHex: s.sig });
+      }
+      for (const s of payloadSignatures(action, id)) jobs.push({ digest: s.digest, signature: hexBytes(s.sig), sigHex: s.sig });
     }
   }
   return jobs;
+}
+
+/** An action's payload signatures (an attestor's); none when its payload cannot give them (the fold reports why). */
+function payloadSignatures(action: Entry['actions'][number], commonsId: Hex): readonly PayloadSignature[] {
+  try {
+    return commons.payloadSignaturesOf(action, commonsId);
+  } catch {
+    return [];
+  }
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => {

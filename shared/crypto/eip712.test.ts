@@ -4,7 +4,7 @@ import { hashTypedData, recoverTypedDataAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { type Hex, canonicalHash, canonicalHashBytes, canonicalJson } from './canonical';
-import { ledgerEntryDigest, ledgerEntryDigestReference, vaultActionDigest, vaultActionDigestOf, vaultActionDigestReference, vaultActionTypedData } from './eip712';
+import { enrolmentDigest, enrolmentDigestReference, ledgerEntryDigest, ledgerEntryDigestReference, vaultActionDigest, vaultActionDigestOf, vaultActionDigestReference, vaultActionTypedData } from './eip712';
 import { addressOfPrivateKey, hexBytes, nobleRecoverer, signDigest } from './recover';
 
 describe('EIP-712', () => {
@@ -82,6 +82,20 @@ describe('EIP-712', () => {
     );
   });
 
+  it('computes the Enrolment digest exactly as viem’s hashTypedData does, and refuses what is not a uint256', () => {
+    const u256 = fc.bigInt({ min: 0n, max: (1n << 256n) - 1n });
+    fc.assert(
+      fc.property(hex(32), u256, u256, (commons, commitment, nullifier) => {
+        expect(enrolmentDigest(commons, commitment, nullifier)).toBe(enrolmentDigestReference(commons, commitment, nullifier));
+      }),
+      { numRuns: 200 },
+    );
+    const commons = `0x${'c3'.repeat(32)}` as Hex;
+    expect(() => enrolmentDigest(commons, -1n, 1n)).toThrow(RangeError);
+    expect(() => enrolmentDigest(commons, 1n, 1n << 256n)).toThrow(RangeError);
+    expect(() => enrolmentDigest(`0x${'c3'.repeat(31)}`, 1n, 1n)).toThrow(RangeError);
+  });
+
   it('refuses to hash a LedgerEntry whose seq or time is not a uint64, or whose hash is not 32 bytes', () => {
     const m = { commons: `0x${'c3'.repeat(32)}` as Hex, seq: 1n, prevHash: `0x${'00'.repeat(32)}` as Hex, time: 5n, actionsHash: `0x${'ab'.repeat(32)}` as Hex };
     expect(() => ledgerEntryDigest({ ...m, seq: -1n })).toThrow(RangeError);
@@ -129,6 +143,28 @@ describe('signature recovery', () => {
 describe('canonical encoding', () => {
   it('sorts keys, writes bigint as decimal strings and drops undefined members', () => {
     expect(canonicalJson({ b: 1n, a: [true, null, 'x"'], c: undefined })).toBe('{"a":[true,null,"x\\""],"b":"1"}');
+  });
+
+  it('writes what the map/filter/join encoder wrote, for any JSON-like value', () => {
+    const reference = (value: unknown): string => {
+      if (value === null) return 'null';
+      if (typeof value === 'bigint') return `"${value.toString()}"`;
+      if (typeof value !== 'object') return JSON.stringify(value);
+      if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort();
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${reference(record[k])}`).join(',')}}`;
+    };
+    const leaf = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.bigInt(), fc.constant(undefined));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node').filter((v) => v !== undefined)), fc.dictionary(fc.string(), tie('node'))),
+    })).node;
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), value), (v) => {
+        expect(canonicalJson(v)).toBe(reference(v));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('refuses numbers that are not safe integers', () => {

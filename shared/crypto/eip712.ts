@@ -213,7 +213,35 @@ export function ledgerEntryDigest(message: LedgerEntryMessage): Hex {
   return `0x${bytesToHex(keccakBytes(outer))}`;
 }
 
-export const enrolmentDigest = (commons: Hex, commitment: bigint, nullifier: bigint): Hex =>
+/** viem's reference computation of the enrolment digest; the fast path below must agree with it. */
+export const enrolmentDigestReference = (commons: Hex, commitment: bigint, nullifier: bigint): Hex =>
   hashTypedData({ domain: commonsDomain(commons), types: enrolmentTypes, primaryType: 'Enrolment', message: { commons, commitment, nullifier } });
+
+const ENROLMENT_TYPEHASH = hexToBytes(keccak256(toHex('Enrolment(bytes32 commons,uint256 commitment,uint256 nullifier)')).slice(2));
+const U256_MAX = (1n << 256n) - 1n;
+
+/**
+ * The EIP-712 digest an attestor signs over (C, U) (SPEC §1), on the same fast path as a
+ * VaultAction's (wasm keccak, the domain separator cached per Commons): a replay of 10,000
+ * enrolments computes it once each. Values outside uint256 are refused, as viem refuses them.
+ */
+export function enrolmentDigestBytes(commons: Hex, commitment: bigint, nullifier: bigint): Uint8Array {
+  if (commitment < 0n || commitment > U256_MAX || nullifier < 0n || nullifier > U256_MAX) {
+    throw new RangeError('enrolmentDigest: commitment and nullifier are uint256');
+  }
+  const struct = new Uint8Array(32 * 4);
+  struct.set(ENROLMENT_TYPEHASH, 0);
+  struct.set(fixedBytes(commons, 32), 32);
+  writeUint(struct, 64, commitment);
+  writeUint(struct, 96, nullifier);
+  const outer = new Uint8Array(66);
+  outer[0] = 0x19;
+  outer[1] = 0x01;
+  outer.set(domainSeparator(commons), 2);
+  outer.set(keccakBytes(struct), 34);
+  return keccakBytes(outer);
+}
+
+export const enrolmentDigest = (commons: Hex, commitment: bigint, nullifier: bigint): Hex => `0x${bytesToHex(enrolmentDigestBytes(commons, commitment, nullifier))}`;
 
 export const toHexString = (bytes: Uint8Array): Hex => `0x${bytesToHex(bytes)}`;

@@ -30,10 +30,36 @@ export function loadNative(): Secp256k1Native | null {
   return loaded;
 }
 
+/**
+ * Remembers public key → address: signers recur, and this saves a keccak per signature. Keyed by
+ * the first 6 bytes of X as a number (no hex string per signature); a hit counts only when all 64
+ * bytes of the key are the same. The same cache is in recover-worker.mjs.
+ */
+export function addressCache(): (uncompressed: Uint8Array) => Hex {
+  const addresses = new Map<number, { key: Uint8Array; address: Hex }>();
+  return (key) => {
+    const prefix = key[1]! * 2 ** 40 + key[2]! * 2 ** 32 + key[3]! * 2 ** 24 + ((key[4]! << 16) | (key[5]! << 8) | key[6]!);
+    const known = addresses.get(prefix);
+    if (known) {
+      let same = true;
+      for (let i = 1; i < 65; i++) {
+        if (known.key[i] !== key[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return known.address;
+    }
+    const address = `0x${bytesToHex(keccak256(key.subarray(1)).subarray(12))}` as Hex;
+    if (addresses.size > 100_000) addresses.clear();
+    if (!known) addresses.set(prefix, { key: key.slice(), address });
+    return address;
+  };
+}
+
 export function nativeRecoverer(native: Secp256k1Native): SignatureRecoverer {
   const output = new Uint8Array(65);
-  // Signers recur: remembering public key → address saves a keccak per signature (~6 µs in JS).
-  const addresses = new Map<string, Hex>();
+  const addressOf = addressCache();
   return {
     name: 'libsecp256k1',
     recover(digest, signature) {
@@ -44,14 +70,7 @@ export function nativeRecoverer(native: Secp256k1Native): SignatureRecoverer {
       } catch {
         return null;
       }
-      const key = bytesToHex(output);
-      let address = addresses.get(key);
-      if (!address) {
-        if (addresses.size > 100_000) addresses.clear();
-        address = `0x${bytesToHex(keccak256(output.subarray(1)).subarray(12))}` as Hex;
-        addresses.set(key, address);
-      }
-      return address;
+      return addressOf(output);
     },
   };
 }

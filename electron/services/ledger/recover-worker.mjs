@@ -5,13 +5,39 @@
 import { parentPort } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { keccak_256 } from '@noble/hashes/sha3.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 
 const require = createRequire(import.meta.url);
 const native = require('secp256k1/bindings');
 const pub = new Uint8Array(65);
-// Signers recur: public key (hex) → address saves a keccak per signature.
+// Signers recur: public key → address saves a keccak per signature. Keyed by the first 6 bytes of
+// X as a number (no hex string per signature); a hit counts only if all 64 bytes are the same.
 const addresses = new Map();
+let cached = 0;
+
+function addressOf(key) {
+  const prefix = key[1] * 2 ** 40 + key[2] * 2 ** 32 + key[3] * 2 ** 24 + ((key[4] << 16) | (key[5] << 8) | key[6]);
+  const known = addresses.get(prefix);
+  if (known) {
+    let same = true;
+    for (let i = 1; i < 65; i++) {
+      if (known.key[i] !== key[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return known.address;
+  }
+  const address = keccak_256(key.subarray(1)).subarray(12);
+  if (cached > 100000) {
+    addresses.clear();
+    cached = 0;
+  }
+  if (!known) {
+    addresses.set(prefix, { key: key.slice(), address });
+    cached += 1;
+  }
+  return address;
+}
 
 parentPort.on('message', ({ id, digests, signatures, recoveries }) => {
   const n = recoveries.length;
@@ -20,14 +46,7 @@ parentPort.on('message', ({ id, digests, signatures, recoveries }) => {
   for (let i = 0; i < n; i++) {
     try {
       native.ecdsaRecover(signatures.subarray(64 * i, 64 * i + 64), recoveries[i], digests.subarray(32 * i, 32 * i + 32), false, pub);
-      const key = bytesToHex(pub);
-      let address = addresses.get(key);
-      if (!address) {
-        if (addresses.size > 100000) addresses.clear();
-        address = keccak_256(pub.subarray(1)).subarray(12);
-        addresses.set(key, address);
-      }
-      out.set(address, 20 * i);
+      out.set(addressOf(pub), 20 * i);
       ok[i] = 1;
     } catch {
       ok[i] = 0;

@@ -5,7 +5,8 @@
  * (param). Both speak for a member, so the member's own key signs them (authority `new-vault`
  * and `member`, authority.ts).
  */
-import { enrolmentDigest } from '../../crypto/eip712';
+import { enrolmentDigestBytes } from '../../crypto/eip712';
+import { type Hex } from '../../crypto/canonical';
 import { hexBytes } from '../../crypto/recover';
 import { type Result, err, ok } from '../../result';
 import { fieldOfHash } from '../../zk/field';
@@ -19,21 +20,27 @@ import { createVault, vaultAt } from '../vaults/vault';
 import { fail } from './errors';
 import { type ChangeFactionPayload, type EnrolPayload, type RegisterAttestorPayload } from './payloads';
 import { type MemberTree } from './state';
-import { baseOf, lazyMemberTree } from './tree';
+import { appendLeaf } from './tree';
 
 /** The member tree after one more enrolment: a leaf, a new root, the oldest root forgotten. */
 export function addMember(tree: MemberTree, commitment: string): MemberTree {
   BigInt(commitment); // a commitment that is not a number is refused now, not when the tree is read
-  return lazyMemberTree([...tree.leaves, commitment], baseOf(tree));
+  return appendLeaf(tree, commitment);
 }
+
+/** What the attestor signed for an enrolment: the EIP-712 Enrolment digest of (C, U) in this Commons (SPEC §1). */
+export const attestationDigest = (commonsId: Hex, p: { readonly commitment: string; readonly nullifier: string }): Uint8Array =>
+  enrolmentDigestBytes(commonsId, BigInt(p.commitment), BigInt(p.nullifier));
 
 export const enrol: Handler<ActionWith<'member.enrol', typeof EnrolPayload>> = (state, action, ctx) => {
   const p = action.payload;
   if (!isDid(p.did)) return err(failCore('InvalidDid', { did: p.did }));
   if (state.members.has(p.did)) return err(fail('AlreadyMember', { did: p.did }));
   if (!state.attestors[p.attestor]) return err(fail('UnknownAttestor', { attestor: p.attestor }));
-  const digest = hexBytes(enrolmentDigest(state.commonsId, BigInt(p.commitment), BigInt(p.nullifier)));
-  if (ctx.recoverer.recover(digest, hexBytes(p.attestorSig)) !== p.attestor) return err(fail('BadAttestation', { attestor: p.attestor }));
+  const digest = attestationDigest(state.commonsId, p);
+  // A replay recovers it ahead, with the vault's signatures (`payloadSignatures`, index.ts).
+  const signer = ctx.recoverer.recoverHex ? ctx.recoverer.recoverHex(digest, p.attestorSig) : ctx.recoverer.recover(digest, hexBytes(p.attestorSig));
+  if (signer !== p.attestor) return err(fail('BadAttestation', { attestor: p.attestor }));
   // The identity circuit's public signals are exactly [C, U, commonsId] (circuits/identity.circom):
   // a proof made for another Commons carries another U for the same person, so it is refused here.
   const signals = checkPublicSignals(p.publicSignals, [

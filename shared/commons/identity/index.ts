@@ -2,7 +2,7 @@
 import { ok } from '../../result';
 import { MEMBER, TREASURY, action, defineModule, newVault } from '../module';
 import { identitySentences } from './errors';
-import { changeFaction, enrol, registerAttestor } from './handlers';
+import { attestationDigest, changeFaction, enrol, registerAttestor } from './handlers';
 import { ChangeFactionPayload, EnrolPayload, RegisterAttestorPayload } from './payloads';
 import { initialIdentity } from './state';
 import { identityView } from './view';
@@ -16,6 +16,7 @@ export const identity = defineModule({
       authority: newVault((p) => p.vault, (p) => p.did),
       handle: enrol,
       proofs: (p) => [{ circuit: 'identity', publicSignals: p.publicSignals, proof: p.proof }],
+      payloadSignatures: (p, commonsId) => [{ digest: attestationDigest(commonsId, p), sig: p.attestorSig }],
     }),
     'member.changeFaction': action({ payload: ChangeFactionPayload, authority: MEMBER, handle: changeFaction }),
     'attestor.register': action({ payload: RegisterAttestorPayload, authority: TREASURY, handle: registerAttestor }),

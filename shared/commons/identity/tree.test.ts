@@ -74,6 +74,25 @@ describe('the member tree, computed when read', () => {
     expect(snapshot(restoredState(storedState(state)).memberTree)).toEqual(expected);
   });
 
+  it('two enrolments on the same earlier tree (a branch) each see only their own leaf; the earlier tree is unchanged', () => {
+    let base = start();
+    for (let i = 0; i < 5; i++) base = addMember(base, String(100 + i));
+    const first = addMember(base, '7');
+    const firstOn = addMember(first, '8');
+    const other = addMember(base, '9');
+    const otherOn = addMember(other, '10');
+    const leaves = ['100', '101', '102', '103', '104'];
+    expect(snapshot(base)).toEqual(eagerTree(leaves));
+    expect(snapshot(first)).toEqual(eagerTree([...leaves, '7']));
+    expect(snapshot(firstOn)).toEqual(eagerTree([...leaves, '7', '8']));
+    expect(snapshot(other)).toEqual(eagerTree([...leaves, '9']));
+    expect(snapshot(otherOn)).toEqual(eagerTree([...leaves, '9', '10']));
+    // Leaves read before a later enrolment do not grow with it.
+    const read = base.leaves;
+    addMember(firstOn, '11');
+    expect(read).toEqual(leaves);
+  });
+
   it('refuses a commitment that is not a number when it is enrolled, not later', () => {
     expect(() => addMember(start(), 'not a number')).toThrow(SyntaxError);
   });

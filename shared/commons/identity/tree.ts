@@ -23,12 +23,35 @@ const bases = new WeakMap<MemberTree, () => TreeBase>();
 /** Where a tree after `tree` starts from: what `tree` has computed, without computing anything. */
 export const baseOf = (tree: MemberTree): TreeBase => bases.get(tree)?.() ?? { frontier: tree.frontier, recentRoots: tree.recentRoots };
 
+/**
+ * For each lazy tree: the append-only array its leaves are the first `count` of. The newest tree
+ * on an array extends it in place (an enrolment then costs no copy of 10,000 leaves, which made
+ * the enrolments of a large Commons quadratic); any other tree's extension copies its prefix.
+ */
+const shared = new WeakMap<MemberTree, { readonly array: string[]; readonly count: number }>();
+
+/** The tree after one more leaf; `tree` itself is unchanged. */
+export function appendLeaf(tree: MemberTree, leaf: string): MemberTree {
+  const own = shared.get(tree);
+  if (own && own.array.length === own.count) {
+    own.array.push(leaf);
+    return sharedMemberTree(own.array, own.count + 1, baseOf(tree));
+  }
+  const leaves = own ? own.array.slice(0, own.count) : [...tree.leaves];
+  leaves.push(leaf);
+  return sharedMemberTree(leaves, leaves.length, baseOf(tree));
+}
+
 /** A tree of `leaves` whose first `base.frontier.size` are already in `base`. */
-export function lazyMemberTree(leaves: readonly string[], base: TreeBase): MemberTree {
+export const lazyMemberTree = (leaves: readonly string[], base: TreeBase): MemberTree => sharedMemberTree([...leaves], leaves.length, base);
+
+/** A tree of the first `count` of `array` (which only ever grows), the first `base.frontier.size` already in `base`. */
+function sharedMemberTree(array: string[], count: number, base: TreeBase): MemberTree {
   let value: TreeBase | undefined;
+  let leaves: readonly string[] | undefined;
   const computed = (): TreeBase => {
     if (!value) {
-      const pending = leaves.slice(base.frontier.size).map((leaf) => BigInt(leaf));
+      const pending = array.slice(base.frontier.size, count).map((leaf) => BigInt(leaf));
       if (pending.length === 0) value = base;
       else {
         const { frontier, roots } = insertLeaves(base.frontier, pending, ROOT_HISTORY);
@@ -37,10 +60,13 @@ export function lazyMemberTree(leaves: readonly string[], base: TreeBase): Membe
     }
     return value;
   };
-  const tree = { leaves } as { leaves: readonly string[] };
+  const tree = {} as { leaves: readonly string[] };
+  // Read as a copy of the prefix: later enrolments extend the shared array, never this tree's leaves.
+  Object.defineProperty(tree, 'leaves', { enumerable: true, get: () => (leaves ??= array.slice(0, count)) });
   Object.defineProperty(tree, 'frontier', { enumerable: true, get: () => computed().frontier });
   Object.defineProperty(tree, 'recentRoots', { enumerable: true, get: () => computed().recentRoots });
   const lazy = tree as MemberTree;
   bases.set(lazy, () => value ?? base);
+  shared.set(lazy, { array, count });
   return lazy;
 }
