@@ -80,6 +80,16 @@ export function domainSeparator(commonsId: Hex): Uint8Array {
   return separator;
 }
 
+/** EIP-712's digest: keccak256(0x19 0x01 ‖ domainSeparator ‖ keccak256(encoded struct)). */
+function typedDataDigest(commons: Hex, struct: Uint8Array): Uint8Array {
+  const outer = new Uint8Array(66);
+  outer[0] = 0x19;
+  outer[1] = 0x01;
+  outer.set(domainSeparator(commons), 2);
+  outer.set(keccakBytes(struct), 34);
+  return keccakBytes(outer);
+}
+
 const kindHashCache = new Map<string, Uint8Array>();
 const kindHash = (kind: string): Uint8Array => {
   let hash = kindHashCache.get(kind);
@@ -119,12 +129,7 @@ export function vaultActionDigest(message: VaultActionMessage): Uint8Array {
   struct.set(kindHash(message.kind), 128);
   struct.set(fixedBytes(message.payloadHash, 32), 160);
   writeUint(struct, 192, message.validUntil);
-  const outer = new Uint8Array(66);
-  outer[0] = 0x19;
-  outer[1] = 0x01;
-  outer.set(domainSeparator(message.commons), 2);
-  outer.set(keccakBytes(struct), 34);
-  return keccakBytes(outer);
+  return typedDataDigest(message.commons, struct);
 }
 
 /** The first 64 bytes of every VaultAction struct of one Commons: the type hash and the Commons id. */
@@ -171,12 +176,7 @@ export function vaultActionDigestOf(commons: Hex, vault: Hex, nonce: number, kin
   struct.set(kindHash(kind), 128);
   struct.set(payloadHash, 160);
   writeSafeUint(struct, 192, validUntil);
-  const outer = new Uint8Array(66);
-  outer[0] = 0x19;
-  outer[1] = 0x01;
-  outer.set(domainSeparator(commons), 2);
-  outer.set(keccakBytes(struct), 34);
-  return keccakBytes(outer);
+  return typedDataDigest(commons, struct);
 }
 
 export interface LedgerEntryMessage {
@@ -205,12 +205,7 @@ export function ledgerEntryDigest(message: LedgerEntryMessage): Hex {
   struct.set(fixedBytes(message.prevHash, 32), 96);
   writeUint(struct, 128, message.time);
   struct.set(fixedBytes(message.actionsHash, 32), 160);
-  const outer = new Uint8Array(66);
-  outer[0] = 0x19;
-  outer[1] = 0x01;
-  outer.set(domainSeparator(message.commons), 2);
-  outer.set(keccakBytes(struct), 34);
-  return `0x${bytesToHex(keccakBytes(outer))}`;
+  return `0x${bytesToHex(typedDataDigest(message.commons, struct))}`;
 }
 
 /** viem's reference computation of the enrolment digest; the fast path below must agree with it. */
@@ -234,12 +229,7 @@ export function enrolmentDigestBytes(commons: Hex, commitment: bigint, nullifier
   struct.set(fixedBytes(commons, 32), 32);
   writeUint(struct, 64, commitment);
   writeUint(struct, 96, nullifier);
-  const outer = new Uint8Array(66);
-  outer[0] = 0x19;
-  outer[1] = 0x01;
-  outer.set(domainSeparator(commons), 2);
-  outer.set(keccakBytes(struct), 34);
-  return keccakBytes(outer);
+  return typedDataDigest(commons, struct);
 }
 
 export const enrolmentDigest = (commons: Hex, commitment: bigint, nullifier: bigint): Hex => `0x${bytesToHex(enrolmentDigestBytes(commons, commitment, nullifier))}`;
