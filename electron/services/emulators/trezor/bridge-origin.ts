@@ -1,7 +1,6 @@
 /**
  * Who may talk to the emulator Bridge: the checks the real Trezor Bridge applies, so that a web
- * page the person happens to have open cannot drive an emulated (or, through the upstream
- * forwarding, a real) Trezor.
+ * page the person happens to have open cannot drive an emulated Trezor.
  *
  * - Origin (trezord-go's CORS validator, server/api/api.go, and trezor-suite's Node bridge,
  *   packages/transport-bridge/src/http.ts): `https://` trezor.io and its subdomains, SatoshiLabs'

@@ -4,10 +4,8 @@
  * on 127.0.0.1 in front of emulated Trezors. Bodies are hex of the Bridge wire format
  * (type u16 || length u32 || protobuf).
  *
- * With an `upstream` (the real trezord on 21325), it also lists the real Trezors that trezord
- * sees and forwards their requests to it unchanged, so that the app's one @trezor/connect (a
- * process-wide singleton, one Bridge at a time) sees emulated and real devices side by side.
- * Real devices' paths and sessions carry the prefix `hw-`.
+ * Emulated devices only: real Trezors are spoken to through the machine's own trezord by their
+ * own source (devices/trezor/bridge-source.ts), never through this server.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
@@ -38,10 +36,6 @@ interface Descriptor {
   debugSession: null;
 }
 
-/** Paths and sessions of the real Trezors behind the upstream trezord. */
-const UPSTREAM = 'hw-';
-const UPSTREAM_POLL_MS = 1_000;
-
 export interface TrezorBridge {
   readonly port: number;
   readonly url: string;
@@ -57,10 +51,9 @@ class HttpError extends Error {
 }
 
 export async function startTrezorBridge(
-  options: { port?: number; devices?: TrezorEmulator[]; /** A real trezord to list and forward to. */ upstream?: { port: number; pollMs?: number } } = {},
+  options: { port?: number; devices?: TrezorEmulator[] } = {},
 ): Promise<TrezorBridge> {
   const slots: Slot[] = [];
-  let upstreamDevices: Descriptor[] = [];
   let pathCounter = 0;
   let sessionCounter = 0;
   const listeners = new Set<() => void>();
@@ -72,69 +65,7 @@ export async function startTrezorBridge(
     ...slots
       .filter((slot) => slot.device.isPlugged)
       .map((slot) => ({ path: slot.path, session: slot.session, ...(slot.sessionOwner ? { sessionOwner: slot.sessionOwner } : {}), product: 0x53c1, vendor: 0x1209, debug: false, debugSession: null })),
-    ...upstreamDevices,
   ];
-
-  // --- the real trezord behind us, if any ---------------------------------------------------
-  const upstreamCall = async (endpoint: string, body: string, headers: IncomingMessage['headers'], timeoutMs?: number): Promise<string> => {
-    const port = options.upstream?.port;
-    if (port === undefined) throw new HttpError('device not found');
-    let response: Response;
-    try {
-      response = await fetch(`http://127.0.0.1:${port}/${endpoint}`, {
-        method: 'POST',
-        body,
-        // trezord checks the Origin; pass on what @trezor/connect sent.
-        headers: { ...(headers.origin ? { Origin: headers.origin } : {}), ...(headers['content-type'] ? { 'Content-Type': headers['content-type'] } : {}) },
-        ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
-      });
-    } catch {
-      throw new HttpError('device disconnected during action');
-    }
-    const text = await response.text();
-    if (!response.ok) throw new HttpError(errorOf(text));
-    return text;
-  };
-  const refreshUpstream = async (): Promise<void> => {
-    let listed: Descriptor[] = [];
-    try {
-      listed = safeJson(await upstreamCall('enumerate', '', { origin: 'https://wallet.trezor.io' }, 2_000)).map((d) => ({
-        ...d,
-        path: `${UPSTREAM}${d.path}`,
-        session: d.session ? `${UPSTREAM}${d.session}` : null,
-      }));
-    } catch {
-      // no trezord running (or it stopped): no real Trezors to list
-    }
-    if (JSON.stringify(sortDescriptors(listed)) !== JSON.stringify(sortDescriptors(upstreamDevices))) {
-      upstreamDevices = listed;
-      notify();
-    }
-  };
-  const upstreamTimer = options.upstream ? setInterval(() => void refreshUpstream(), options.upstream.pollMs ?? UPSTREAM_POLL_MS) : null;
-  upstreamTimer?.unref();
-  if (options.upstream) await refreshUpstream();
-
-  /** Forwards a request about a real Trezor (`hw-` path or session) to trezord, ids unprefixed there and prefixed back. */
-  const forward = async (endpoint: string, a: string, b: string | undefined, body: string, headers: IncomingMessage['headers']): Promise<unknown> => {
-    const strip = (id: string) => (id.startsWith(UPSTREAM) ? id.slice(UPSTREAM.length) : id);
-    switch (endpoint) {
-      case 'acquire': {
-        const previous = b === undefined || b === 'null' ? 'null' : strip(b);
-        const answer = JSON.parse(await upstreamCall(`acquire/${strip(a)}/${previous}`, body, headers)) as { session: string };
-        await refreshUpstream();
-        return { session: `${UPSTREAM}${answer.session}` };
-      }
-      case 'release': {
-        await upstreamCall(`release/${strip(a)}`, body, headers);
-        await refreshUpstream();
-        return { session: a };
-      }
-      default:
-        // call, post, read: the device's own bytes, unchanged; no timeout, the person may be reading the screen.
-        return upstreamCall(`${endpoint}/${strip(a)}`, body, headers);
-    }
-  };
 
   const slotByPath = (path: string): Slot => {
     const slot = slots.find((s) => s.path === path && s.device.isPlugged);
@@ -181,7 +112,6 @@ export async function startTrezorBridge(
 
   const routes = async (req: IncomingMessage, res: ServerResponse, body: string): Promise<unknown> => {
     const [, endpoint = '', a, b] = (req.url ?? '/').split('?')[0]?.split('/') ?? [];
-    if (a?.startsWith(UPSTREAM) && ['acquire', 'release', 'call', 'post', 'read'].includes(endpoint)) return forward(endpoint, a, b, body, req.headers);
     switch (endpoint) {
       case '':
         return { version: BRIDGE_VERSION, configured: true };
@@ -308,7 +238,7 @@ export async function startTrezorBridge(
       res.writeHead(301, { Location: `http://127.0.0.1:${port}/status/` }).end();
     } else if (path === '/status/' || path === '/status') {
       const devices = descriptors();
-      const rows = devices.map((d) => `<li>path ${escapeHtml(d.path)}${d.path.startsWith(UPSTREAM) ? ' (trezord)' : ' (emulated)'}: ${d.session ? 'in use' : 'idle'}</li>`).join('');
+      const rows = devices.map((d) => `<li>path ${escapeHtml(d.path)} (emulated): ${d.session ? 'in use' : 'idle'}</li>`).join('');
       res
         .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'X-Frame-Options': 'DENY' })
         .end(`<!doctype html><title>Trezor Bridge (C3 Vault emulator)</title><h1>Trezor Bridge ${BRIDGE_VERSION} (C3 Vault emulator: test devices only)</h1><ul>${rows || '<li>no devices</li>'}</ul>`);
@@ -343,21 +273,11 @@ export async function startTrezorBridge(
     },
     close: () =>
       new Promise<void>((resolve) => {
-        if (upstreamTimer) clearInterval(upstreamTimer);
         listeners.clear();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
-}
-
-function errorOf(text: string): string {
-  try {
-    const parsed = JSON.parse(text) as { error?: unknown };
-    return typeof parsed.error === 'string' ? parsed.error : 'unexpected error';
-  } catch {
-    return 'unexpected error';
-  }
 }
 
 function ownerOf(body: string): string | null {
