@@ -25,6 +25,7 @@ const stages = [
     name: 'unit',
     args: [bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
     counts: () => vitestCounts('test-results/vitest.json'),
+    failures: () => vitestFailures('test-results/vitest.json'),
   },
   { name: 'electronegativity', args: ['scripts/electronegativity.mjs'] },
   {
@@ -32,12 +33,14 @@ const stages = [
     args: [bin('@playwright/test', 'cli.js'), 'test'],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' },
     counts: () => playwrightCounts('test-results/playwright.json'),
+    failures: () => playwrightFailures('test-results/playwright.json'),
   },
 ];
 
 const only = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const report = [];
+const failures = [];
 for (const stage of stages) {
   if (only.length && !only.some((name) => stage.name.startsWith(name))) continue;
   console.log(`\n━━ ${stage.name} ━━`);
@@ -50,11 +53,18 @@ for (const stage of stages) {
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
+  if (!ok) failures.push(...(stage.failures?.() ?? []).map((line) => `${stage.name}: ${line}`));
   report.push(`${ok ? 'ok  ' : 'FAIL'} ${stage.name.padEnd(22)} ${seconds.padStart(6)} s  ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 }
 
 console.log('\n━━ summary ━━');
 for (const line of report) console.log(line);
+// The names of what failed come last, so that a log cut to its tail still says what to look at.
+if (failures.length) {
+  console.log('\n━━ failed ━━');
+  for (const line of failures.slice(0, 40)) console.log(line);
+  if (failures.length > 40) console.log(`… and ${failures.length - 40} more`);
+}
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
 
@@ -68,4 +78,42 @@ function playwrightCounts(file) {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
   const { stats } = JSON.parse(readFileSync(file, 'utf8'));
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+}
+
+// One line per failed test: its file, its full name and the first line of its error.
+function vitestFailures(file) {
+  if (!existsSync(file)) return ['the runner wrote no report (it crashed before counting)'];
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  const lines = [];
+  for (const suite of json.testResults ?? []) {
+    const where = suite.name.replace(`${process.cwd()}/`, '');
+    const failed = (suite.assertionResults ?? []).filter((test) => test.status === 'failed');
+    for (const test of failed) lines.push(`${where} › ${test.fullName} — ${firstLine(test.failureMessages?.[0])}`);
+    if (!failed.length && suite.status === 'failed') lines.push(`${where} — ${firstLine(suite.message)}`);
+  }
+  return lines;
+}
+
+function playwrightFailures(file) {
+  if (!existsSync(file)) return ['the runner wrote no report (it crashed before counting)'];
+  const lines = [];
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const error = test.results?.find((result) => result.error)?.error?.message;
+        lines.push(`${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')} — ${firstLine(error)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  // Top-level suites are files; the ones inside are describe blocks.
+  for (const suite of JSON.parse(readFileSync(file, 'utf8')).suites ?? []) walk(suite, []);
+  return lines;
+}
+
+function firstLine(text) {
+  // eslint-disable-next-line no-control-regex
+  const line = String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim()) ?? '';
+  return line.trim().slice(0, 200);
 }

@@ -20,5 +20,5 @@ export const patronage = defineModule({
 });
 
 export { PATRONAGE_SOURCES, type PatronageSource, type PatronagePoints, NO_POINTS } from './state';
-export { chargeLossReserve, pointsFor, recordPatronage, totalPoints } from './points';
+export { chargeLossReserve, pointsFor, queueSharedLoss, recordPatronage, totalPoints } from './points';
 export { type LossReserve } from './state';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { givenCommons } from '../fixtures';
-import { chargeLossReserve, pointsFor, recordPatronage, totalPoints } from '.';
+import { chargeLossReserve, pointsFor, queueSharedLoss, recordPatronage, totalPoints } from '.';
 
 describe('patronage points (SPEC §9)', () => {
   it('weighs fees by value and offers by count, rounding down, with the parameters of the Commons', () => {
@@ -14,8 +14,8 @@ describe('patronage points (SPEC §9)', () => {
   it('charges bad debt to the loss reserve: met from its balance as far as it goes, the rest carried', () => {
     const { state } = givenCommons();
     const funded = { ...state, lossReserve: { ...state.lossReserve, balance: 300n } };
-    expect(chargeLossReserve(funded, 500n).lossReserve).toEqual({ balance: 0n, charged: 500n, uncovered: 200n });
-    expect(chargeLossReserve(funded, 100n).lossReserve).toEqual({ balance: 200n, charged: 100n, uncovered: 0n });
+    expect(chargeLossReserve(funded, 500n).lossReserve).toEqual({ balance: 0n, charged: 500n, uncovered: 200n, sharedLossDue: 0n });
+    expect(chargeLossReserve(funded, 100n).lossReserve).toEqual({ balance: 200n, charged: 100n, uncovered: 0n, sharedLossDue: 0n });
     expect(chargeLossReserve(funded, 0n)).toBe(funded);
   });
 
@@ -26,5 +26,13 @@ describe('patronage points (SPEC §9)', () => {
     expect(totalPoints(after, alice.did)).toBe(103n);
     expect(totalPoints(after, bob.did)).toBe(0n);
     expect(recordPatronage(state, bob.did, 'feesPaid', 999_999n)).toBe(state);
+  });
+
+  it('queues a shared loss for the next close without taking anything now; nothing for a zero loss', () => {
+    const { state } = givenCommons();
+    const queued = queueSharedLoss(queueSharedLoss(state, 700n), 300n);
+    expect(queued.lossReserve).toEqual({ ...state.lossReserve, sharedLossDue: 1_000n });
+    expect(queued.balances).toBe(state.balances);
+    expect(queueSharedLoss(state, 0n)).toBe(state);
   });
 });

@@ -45,7 +45,16 @@ export function chargeLossReserve(state: CommonsState, amount: bigint): CommonsS
   if (amount <= 0n) return state;
   const reserve = state.lossReserve;
   const met = amount < reserve.balance ? amount : reserve.balance;
-  return { ...state, lossReserve: { balance: reserve.balance - met, charged: reserve.charged + amount, uncovered: reserve.uncovered + (amount - met) } };
+  return { ...state, lossReserve: { ...reserve, balance: reserve.balance - met, charged: reserve.charged + amount, uncovered: reserve.uncovered + (amount - met) } };
+}
+
+/**
+ * Queues a shared loss (SPEC §8 "Commons loss sharing", SPEC §7 loss-sharing proposals): nothing
+ * is taken now; the next period close bills it to members in proportion to patronage (SPEC §9).
+ */
+export function queueSharedLoss(state: CommonsState, amount: bigint): CommonsState {
+  if (amount <= 0n) return state;
+  return { ...state, lossReserve: { ...state.lossReserve, sharedLossDue: state.lossReserve.sharedLossDue + amount } };
 }
 
 /** A member's total points in the open period. */

@@ -28,9 +28,14 @@ export interface LossReserve {
   readonly charged: bigint;
   /** Charges the reserve could not meet when they came: carried to the next period close. */
   readonly uncovered: bigint;
+  /**
+   * Losses a community vote moved into Commons loss sharing (SPEC §8), or a passed loss-sharing
+   * proposal (SPEC §7): billed to members in proportion to patronage at the next period close.
+   */
+  readonly sharedLossDue: bigint;
 }
 
-export const EMPTY_LOSS_RESERVE: LossReserve = { balance: 0n, charged: 0n, uncovered: 0n };
+export const EMPTY_LOSS_RESERVE: LossReserve = { balance: 0n, charged: 0n, uncovered: 0n, sharedLossDue: 0n };
 
 declare module '../state' {
   interface CommonsState {
