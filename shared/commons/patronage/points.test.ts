@@ -32,7 +32,8 @@ describe('patronage points (SPEC §9)', () => {
     const { state } = givenCommons();
     const queued = queueSharedLoss(queueSharedLoss(state, 700n), 300n);
     expect(queued.lossReserve).toEqual({ ...state.lossReserve, sharedLossDue: 1_000n });
-    expect(queued.balances).toBe(state.balances);
+    expect(queued.supplies).toBe(state.supplies);
+    expect(queued.vaults).toBe(state.vaults);
     expect(queueSharedLoss(state, 0n)).toBe(state);
   });
 });
