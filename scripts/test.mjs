@@ -7,7 +7,7 @@
  * Stages run even after one fails, so a single run shows everything that is wrong.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -15,6 +15,7 @@ const require = createRequire(import.meta.url);
 // A package's own script, found through its package.json (most packages do not export their bin files).
 const bin = (pkg, file) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
 mkdirSync('test-results', { recursive: true });
+rmSync('test-results/retried.txt', { force: true });
 
 const stages = [
   { name: 'typecheck', args: [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.node.json', '--noEmit'] },
@@ -23,7 +24,7 @@ const stages = [
   { name: 'lint', args: [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0'] },
   {
     name: 'unit',
-    args: [bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
+    args: [bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=./scripts/retried-reporter.ts', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
     counts: () => vitestCounts('test-results/vitest.json'),
     failures: () => vitestFailures('test-results/vitest.json'),
   },
@@ -59,6 +60,12 @@ for (const stage of stages) {
 
 console.log('\n━━ summary ━━');
 for (const line of report) console.log(line);
+// Tests that passed only on a retry: flaky, to be fixed, not hidden.
+const retried = existsSync('test-results/retried.txt') ? readFileSync('test-results/retried.txt', 'utf8').trim().split('\n').filter(Boolean) : [];
+if (retried.length) {
+  console.log('\n━━ passed only on a retry (flaky) ━━');
+  for (const line of retried) console.log(line);
+}
 // The names of what failed come last, so that a log cut to its tail still says what to look at.
 if (failures.length) {
   console.log('\n━━ failed ━━');
