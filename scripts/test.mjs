@@ -35,6 +35,7 @@ const stages = [
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' },
     counts: () => playwrightCounts('test-results/playwright.json'),
     failures: () => playwrightFailures('test-results/playwright.json'),
+    flaky: () => playwrightFailures('test-results/playwright.json', 'flaky'),
   },
 ];
 
@@ -42,6 +43,7 @@ const only = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const report = [];
 const failures = [];
+const flaky = [];
 for (const stage of stages) {
   if (only.length && !only.some((name) => stage.name.startsWith(name))) continue;
   console.log(`\n━━ ${stage.name} ━━`);
@@ -54,6 +56,7 @@ for (const stage of stages) {
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
+  flaky.push(...(stage.flaky?.() ?? []).map((line) => `${stage.name}: ${line}`));
   if (!ok) failures.push(...(stage.failures?.() ?? []).map((line) => `${stage.name}: ${line}`));
   report.push(`${ok ? 'ok  ' : 'FAIL'} ${stage.name.padEnd(22)} ${seconds.padStart(6)} s  ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 }
@@ -61,7 +64,10 @@ for (const stage of stages) {
 console.log('\n━━ summary ━━');
 for (const line of report) console.log(line);
 // Tests that passed only on a retry: flaky, to be fixed, not hidden.
-const retried = existsSync('test-results/retried.txt') ? readFileSync('test-results/retried.txt', 'utf8').trim().split('\n').filter(Boolean) : [];
+const retried = [
+  ...(existsSync('test-results/retried.txt') ? readFileSync('test-results/retried.txt', 'utf8').trim().split('\n').filter(Boolean).map((line) => `unit: ${line}`) : []),
+  ...flaky,
+];
 if (retried.length) {
   console.log('\n━━ passed only on a retry (flaky) ━━');
   for (const line of retried) console.log(line);
@@ -101,13 +107,14 @@ function vitestFailures(file) {
   return lines;
 }
 
-function playwrightFailures(file) {
-  if (!existsSync(file)) return ['the runner wrote no report (it crashed before counting)'];
+/** One line per test with the given status: 'unexpected' (failed) or 'flaky' (passed on a retry). */
+function playwrightFailures(file, status = 'unexpected') {
+  if (!existsSync(file)) return status === 'unexpected' ? ['the runner wrote no report (it crashed before counting)'] : [];
   const lines = [];
   const walk = (suite, path) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
-        if (test.status !== 'unexpected') continue;
+        if (test.status !== status) continue;
         const error = test.results?.find((result) => result.error)?.error?.message;
         lines.push(`${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')} — ${firstLine(error)}`);
       }
