@@ -29,6 +29,7 @@ const view: CommonsView = {
   reputations: [],
   stakerPmtCap: 1_000_000_000n,
   credit: creditView(genesisState()),
+  proposals: [],
 };
 
 const opened: ReturnType<typeof openVaultDatabase>[] = [];
