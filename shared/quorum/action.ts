@@ -53,6 +53,10 @@ const KINDS: { readonly [K in RequestKind]: true } = {
   'credit.setOff': true,
   'credit.setOffByTreasury': true,
   'credit.liquidate': true,
+  'dex.list': true,
+  'dex.delist': true,
+  'dex.order': true,
+  'dex.cancel': true,
 };
 export const REQUEST_KINDS = Object.keys(KINDS) as RequestKind[];
 

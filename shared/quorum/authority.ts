@@ -61,6 +61,10 @@ const CREATES_VAULT: { readonly [K in RequestKind]: boolean } = {
   'credit.setOff': false,
   'credit.setOffByTreasury': false,
   'credit.liquidate': false,
+  'dex.list': false,
+  'dex.delist': false,
+  'dex.order': false,
+  'dex.cancel': false,
 };
 
 export const createsVault = (kind: RequestKind): boolean => CREATES_VAULT[kind];
@@ -76,6 +80,10 @@ function memberSpokenFor(ledger: LedgerAuthorityView, action: SignedAction): str
     case 'offer.submit':
     case 'stake.request':
     case 'stake.release':
+    case 'dex.list':
+    case 'dex.delist':
+    case 'dex.order':
+    case 'dex.cancel':
       return ledger.vaults.find((v) => v.address.toLowerCase() === action.vault)?.owner ?? null;
     default:
       return null;

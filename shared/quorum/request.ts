@@ -62,6 +62,10 @@ const ACTION_SCHEMAS: { readonly [K in RequestKind]: ReturnType<typeof requestAc
   'credit.setOff': requestAction('credit.setOff'),
   'credit.setOffByTreasury': requestAction('credit.setOffByTreasury'),
   'credit.liquidate': requestAction('credit.liquidate'),
+  'dex.list': requestAction('dex.list'),
+  'dex.delist': requestAction('dex.delist'),
+  'dex.order': requestAction('dex.order'),
+  'dex.cancel': requestAction('dex.cancel'),
 };
 type ActionSchema = (typeof ACTION_SCHEMAS)[RequestKind];
 const RequestAction = z.discriminatedUnion('kind', Object.values(ACTION_SCHEMAS) as [ActionSchema, ...ActionSchema[]]);
