@@ -29,6 +29,10 @@ const view: CommonsView = {
   reputations: [],
   stakerPmtCap: 1_000_000_000n,
   credit: creditView(genesisState()),
+  dexBandBps: 500,
+  dexListings: [],
+  dexOrders: [],
+  dexFills: [],
 };
 
 const opened: ReturnType<typeof openVaultDatabase>[] = [];
