@@ -171,7 +171,7 @@ describe('what the DEX refuses', () => {
     expect(stateHash(state)).toBe(before);
   });
 
-  it('an order id used twice, an unknown listing, a zero quantity, a listing id used twice', () => {
+  it('an order id used twice, an unknown listing, a zero quantity, a listing id used twice, a listing at price zero', () => {
     const { state, alice, bob, order, by } = givenMarket();
     const s = unwrap(order(state, bob, 'b', 'buy', CONX(20), 1n));
     expect(order(s, bob, 'b', 'buy', CONX(20), 1n)).toMatchObject({ ok: false, error: { kind: 'DexOrderExists', order: 'b' } });
@@ -179,6 +179,7 @@ describe('what the DEX refuses', () => {
     expect(order(s, bob, 'x', 'buy', CONX(20), 0n)).toMatchObject({ ok: false, error: { kind: 'InvalidDexOrder', quantity: 0n } });
     expect(run(s, by(s, alice, 'dex.list', { id: 'bikes', title: 'Again', unit: 'hour', price: CONX(1) }))).toMatchObject({ ok: false, error: { kind: 'ListingExists' } });
     expect(run(s, by(s, bob, 'dex.cancel', { order: 'nothing' }))).toMatchObject({ ok: false, error: { kind: 'UnknownDexOrder' } });
+    expect(run(s, by(s, bob, 'dex.list', { id: 'free', title: 'Free', unit: 'hour', price: 0n }))).toMatchObject({ ok: false, error: { kind: 'InvalidListingPrice', price: 0n } });
   });
 });
 

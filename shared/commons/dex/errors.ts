@@ -17,6 +17,7 @@ export type DexError =
   | E<'NotTheOrderOwner', { order: string; vault: string; owner: string }>
   | E<'DexOrderClosed', { order: string; state: string }>
   | E<'InvalidDexOrder', { price: bigint; quantity: bigint }>
+  | E<'InvalidListingPrice', { price: bigint }>
   | E<'OutsideBand', { market: string; price: bigint; reference: bigint; low: bigint; high: bigint; bandBps: number }>
   | E<'SwapNotAllowed', { base: string; quote: string }>;
 
@@ -31,6 +32,7 @@ export const dexSentences: Sentences<DexError> = {
   NotTheOrderOwner: (e) => `Order ${e.order} was placed by vault ${short(e.owner)}; only that vault cancels it, not ${short(e.vault)}.`,
   DexOrderClosed: (e) => `Order ${e.order} is ${e.state}; only an open order is cancelled.`,
   InvalidDexOrder: (e) => `An order needs a price and a quantity above zero (whole units, CONX minor units per unit); this one has price ${e.price.toString()} and quantity ${e.quantity.toString()}.`,
+  InvalidListingPrice: (e) => `A listing's price is its reference price and must be above zero (CONX minor units per unit); this one is ${e.price.toString()}.`,
   OutsideBand: (e) =>
     `A price of ${conx(e.price)} per unit is outside the band of ±${percent(e.bandBps)} around the reference price of ${conx(e.reference)} on ${e.market}: orders must lie between ${conx(e.low)} and ${conx(e.high)} (SPEC §10: orders outside the band are refused, not queued).`,
   SwapNotAllowed: (e) =>

@@ -26,7 +26,7 @@ export const list: Handler<ActionWith<'dex.list', typeof DexListPayload>> = (sta
   const { id, title, unit, price } = action.payload;
   const member = memberOf(state, action.vault);
   if (!member.ok) return member;
-  if (price <= 0n) return err(fail('InvalidDexOrder', { price, quantity: 1n }));
+  if (price <= 0n) return err(fail('InvalidListingPrice', { price }));
   if (state.dex.listings.has(id)) return err(fail('ListingExists', { listing: id }));
   const listing = { id, title, unit, reference: price, vault: action.vault, member: member.value, listedAt: ctx.time, closedAt: null };
   return ok({ ...state, dex: { ...state.dex, listings: state.dex.listings.set(id, listing) } });
