@@ -14,6 +14,7 @@ import { impact } from './impact';
 import { staking } from './staking';
 import { credit } from './credit';
 import { governance } from './governance';
+import { dex } from './dex';
 
 export const modules = [
   identity,
@@ -26,4 +27,5 @@ export const modules = [
   staking,
   credit,
   governance,
+  dex,
 ] as const;

@@ -56,6 +56,10 @@ const KINDS: { readonly [K in RequestKind]: true } = {
   'proposal.create': true,
   'proposal.vote': true,
   'proposal.cancel': true,
+  'dex.list': true,
+  'dex.delist': true,
+  'dex.order': true,
+  'dex.cancel': true,
 };
 export const REQUEST_KINDS = Object.keys(KINDS) as RequestKind[];
 

@@ -64,6 +64,10 @@ const CREATES_VAULT: { readonly [K in RequestKind]: boolean } = {
   'proposal.create': false,
   'proposal.vote': false,
   'proposal.cancel': false,
+  'dex.list': false,
+  'dex.delist': false,
+  'dex.order': false,
+  'dex.cancel': false,
 };
 
 export const createsVault = (kind: RequestKind): boolean => CREATES_VAULT[kind];
@@ -82,6 +86,10 @@ function memberSpokenFor(ledger: LedgerAuthorityView, action: SignedAction): str
     case 'proposal.create':
     case 'proposal.vote':
     case 'proposal.cancel':
+    case 'dex.list':
+    case 'dex.delist':
+    case 'dex.order':
+    case 'dex.cancel':
       return ledger.vaults.find((v) => v.address.toLowerCase() === action.vault)?.owner ?? null;
     default:
       return null;

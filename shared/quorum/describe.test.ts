@@ -115,6 +115,10 @@ describe('the words of every kind a request can carry', () => {
     }),
     'proposal.vote': at('proposal.vote', alice, { proposal: PROPOSAL, token: 'PPT', amount: 12_500_000n, support: 'yes' }),
     'proposal.cancel': at('proposal.cancel', alice, { proposal: PROPOSAL }),
+    'dex.list': at('dex.list', alice, { id: 'bikes', title: 'Bike repair', unit: 'hour', price: 20_000_000n }),
+    'dex.delist': at('dex.delist', alice, { listing: 'bikes' }),
+    'dex.order': at('dex.order', bob, { id: 'bob-1', market: 'bikes', side: 'buy', price: 20_500_000n, quantity: 2n }),
+    'dex.cancel': at('dex.cancel', bob, { order: 'bob-1' }),
     'member.enrol': at('member.enrol', { address: deriveVaultAddress(commonsId, pkhDid(stranger), 'main'), nonce: 0 }, {
       did: pkhDid(stranger),
       label: 'Gita',
@@ -189,6 +193,29 @@ describe('the words of every kind a request can carry', () => {
     expect(vote.text).toBe(`Burn 12.5 PPT held in ${a} to vote yes on a proposal this Commons does not know (${PROPOSAL}), with a weight of 12.5`);
     expect(vote.warning).toBe('Voting burns these tokens: they are gone for good, whatever the outcome.');
     expect(words('proposal.cancel')).toBe(`Cancel a proposal this Commons does not know (${PROPOSAL}) before its vote starts, as its author, from ${a}`);
+  });
+
+  it('the words of each DEX kind: prices in full CONX per unit, the band from the ledger, the listing by its lister', () => {
+    const aliceDid = vaultNamed(view, "Alice's vault").owner!;
+    const listed = {
+      ...view,
+      dexListings: [{ id: 'bikes', title: 'Bike repair', unit: 'hour', vault: alicePath, member: aliceDid, reference: 20_000_000n, low: 19_000_000n, high: 21_000_000n, listedAt: 0, closedAt: null, bids: [], asks: [], lastPrice: null }],
+      dexOrders: [{ id: 'bob-1', market: 'bikes', side: 'buy' as const, price: 20_500_000n, quantity: 2n, filled: 1n, remaining: 1n, value: 20_000_000n, escrowed: 20_500_000n, vault: bob.address.toLowerCase(), member: 'did:x', seq: 1, placedAt: 0, state: 'open' as const, closedAt: null }],
+    };
+    const words = (kind: RequestKind) => describeAction(listed, sample[kind]).text;
+    const a = `Alice's vault (member vault of Alice, ${alicePath})`;
+    const b = `Bob's vault (member vault of Bob, ${bob.address.toLowerCase()})`;
+    const bikes = 'listing bikes (“Bike repair”, by Alice, 20 CONX per hour)';
+    expect(words('dex.list')).toBe(`List the service “Bike repair” as bikes, at 20 CONX per hour: that price is the listing’s reference, and every order on it must lie within ±5 % of it; listed by ${a}`);
+    expect(words('dex.delist')).toBe(`Close ${bikes}: its open orders are cancelled and the CONX they hold in escrow goes back to their buyers; closed by ${a}`);
+    expect(words('dex.order')).toBe(`Buy 2 × hour of ${bikes} at up to 20.5 CONX each (order bob-1): 41 CONX move from ${b} into escrow until it fills or is cancelled; it fills against offers at or below that price, at their price, and what it does not spend comes back`);
+    expect(words('dex.cancel')).toBe(`Cancel order bob-1 (buy 2 × hour of ${bikes} at 20.5 CONX each, 1 already filled); the 20.5 CONX it holds in escrow go back to ${b}`);
+    const sell = { ...sample['dex.order'], vault: alicePath, payload: { ...sample['dex.order'].payload, side: 'sell' as const, quantity: 1n } };
+    expect(describeAction(listed, sell).text).toBe(`Sell 1 × hour of ${bikes} at 20.5 CONX each or more (order bob-1); the buyers’ CONX is paid into ${a} as it fills`);
+    // A listing the ledger does not know, and a token pair, are said to be so.
+    expect(describeAction(view, sample['dex.order']).text).toContain('a service listing this Commons does not know (bikes)');
+    const swap = { ...sample['dex.order'], payload: { ...sample['dex.order'].payload, market: 'COMM/CONX' as const } };
+    expect(describeAction(view, swap).text).toContain('the token pair COMM/CONX, which the DEX does not trade');
   });
 
   it('a change of threshold or signers says plainly that it changes who controls the vault', () => {

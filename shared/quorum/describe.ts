@@ -11,7 +11,7 @@ import { type Asset, type CommonsToken, DECIMALS, formatAmount } from '../money'
 import { type RequestKind, type SignedAction } from './action';
 
 /** What the words need of the verified ledger (the dashboard's CommonsView has it). */
-export type LedgerNames = Pick<CommonsView, 'vaults' | 'members' | 'attestors' | 'quests' | 'offers' | 'stakeRequests' | 'proposals'>;
+export type LedgerNames = Pick<CommonsView, 'vaults' | 'members' | 'attestors' | 'quests' | 'offers' | 'stakeRequests' | 'proposals' | 'dexListings' | 'dexOrders' | 'dexBandBps'>;
 
 /** An address as the ledger knows it. */
 export type Party =
@@ -150,6 +150,23 @@ function effectText(ledger: LedgerNames, effect: SignedAction<'proposal.create'>
 }
 
 const BURN_WARNING = 'Voting burns these tokens: they are gone for good, whatever the outcome.';
+/** A service listing by its id, title and lister: "listing bikes (“Bike repair”, by Alice, 20 CONX per hour)". */
+function listingText(ledger: Pick<LedgerNames, 'dexListings' | 'members'>, id: string): string {
+  if (id.includes('/')) return `the token pair ${id}, which the DEX does not trade (only CONX passes between members, SPEC §2)`;
+  const listing = ledger.dexListings.find((l) => l.id === id);
+  if (!listing) return `a service listing this Commons does not know (${id})`;
+  const member = ledger.members.find((m) => m.did === listing.member);
+  return `listing ${id} (“${listing.title}”, by ${member?.label ?? listing.member}, ${tokens(listing.reference, 'CONX')} per ${listing.unit})`;
+}
+
+/** Units of a listing: "2 × hour"; of a listing the ledger does not know, "2 units". */
+function unitsText(ledger: Pick<LedgerNames, 'dexListings'>, market: string, quantity: bigint): string {
+  const unit = ledger.dexListings.find((l) => l.id === market)?.unit;
+  return unit === undefined ? `${quantity.toString()} ${quantity === 1n ? 'unit' : 'units'}` : `${quantity.toString()} × ${unit}`;
+}
+
+/** The band in words: "±5 %". */
+const bandText = (bps: number) => `±${(bps / 100).toString()} %`;
 
 const DESCRIBERS: DescriberTable = {
   'token.transfer': (ledger, { vault, payload }) =>
@@ -315,6 +332,43 @@ const DESCRIBERS: DescriberTable = {
     ),
   'proposal.cancel': (ledger, { vault, payload }) =>
     words(null, { text: `Cancel ${proposalText(ledger, payload.proposal)} before its vote starts, as its author, from ` }, { party: partyOf(ledger, vault) }),
+  // C3 DEX (SPEC §10): prices in full CONX per unit, the band from the ledger's parameter.
+  'dex.list': (ledger, { vault, payload }) =>
+    words(
+      null,
+      { text: `List the service “${payload.title}” as ${payload.id}, at ${tokens(payload.price, 'CONX')} per ${payload.unit}: that price is the listing’s reference, and every order on it must lie within ${bandText(ledger.dexBandBps)} of it; listed by ` },
+      { party: partyOf(ledger, vault) },
+    ),
+  'dex.delist': (ledger, { vault, payload }) =>
+    words(null, { text: `Close ${listingText(ledger, payload.listing)}: its open orders are cancelled and the CONX they hold in escrow goes back to their buyers; closed by ` }, { party: partyOf(ledger, vault) }),
+  'dex.order': (ledger, { vault, payload }) => {
+    const units = unitsText(ledger, payload.market, payload.quantity);
+    const of = listingText(ledger, payload.market);
+    return payload.side === 'buy'
+      ? words(
+          null,
+          { text: `Buy ${units} of ${of} at up to ${tokens(payload.price, 'CONX')} each (order ${payload.id}): ${tokens(payload.price * payload.quantity, 'CONX')} move from ` },
+          { party: partyOf(ledger, vault) },
+          { text: ' into escrow until it fills or is cancelled; it fills against offers at or below that price, at their price, and what it does not spend comes back' },
+        )
+      : words(
+          null,
+          { text: `Sell ${units} of ${of} at ${tokens(payload.price, 'CONX')} each or more (order ${payload.id}); the buyers’ CONX is paid into ` },
+          { party: partyOf(ledger, vault) },
+          { text: ' as it fills' },
+        );
+  },
+  'dex.cancel': (ledger, { vault, payload }) => {
+    const order = ledger.dexOrders.find((o) => o.id === payload.order);
+    if (!order) return words(null, { text: `Cancel an order this Commons does not know (${payload.order}), from ` }, { party: partyOf(ledger, vault) });
+    const filled = order.filled > 0n ? `, ${order.filled.toString()} already filled` : '';
+    const returned = order.side === 'buy' ? `; the ${tokens(order.escrowed, 'CONX')} it holds in escrow go back to ` : '; what is left of it leaves the book, from ';
+    return words(
+      null,
+      { text: `Cancel order ${order.id} (${order.side} ${unitsText(ledger, order.market, order.quantity)} of ${listingText(ledger, order.market)} at ${tokens(order.price, 'CONX')} each${filled})${returned}` },
+      { party: partyOf(ledger, vault) },
+    );
+  },
 };
 
 export function describeAction(ledger: LedgerNames, action: SignedAction): ActionWords {

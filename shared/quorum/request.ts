@@ -65,6 +65,10 @@ const ACTION_SCHEMAS: { readonly [K in RequestKind]: ReturnType<typeof requestAc
   'proposal.create': requestAction('proposal.create'),
   'proposal.vote': requestAction('proposal.vote'),
   'proposal.cancel': requestAction('proposal.cancel'),
+  'dex.list': requestAction('dex.list'),
+  'dex.delist': requestAction('dex.delist'),
+  'dex.order': requestAction('dex.order'),
+  'dex.cancel': requestAction('dex.cancel'),
 };
 type ActionSchema = (typeof ACTION_SCHEMAS)[RequestKind];
 const RequestAction = z.discriminatedUnion('kind', Object.values(ACTION_SCHEMAS) as [ActionSchema, ...ActionSchema[]]);

@@ -30,6 +30,10 @@ const view: CommonsView = {
   stakerPmtCap: 1_000_000_000n,
   credit: creditView(genesisState()),
   proposals: [],
+  dexBandBps: 500,
+  dexListings: [],
+  dexOrders: [],
+  dexFills: [],
 };
 
 const opened: ReturnType<typeof openVaultDatabase>[] = [];
