@@ -53,6 +53,9 @@ const KINDS: { readonly [K in RequestKind]: true } = {
   'credit.setOff': true,
   'credit.setOffByTreasury': true,
   'credit.liquidate': true,
+  'patronage.close': true,
+  'patronage.payBill': true,
+  'patronage.claimRefund': true,
 };
 export const REQUEST_KINDS = Object.keys(KINDS) as RequestKind[];
 

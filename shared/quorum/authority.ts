@@ -61,6 +61,9 @@ const CREATES_VAULT: { readonly [K in RequestKind]: boolean } = {
   'credit.setOff': false,
   'credit.setOffByTreasury': false,
   'credit.liquidate': false,
+  'patronage.close': false,
+  'patronage.payBill': false,
+  'patronage.claimRefund': false,
 };
 
 export const createsVault = (kind: RequestKind): boolean => CREATES_VAULT[kind];
@@ -76,6 +79,8 @@ function memberSpokenFor(ledger: LedgerAuthorityView, action: SignedAction): str
     case 'offer.submit':
     case 'stake.request':
     case 'stake.release':
+    case 'patronage.payBill':
+    case 'patronage.claimRefund':
       return ledger.vaults.find((v) => v.address.toLowerCase() === action.vault)?.owner ?? null;
     default:
       return null;
