@@ -149,7 +149,7 @@ function reserves(state: CommonsState) {
 const accounts = (state: CommonsState) =>
   [...state.members.values()].map((m) => ({ member: m.did, ...(state.patronageAccounts.get(m.did) ?? NEW_ACCOUNT), tier: m.tier }));
 
-function patronageView(state: CommonsState): PatronageView {
+export function patronageView(state: CommonsState): PatronageView {
   const book = state.patronageBook;
   return {
     open: {
