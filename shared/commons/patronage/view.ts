@@ -16,7 +16,7 @@
  *   tiers {bronzePeriods, silverPeriods, silverPoints, goldPeriods, goldPoints}.
  *
  * `c3 state --json` (`view.state`): `patronage` (the open period's points per member, as before),
- * `lossReserve`, `patronagePeriod` (the open period), `reserves`, `patronagePeriods` (with
+ * `lossReserve`, `patronagePeriod` (the open period), `patronageReserves`, `patronagePeriods` (with
  * `members` per period), `patronageAccounts` (with `tier`), the same fields.
  */
 import { z } from 'zod';
@@ -175,7 +175,7 @@ export const patronageModuleView: ModuleView<object, typeof shape> = {
       patronage: Object.fromEntries([...state.patronage.entries()].map(([did, p]) => [did, p])),
       lossReserve: state.lossReserve,
       patronagePeriod: view.open,
-      reserves: view.reserves,
+      patronageReserves: view.reserves,
       patronagePeriods: view.periods,
       patronageAccounts: view.accounts,
     };
