@@ -20,6 +20,7 @@ const chunks = {
   impact: () => import('../impact/ImpactPage'),
   dex: () => import('../dex/DexPage'),
   credentials: () => import('../identity/CredentialsPage'),
+  patronage: () => import('../patronage/PatronagePage'),
   devices: () => import('./DevicesRoute'),
   settings: () => import('../settings/SettingsPage'),
 };
@@ -32,6 +33,7 @@ const GovernancePage = lazy(() => chunks.governance().then((m) => ({ default: m.
 const StakingPage = lazy(() => chunks.staking().then((m) => ({ default: m.StakingPage })));
 const ImpactPage = lazy(() => chunks.impact().then((m) => ({ default: m.ImpactPage })));
 const DexPage = lazy(() => chunks.dex().then((m) => ({ default: m.DexPage })));
+const PatronagePage = lazy(() => chunks.patronage().then((m) => ({ default: m.PatronagePage })));
 const CredentialsPage = lazy(() => chunks.credentials().then((m) => ({ default: m.CredentialsPage })));
 const DevicesRoute = lazy(() => chunks.devices().then((m) => ({ default: m.DevicesRoute })));
 const SettingsPage = lazy(() => chunks.settings().then((m) => ({ default: m.SettingsPage })));
@@ -78,6 +80,14 @@ export const ROUTES: readonly Route[] = [
   { path: '/staking', preload: chunks.staking, label: 'Staking', title: 'M2M staking', needsCommons: true, render: (commons, { ledger }) => <StakingPage commons={commons} onSequenced={ledger.refresh} /> },
   { path: '/impact', preload: chunks.impact, label: 'Impact', title: 'Impact board', needsCommons: true, render: (commons, { ledger }) => <ImpactPage commons={commons} onSequenced={ledger.refresh} /> },
   { path: '/dex', preload: chunks.dex, label: 'DEX', title: 'C3 DEX', needsCommons: true, render: (commons, { ledger }) => <DexPage commons={commons} onSequenced={ledger.refresh} /> },
+  {
+    path: '/patronage',
+    preload: chunks.patronage,
+    label: 'Patronage',
+    title: 'Patronage statement',
+    needsCommons: true,
+    render: (commons, { ledger }) => <PatronagePage commons={commons} onSequenced={ledger.refresh} />,
+  },
   { path: '/identity/credentials', preload: chunks.credentials, label: 'Credentials', title: 'Credentials', needsCommons: true, render: (commons) => <CredentialsPage commons={commons} /> },
   { path: '/devices', preload: chunks.devices, label: 'Devices', title: 'Devices', needsCommons: false, render: () => <DevicesRoute /> },
   {

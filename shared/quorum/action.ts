@@ -60,6 +60,9 @@ const KINDS: { readonly [K in RequestKind]: true } = {
   'dex.delist': true,
   'dex.order': true,
   'dex.cancel': true,
+  'patronage.close': true,
+  'patronage.payBill': true,
+  'patronage.claimRefund': true,
 };
 export const REQUEST_KINDS = Object.keys(KINDS) as RequestKind[];
 

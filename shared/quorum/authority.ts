@@ -68,6 +68,9 @@ const CREATES_VAULT: { readonly [K in RequestKind]: boolean } = {
   'dex.delist': false,
   'dex.order': false,
   'dex.cancel': false,
+  'patronage.close': false,
+  'patronage.payBill': false,
+  'patronage.claimRefund': false,
 };
 
 export const createsVault = (kind: RequestKind): boolean => CREATES_VAULT[kind];
@@ -90,6 +93,8 @@ function memberSpokenFor(ledger: LedgerAuthorityView, action: SignedAction): str
     case 'dex.delist':
     case 'dex.order':
     case 'dex.cancel':
+    case 'patronage.payBill':
+    case 'patronage.claimRefund':
       return ledger.vaults.find((v) => v.address.toLowerCase() === action.vault)?.owner ?? null;
     default:
       return null;

@@ -119,6 +119,9 @@ describe('the words of every kind a request can carry', () => {
     'dex.delist': at('dex.delist', alice, { listing: 'bikes' }),
     'dex.order': at('dex.order', bob, { id: 'bob-1', market: 'bikes', side: 'buy', price: 20_500_000n, quantity: 2n }),
     'dex.cancel': at('dex.cancel', bob, { order: 'bob-1' }),
+    'patronage.close': at('patronage.close', treasury, { period: 1, costs: 100_000_000n, note: 'First quarter' }),
+    'patronage.payBill': at('patronage.payBill', alice, { amount: 2_500_000n }),
+    'patronage.claimRefund': at('patronage.claimRefund', alice, { amount: 1_250_000n }),
     'member.enrol': at('member.enrol', { address: deriveVaultAddress(commonsId, pkhDid(stranger), 'main'), nonce: 0 }, {
       did: pkhDid(stranger),
       label: 'Gita',
@@ -216,6 +219,21 @@ describe('the words of every kind a request can carry', () => {
     expect(describeAction(view, sample['dex.order']).text).toContain('a service listing this Commons does not know (bikes)');
     const swap = { ...sample['dex.order'], payload: { ...sample['dex.order'].payload, market: 'COMM/CONX' as const } };
     expect(describeAction(view, swap).text).toContain('the token pair COMM/CONX, which the DEX does not trade');
+  });
+
+  it('the words of each patronage kind: the close as the ledger will compute it, bills and refunds with what is owed', () => {
+    const words = (kind: RequestKind) => describeAction(view, sample[kind]).text;
+    const a = `Alice's vault (member vault of Alice, ${alicePath})`;
+    const t = `Commons treasury (a Commons vault, ${treasury.address.toLowerCase()})`;
+    const did = pkhDid(aliceLedger.address);
+    // The demo Commons has recorded no revenue yet: costs of 100 CONX are a deficit the empty reserve cannot meet.
+    expect(words('patronage.close')).toBe(
+      `Close patronage period 1 (“First quarter”): revenue recorded 0 CONX, costs 100 CONX, reserve 0 CONX (10 % of revenue; 0 CONX of it to the loss reserve); a deficit of 100 CONX: 0 CONX met from the general reserve, 100 CONX carried forward to the next close; tiers are recomputed; authorised by ${t}`,
+    );
+    expect(words('patronage.payBill')).toBe(`Pay 2.5 CONX of the patronage bill of Alice (${did}), owing 0 CONX, from ${a} to the Commons treasury`);
+    expect(words('patronage.claimRefund')).toBe(`Claim 1.25 CONX of the patronage refunds the Commons owes Alice (${did}) (owed 0 CONX), paid from the Commons treasury into ${a}`);
+    const stale = describeAction(view, { ...sample['patronage.close'], payload: { period: 4, costs: 0n, note: '' } });
+    expect(stale.text).toBe(`Close patronage period 4, which is not the open period (1): the ledger will refuse it; authorised by ${t}`);
   });
 
   it('a change of threshold or signers says plainly that it changes who controls the vault', () => {

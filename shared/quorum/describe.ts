@@ -9,9 +9,10 @@
 import { type CommonsView } from '../contract/commons-view';
 import { type Asset, type CommonsToken, DECIMALS, formatAmount } from '../money';
 import { type RequestKind, type SignedAction } from './action';
+import { patronageCloseText } from './describe-patronage';
 
 /** What the words need of the verified ledger (the dashboard's CommonsView has it). */
-export type LedgerNames = Pick<CommonsView, 'vaults' | 'members' | 'attestors' | 'quests' | 'offers' | 'stakeRequests' | 'proposals' | 'dexListings' | 'dexOrders' | 'dexBandBps'>;
+export type LedgerNames = Pick<CommonsView, 'vaults' | 'members' | 'attestors' | 'quests' | 'offers' | 'stakeRequests' | 'proposals' | 'dexListings' | 'dexOrders' | 'dexBandBps' | 'patronage'>;
 
 /** An address as the ledger knows it. */
 export type Party =
@@ -368,6 +369,20 @@ const DESCRIBERS: DescriberTable = {
       { text: `Cancel order ${order.id} (${order.side} ${unitsText(ledger, order.market, order.quantity)} of ${listingText(ledger, order.market)} at ${tokens(order.price, 'CONX')} each${filled})${returned}` },
       { party: partyOf(ledger, vault) },
     );
+  },
+  // Patronage periods (SPEC §9): what the close will do, computed from the ledger and the signed costs.
+  'patronage.close': (ledger, { vault, payload }) => words(null, { text: `${patronageCloseText(ledger, payload)}; authorised by ` }, { party: partyOf(ledger, vault) }),
+  'patronage.payBill': (ledger, { vault, payload }) => {
+    const owner = ledger.vaults.find((v) => v.address.toLowerCase() === vault)?.owner ?? null;
+    const due = ledger.patronage.accounts.find((a) => a.member === owner)?.due;
+    const of = owner === null ? 'the owner of ' : `${memberText(ledger, owner)}, owing ${due === undefined ? 'nothing' : tokens(due, 'CONX')}, from `;
+    return words(null, { text: `Pay ${tokens(payload.amount, 'CONX')} of the patronage bill of ${of}` }, { party: partyOf(ledger, vault) }, { text: ' to the Commons treasury' });
+  },
+  'patronage.claimRefund': (ledger, { vault, payload }) => {
+    const owner = ledger.vaults.find((v) => v.address.toLowerCase() === vault)?.owner ?? null;
+    const owed = ledger.patronage.accounts.find((a) => a.member === owner)?.owed;
+    const of = owner === null ? 'the owner of this vault' : `${memberText(ledger, owner)} (owed ${owed === undefined ? 'nothing' : tokens(owed, 'CONX')})`;
+    return words(null, { text: `Claim ${tokens(payload.amount, 'CONX')} of the patronage refunds the Commons owes ${of}, paid from the Commons treasury into ` }, { party: partyOf(ledger, vault) });
   },
 };
 

@@ -69,6 +69,9 @@ const ACTION_SCHEMAS: { readonly [K in RequestKind]: ReturnType<typeof requestAc
   'dex.delist': requestAction('dex.delist'),
   'dex.order': requestAction('dex.order'),
   'dex.cancel': requestAction('dex.cancel'),
+  'patronage.close': requestAction('patronage.close'),
+  'patronage.payBill': requestAction('patronage.payBill'),
+  'patronage.claimRefund': requestAction('patronage.claimRefund'),
 };
 type ActionSchema = (typeof ACTION_SCHEMAS)[RequestKind];
 const RequestAction = z.discriminatedUnion('kind', Object.values(ACTION_SCHEMAS) as [ActionSchema, ...ActionSchema[]]);

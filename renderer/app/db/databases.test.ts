@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CommonsView } from '../../../shared/contract/commons-view';
 import { creditView } from '../../../shared/commons/credit/view';
+import { patronageView } from '../../../shared/commons/patronage/view';
 import { genesisState } from '../../../shared/commons/fixtures';
 import { DEMO_DB_NAME, REAL_DB_NAME, loadProjections, openVaultDatabase, readWorkspace, saveProjection, writeWorkspace } from './databases';
 
@@ -34,6 +35,7 @@ const view: CommonsView = {
   dexListings: [],
   dexOrders: [],
   dexFills: [],
+  patronage: patronageView(genesisState()),
 };
 
 const opened: ReturnType<typeof openVaultDatabase>[] = [];

@@ -11,6 +11,7 @@ import { type Result, err, ok } from '../../result';
 import { type Handler, type ModuleError } from '../module';
 import { type ActionWith } from '../schema';
 import { recordPatronage } from '../patronage/points';
+import { recordRevenue } from '../patronage/revenue';
 import { burnFrom, mintTo } from '../tokens/handlers';
 import { fail } from './errors';
 import { capacityByAsset, capacityOf, drawPrices, healthBpsOf, healthPrices, isUnhealthy, stalePriced, weightedOf } from './figures';
@@ -188,6 +189,7 @@ export const repay: CreditHandler<'credit.repay', typeof AmountPayload> = (state
   let after = reattributed(next.value, line.value.attribution, paid.line.attribution);
   after = withTotals(after, (t) => ({ ...t, feesRepaid: t.feesRepaid + paid.feePart, principalRepaid: t.principalRepaid + paid.principalPart }));
   after = recordPatronage(after, who.value.owner, 'feesPaid', paid.feePart) as State;
+  after = recordRevenue(after, paid.feePart, 'creditFees');
   return ok(putLine(after, settled(after, paid.line, ctx.time)));
 };
 
