@@ -25,12 +25,21 @@ const names = Object.keys(channels) as (keyof typeof channels)[];
 
 describe('every channel of the contract', () => {
   it('accepts only messages that pass its request schema, and always answers a WireAnswer', async () => {
+    // The case fast-check found now and then (and CI once): an own key __proto__ is refused by the
+    // transport's shape check, not the schema. Pinned here so it runs every time, not by chance.
+    const proto = JSON.parse('{"__proto__": ""}') as unknown;
+    expect(await dispatch('app.info', proto, { via: 'test' })).toMatchObject({ ok: false, error: { kind: measureMessage(proto, limitsOf(channels['app.info'].limits))!.kind } });
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...names), fc.anything({ withBigInt: false, withNullPrototype: true, withObjectString: true, maxDepth: 3 }), async (name, payload) => {
         const answer = await dispatch(name, payload, { via: 'test' });
         expect(WireAnswer.safeParse(answer).success).toBe(true);
+        // A message the transport refuses before any schema reads it (a key such as __proto__, which
+        // fast-check makes now and then, or a part past its cap) is refused as such; any other
+        // message that fails the channel's schema is an InvalidRequest.
+        const refusal = measureMessage(payload, limitsOf(channels[name].limits));
         const valid = z.safeDecode(channels[name].request, payload as never).success;
-        if (!valid) expect(answer).toMatchObject({ ok: false, error: { kind: 'InvalidRequest', channel: name } });
+        if (refusal) expect(answer).toMatchObject({ ok: false, error: { kind: refusal.kind, channel: name } });
+        else if (!valid) expect(answer).toMatchObject({ ok: false, error: { kind: 'InvalidRequest', channel: name } });
       }),
       { numRuns: 300 },
     );
