@@ -20,6 +20,9 @@ const chunks = {
   impact: () => import('../impact/ImpactPage'),
   credentials: () => import('../identity/CredentialsPage'),
   devices: () => import('./DevicesRoute'),
+  vaultWizard: () => import('../vault/wizard/VaultWizardPage'),
+  inbox: () => import('../vault/inbox/InboxPage'),
+  history: () => import('../history/HistoryPage'),
   settings: () => import('../settings/SettingsPage'),
 };
 
@@ -32,6 +35,9 @@ const StakingPage = lazy(() => chunks.staking().then((m) => ({ default: m.Stakin
 const ImpactPage = lazy(() => chunks.impact().then((m) => ({ default: m.ImpactPage })));
 const CredentialsPage = lazy(() => chunks.credentials().then((m) => ({ default: m.CredentialsPage })));
 const DevicesRoute = lazy(() => chunks.devices().then((m) => ({ default: m.DevicesRoute })));
+const VaultWizardPage = lazy(() => chunks.vaultWizard().then((m) => ({ default: m.VaultWizardPage })));
+const InboxPage = lazy(() => chunks.inbox().then((m) => ({ default: m.InboxPage })));
+const HistoryPage = lazy(() => chunks.history().then((m) => ({ default: m.HistoryPage })));
 const SettingsPage = lazy(() => chunks.settings().then((m) => ({ default: m.SettingsPage })));
 
 export interface RouteContext {
@@ -64,6 +70,16 @@ export const ROUTES: readonly Route[] = [
     needsCommons: true,
     render: (commons, { ledger }) => <SignPage commons={commons} onSequenced={ledger.refresh} />,
   },
+  {
+    path: '/vaults/new',
+    preload: chunks.vaultWizard,
+    label: 'New vault',
+    title: 'A new vault, or new signers',
+    needsCommons: true,
+    render: (commons) => <VaultWizardPage commons={commons} onOpenInbox={() => (window.location.hash = '/inbox')} />,
+  },
+  { path: '/inbox', preload: chunks.inbox, label: 'Requests', title: 'Request inbox', needsCommons: true, render: (commons, { ledger }) => <InboxPage commons={commons} onSequenced={ledger.refresh} /> },
+  { path: '/history', preload: chunks.history, label: 'History', title: 'History', needsCommons: true, render: (commons) => <HistoryPage commons={commons} /> },
   { path: '/credit', preload: chunks.credit, label: 'Credit', title: 'Credit line', needsCommons: true, render: (commons, { ledger }) => <CreditPage commons={commons} onSequenced={ledger.refresh} /> },
   {
     path: '/governance',

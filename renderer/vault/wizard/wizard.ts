@@ -18,10 +18,11 @@ import { type Result, err, ok } from '../../../shared/result';
 /** A signer as the wizard holds it: where it came from, and whether its device showed its address. */
 export interface WizardSigner {
   readonly address: string;
-  readonly device: 'ledger' | 'trezor';
+  readonly device: 'ledger' | 'trezor' | 'unknown';
   readonly label: string;
   readonly path: string;
-  readonly source: 'connected' | 'cosigner-file';
+  /** A device connected here, another member's co-signer file, or (a change of signers) the vault's current signer as the ledger holds it. */
+  readonly source: 'connected' | 'cosigner-file' | 'ledger';
   /** The device itself showed this address at this path (devices.getAddress with display). */
   readonly confirmed: true;
 }
