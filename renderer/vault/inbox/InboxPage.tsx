@@ -30,6 +30,8 @@ import { signable, supersededWords } from './inbox';
 import { type HeldRequest, addToInbox, loadInbox, removeHeld, saveHeld } from './store';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
+/** The select's value for every vault's requests at once. */
+const EVERY = '*';
 
 /** The inboxes' vaults: the ledger's, then any vault a held request creates. */
 function inboxVaults(commons: CommonsView, held: readonly HeldRequest[]): { address: string; name: string }[] {
@@ -41,7 +43,7 @@ function inboxVaults(commons: CommonsView, held: readonly HeldRequest[]): { addr
 export function InboxPage({ commons, onSequenced }: { commons: CommonsView; onSequenced: () => void }) {
   const { db } = useWorkspace();
   const [held, setHeld] = useState<HeldRequest[]>([]);
-  const [vault, setVault] = useState<string>('');
+  const [vault, setVault] = useState<string>(EVERY);
   const [open, setOpen] = useState<string | null>(null);
   const [result, setResult] = useState<{ tone: 'ok'; text: string } | { tone: 'error'; error: ShownError } | null>(null);
 
@@ -51,12 +53,12 @@ export function InboxPage({ commons, onSequenced }: { commons: CommonsView; onSe
   }, [db, commons.commonsId]);
 
   const vaults = useMemo(() => inboxVaults(commons, held), [commons, held]);
-  // The vault with the newest request, until the member picks one.
-  const selected = vault || (held.at(-1)?.request.action.vault ?? vaults[0]?.address ?? '');
-  const mine = held.filter((h) => h.request.action.vault === selected);
+  // Every vault's requests until the member picks one vault; then only that vault's, and a request for another is refused.
+  const selected = vault;
+  const mine = selected === EVERY ? held : held.filter((h) => h.request.action.vault === selected);
 
   const admit = async (request: SigningRequest) => {
-    const answer = await addToInbox(db, { commonsId: commons.commonsId, vault: selected }, request, nobleRecoverer, nowSeconds());
+    const answer = await addToInbox(db, { commonsId: commons.commonsId, vault: selected === EVERY ? request.action.vault : selected }, request, nobleRecoverer, nowSeconds());
     if (!answer.ok) return setResult({ tone: 'error', error: answer.error });
     const { added, dropped, isNew } = answer.value;
     const left = dropped > 0 ? ` ${dropped} signature${dropped === 1 ? '' : 's'} did not hold for this action and ${dropped === 1 ? 'was' : 'were'} left out.` : '';
@@ -77,6 +79,7 @@ export function InboxPage({ commons, onSequenced }: { commons: CommonsView; onSe
         <label>
           Vault
           <select aria-label="Vault" value={selected} onChange={(e) => setVault(e.target.value)}>
+            <option value={EVERY}>Every vault (a request goes to the vault it names)</option>
             {vaults.map((v) => (
               <option key={v.address} value={v.address}>
                 {v.name}
@@ -99,7 +102,7 @@ export function InboxPage({ commons, onSequenced }: { commons: CommonsView; onSe
             <ErrorNotice error={result.error} />
           </div>
         )}
-        {mine.length === 0 && <p className="muted">No request is held for this vault.</p>}
+        {mine.length === 0 && <p className="muted">{selected === EVERY ? 'No request is held here.' : 'No request is held for this vault.'}</p>}
         <ul className="inbox-rows">
           {mine.map((h) => (
             <HeldRow key={h.id} commons={commons} held={h} onOpen={() => setOpen(h.id)} onRemove={() => void removeHeld(db, h.id)} />
