@@ -66,6 +66,7 @@ export function InboxPage({ commons, onSequenced }: { commons: CommonsView; onSe
   };
 
   const importFile = async (file: File | undefined) => {
+    setResult(null);
     if (!file) return;
     const parsed = parseRequestFile(await file.text());
     if (!parsed.ok) return setResult({ tone: 'error', error: requestFileUnreadable(parsed.error) });
@@ -89,7 +90,12 @@ export function InboxPage({ commons, onSequenced }: { commons: CommonsView; onSe
         </label>
         <label className="file-pick">
           Add a request or a signed copy from a file (a copy of a request held here merges into it)
-          <input type="file" accept=".json,application/json" data-testid="inbox-import" onChange={(e) => void importFile(e.target.files?.[0])} />
+          <input type="file" accept=".json,application/json" data-testid="inbox-import" onChange={(e) => {
+              const file = e.target.files?.[0];
+              // The same file may be chosen again (a copy re-imported into another vault's inbox).
+              e.target.value = '';
+              void importFile(file);
+            }} />
         </label>
         <ScanQr testId="inbox-scan" onRequest={(request) => void admit(request)} />
         {result?.tone === 'ok' && (
@@ -132,7 +138,7 @@ function HeldRow({ commons, held, onOpen, onRemove }: { commons: CommonsView; he
         {state ? stateBadge(state) : <Badge>checking…</Badge>} <span className="small muted">action number {request.action.nonce}</span>
       </p>
       <p data-testid="inbox-words">{words.text}</p>
-      {words.warning && <p className="notice notice-warn small">{words.warning}</p>}
+      {words.warning && !(canSign && !canSign.ok) && <p className="notice notice-warn small">{words.warning}</p>}
       {state && <RequestStatus state={state} />}
       {spent && (
         <p className="small" data-testid="superseded-by">

@@ -33,9 +33,11 @@ function useShowOnDevice() {
 }
 
 function Asking({ asking }: { asking: NonNullable<Asking> }) {
-  const { prompts } = useDevices();
+  const { prompts, devices } = useDevices();
   const api = useApi();
   const prompt = prompts[asking.device.id] ?? null;
+  // The device as it is now (awaiting confirmation), not as it was when it was asked.
+  const device = devices?.find((d) => d.id === asking.device.id) ?? asking.device;
   return (
     <div className="signing-prompt" data-testid="wizard-device-prompt">
       <Loading label={`Check the address ${deviceName(asking.device)} shows at ${asking.path}${asking.address ? ` (it must be ${asking.address})` : ''}, then confirm on it…`} />
@@ -43,7 +45,7 @@ function Asking({ asking }: { asking: NonNullable<Asking> }) {
       <button type="button" onClick={() => void api.call('devices.cancel', { deviceId: asking.device.id })}>
         Cancel
       </button>
-      {asking.device.emulated && <EmulatorControls device={asking.device} compact />}
+      {device.emulated && <EmulatorControls device={device} compact />}
     </div>
   );
 }
