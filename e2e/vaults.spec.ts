@@ -8,7 +8,7 @@
  * history searched. Its own server: the demo moves on.
  */
 import { writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { getAddress } from 'viem';
 import { plugIn, signWith } from './support/devices';
 import { type OwnApp, startOwnApp } from './support/own-app';
@@ -41,8 +41,14 @@ async function addConnected(page: Page, deviceId: string, index: number, label: 
   await page.getByLabel('Account').fill(String(index));
   await page.getByLabel('Signer label').fill(label);
   await page.getByRole('button', { name: 'Show the address on the device and add it' }).click();
-  await page.getByTestId('wizard-device-prompt').getByRole('button', { name: /^Approve on/ }).click();
+  await approve(page.getByTestId('wizard-device-prompt'));
   await expect(page.getByTestId('signer-note')).toContainText('Added');
+}
+
+/** Approves on the emulated device once its screen shows the request (a press before it waits is not taken). */
+async function approve(scope: Locator) {
+  await expect(scope.getByRole('status', { name: 'The device shows' })).toBeVisible({ timeout: 15_000 });
+  await scope.getByRole('button', { name: /^Approve on/ }).click();
 }
 
 async function saveRequest(page: Page, path: string) {
@@ -72,7 +78,7 @@ test('a 2-of-3 vault with a co-signer from a file, signed on two machines, merge
   await page.getByTestId('wizard-cosigner-file').setInputFiles(cosignerFile(testInfo.outputPath('forged-cosigner.json'), aliceTrezor, 2));
   await page.getByLabel('Device to confirm the co-signer').selectOption(trezor);
   await page.getByRole('button', { name: 'Verify on the device and add' }).click();
-  await page.getByTestId('wizard-device-prompt').getByRole('button', { name: /^Approve on/ }).click();
+  await approve(page.getByTestId('wizard-device-prompt'));
   await expect(page.getByTestId('signer-error')).toContainText(`not the co-signer file's ${getAddress(aliceTrezor)}`);
   await expect(page.getByTestId('wizard-signer')).toHaveCount(2);
   await shot('cosigner-refused.png');
@@ -81,7 +87,7 @@ test('a 2-of-3 vault with a co-signer from a file, signed on two machines, merge
   await page.getByTestId('wizard-cosigner-file').setInputFiles(cosignerFile(testInfo.outputPath('bob-cosigner.json'), bobTrezor, 2));
   await page.getByLabel('Device to confirm the co-signer').selectOption(trezor);
   await page.getByRole('button', { name: 'Verify on the device and add' }).click();
-  await page.getByTestId('wizard-device-prompt').getByRole('button', { name: /^Approve on/ }).click();
+  await approve(page.getByTestId('wizard-device-prompt'));
   await expect(page.getByTestId('wizard-signer')).toHaveCount(3);
   await expect(page.getByTestId('wizard-signer').filter({ hasText: 'co-signer file' })).toHaveAttribute('data-address', bobTrezor.toLowerCase());
   await page.getByLabel('Signatures needed').fill('2');
@@ -96,7 +102,7 @@ test('a 2-of-3 vault with a co-signer from a file, signed on two machines, merge
   await expect(creation).toHaveAttribute('data-state', 'collecting', { timeout: 20_000 });
   await creation.getByRole('button', { name: 'Open to sign' }).click();
   let row = await signWith(page, 'Alice · Ledger', ledger);
-  await row.getByRole('button', { name: /^Approve on/ }).click();
+  await approve(row);
   await expect(row.getByTestId('signature-verified')).toContainText('signed by Alice · Ledger');
   const copyA = testInfo.outputPath('family-signed-by-ledger.json');
   await saveRequest(page, copyA);
@@ -111,7 +117,7 @@ test('a 2-of-3 vault with a co-signer from a file, signed on two machines, merge
   await expect(second.getByTestId('inbox-result')).toContainText('A new request was added');
   await second.getByTestId('inbox-row').getByRole('button', { name: 'Open to sign' }).click();
   row = await signWith(second, 'Alice · Trezor', trezor);
-  await row.getByRole('button', { name: /^Approve on/ }).click();
+  await approve(row);
   await expect(row.getByTestId('signature-verified')).toContainText('signed by Alice · Trezor');
   const copyB = testInfo.outputPath('family-signed-by-trezor.json');
   await saveRequest(second, copyB);
@@ -150,7 +156,7 @@ test('a 2-of-3 vault with a co-signer from a file, signed on two machines, merge
   await expect(page.getByTestId('control-warning')).toContainText('This request changes who controls Family');
   for (const [label, device] of [['Alice · Ledger', ledger], ['Alice · Trezor', trezor]] as const) {
     row = await signWith(page, label, device);
-    await row.getByRole('button', { name: /^Approve on/ }).click();
+    await approve(row);
     await expect(row.getByTestId('signature-verified')).toContainText(`signed by ${label}`);
   }
   await page.getByRole('button', { name: 'Submit to the stewards' }).click();
@@ -167,6 +173,33 @@ test('a 2-of-3 vault with a co-signer from a file, signed on two machines, merge
   await nav(page, 'Requests');
   await expect(page.getByTestId('inbox-row')).toHaveCount(3, { timeout: 20_000 });
   await expect(page.getByTestId('inbox-row').filter({ hasText: 'any 3 of these 3 keys' })).toHaveAttribute('data-state', 'superseded', { timeout: 30_000 });
+
+  // A Commons vault (a reserve) with a spend limit: its creation is the treasury's, signed by two stewards.
+  await nav(page, 'New vault');
+  await page.getByLabel('A Commons vault (a reserve, working funds), created by the treasury’s stewards').check();
+  await page.getByLabel('Vault name').fill('Reserve');
+  await addConnected(page, ledger, 3, 'Steward Dana');
+  await addConnected(page, trezor, 3, 'Steward Emeka');
+  await page.getByLabel('Signatures needed').fill('2');
+  await page.getByLabel('Spend limit (CONX a period, empty for none)').fill('1000');
+  await page.getByLabel('Period (days)').fill('30');
+  await page.getByRole('button', { name: 'Create the signing request' }).click();
+  await expect(page.getByTestId('wizard-made')).toContainText('Spend limit 1,000 CONX every 30 days');
+  await page.getByRole('button', { name: 'Open the request inbox' }).click();
+  const reserve = page.getByTestId('inbox-row').filter({ hasText: 'Create a Commons vault named “Reserve”' });
+  await expect(reserve).toContainText('spending at most 1,000 CONX every 30 days; authorised by Commons treasury');
+  await reserve.getByRole('button', { name: 'Open to sign' }).click();
+  for (const [label, device] of [['Steward Dana', ledger], ['Steward Emeka', trezor]] as const) {
+    row = await signWith(page, label, device);
+    await approve(row);
+    await expect(row.getByTestId('signature-verified')).toContainText(`signed by ${label}`);
+  }
+  await page.getByRole('button', { name: 'Submit to the stewards' }).click();
+  await expect(page.getByTestId('sequenced')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Close' }).click();
+  await nav(page, 'Dashboard');
+  await expect(page.getByTestId('vault').filter({ hasText: 'Reserve' }).getByTestId('spend-limit')).toContainText('1,000 CONX every 30 days', { timeout: 30_000 });
+  await shot('commons-vault.png');
 
   // The history: the verified log's actions in words, searched.
   await nav(page, 'History');
