@@ -30,6 +30,8 @@ export type RequestProblem =
   | P<'OtherVault', { inbox: string; theirs: string }>
   /** The vault's action number went to another action: nobody signs this one any more. */
   | P<'RequestSuperseded', { vault: string; nonce: number; seq: number | null }>
+  /** The ledger executed this very action: nothing more to sign. */
+  | P<'RequestExecuted', { seq: number }>
   /** The ledger's time passed the request's validUntil: nobody signs it any more. */
   | P<'RequestExpired', { validUntil: number; ledgerTime: number }>;
 
@@ -55,6 +57,7 @@ const WORDS: { [K in RequestProblemKind]: (e: Extra<K>) => string } = {
   OtherVault: (e) => `The request is for vault ${e.theirs}, not ${e.inbox}, whose requests these are: it was not added here, and no signature of it was merged.`,
   RequestSuperseded: (e) =>
     `The vault ${e.vault} already spent its action number ${e.nonce} on another action${e.seq === null ? '' : ` (entry ${e.seq})`}: this request can never execute, so it is not offered for signing.`,
+  RequestExecuted: (e) => `The ledger executed this very action in entry ${e.seq}: nothing more needs signing.`,
   RequestExpired: (e) => `The request was valid until ${new Date(e.validUntil * 1000).toISOString()} and the ledger's time is ${new Date(e.ledgerTime * 1000).toISOString()}: the ledger refuses it, so it is not offered for signing.`,
 };
 

@@ -23,5 +23,6 @@ export const requestWords: WordsFor<RequestProblem> = {
   QrNotARequest: (e) => ({ title: 'The QR codes do not carry a signing request', detail: e.message }),
   OtherVault: (e) => ({ title: 'This request is for another vault', detail: e.message, next: 'Open it in the inbox of the vault it names.' }),
   RequestSuperseded: (e) => ({ title: 'This request was superseded', detail: e.message, next: 'Start a new request if it is still wanted.' }),
+  RequestExecuted: (e) => ({ title: 'This request was executed', detail: e.message }),
   RequestExpired: (e) => ({ title: 'This request expired', detail: e.message, next: 'Start a new request if it is still wanted.' }),
 };

@@ -81,6 +81,9 @@ describe('a superseded request', () => {
     const state = unwrap(requestState(second, facts, { valid: [aliceLedger.address.toLowerCase()], submittedAt: null }));
     expect(state).toEqual({ state: 'superseded', seq: entry.seq, nonce: second.action.nonce });
     expect(signable(second, state)).toMatchObject({ ok: false, error: { kind: 'RequestSuperseded', nonce: second.action.nonce, seq: entry.seq } });
+    // The one the ledger executed is not offered again either.
+    const executed = unwrap(requestState(first, facts, { valid: [aliceLedger.address.toLowerCase(), aliceTrezor.address.toLowerCase()], submittedAt: null }));
+    expect(signable(first, executed)).toMatchObject({ ok: false, error: { kind: 'RequestExecuted', seq: entry.seq } });
     const pending = unwrap(requestState(second, { ...facts, time: demoState.time, view: commons }, { valid: [], submittedAt: null }));
     expect(signable(second, pending).ok).toBe(true);
   });

@@ -65,7 +65,7 @@ export function signable(request: SigningRequest, state: RequestState): Result<n
     case 'expired':
       return err(requestProblem('RequestExpired', { validUntil: state.validUntil, ledgerTime: state.ledgerTime }));
     case 'executed':
-      return err(requestProblem('RequestSuperseded', { vault: request.action.vault, nonce: request.action.nonce, seq: state.seq }));
+      return err(requestProblem('RequestExecuted', { seq: state.seq }));
     default:
       return ok(null);
   }
