@@ -139,6 +139,7 @@ export function createServices(options: ServiceOptions): Services {
     'ledger.export': (request) => ledger['ledger.export'](request),
     'ledger.preflight': (request) => ledger['ledger.preflight'](request),
     'credit.history': (request) => ledger['credit.history'](request),
+    'ledger.searchHistory': (request) => ledger['ledger.searchHistory'](request),
     'demo.log': (request) => ledger['demo.log'](request),
     'demo.commons': (request) => ledger['demo.commons'](request),
     // Without emulators the demo can be looked at, not added to: its stewards' keys are the emulators'.

@@ -22,6 +22,9 @@ const chunks = {
   credentials: () => import('../identity/CredentialsPage'),
   patronage: () => import('../patronage/PatronagePage'),
   devices: () => import('./DevicesRoute'),
+  vaultWizard: () => import('../vault/wizard/VaultWizardPage'),
+  inbox: () => import('../vault/inbox/InboxPage'),
+  history: () => import('../history/HistoryPage'),
   settings: () => import('../settings/SettingsPage'),
 };
 
@@ -36,6 +39,9 @@ const DexPage = lazy(() => chunks.dex().then((m) => ({ default: m.DexPage })));
 const PatronagePage = lazy(() => chunks.patronage().then((m) => ({ default: m.PatronagePage })));
 const CredentialsPage = lazy(() => chunks.credentials().then((m) => ({ default: m.CredentialsPage })));
 const DevicesRoute = lazy(() => chunks.devices().then((m) => ({ default: m.DevicesRoute })));
+const VaultWizardPage = lazy(() => chunks.vaultWizard().then((m) => ({ default: m.VaultWizardPage })));
+const InboxPage = lazy(() => chunks.inbox().then((m) => ({ default: m.InboxPage })));
+const HistoryPage = lazy(() => chunks.history().then((m) => ({ default: m.HistoryPage })));
 const SettingsPage = lazy(() => chunks.settings().then((m) => ({ default: m.SettingsPage })));
 
 export interface RouteContext {
@@ -68,6 +74,16 @@ export const ROUTES: readonly Route[] = [
     needsCommons: true,
     render: (commons, { ledger }) => <SignPage commons={commons} onSequenced={ledger.refresh} />,
   },
+  {
+    path: '/vaults/new',
+    preload: chunks.vaultWizard,
+    label: 'New vault',
+    title: 'A new vault, or new signers',
+    needsCommons: true,
+    render: (commons) => <VaultWizardPage commons={commons} onOpenInbox={() => (window.location.hash = '/inbox')} />,
+  },
+  { path: '/inbox', preload: chunks.inbox, label: 'Requests', title: 'Request inbox', needsCommons: true, render: (commons, { ledger }) => <InboxPage commons={commons} onSequenced={ledger.refresh} /> },
+  { path: '/history', preload: chunks.history, label: 'History', title: 'History', needsCommons: true, render: (commons) => <HistoryPage commons={commons} /> },
   { path: '/credit', preload: chunks.credit, label: 'Credit', title: 'Credit line', needsCommons: true, render: (commons, { ledger }) => <CreditPage commons={commons} onSequenced={ledger.refresh} /> },
   {
     path: '/governance',

@@ -3,7 +3,7 @@
  * account, once its address was confirmed on the device, for whoever builds a vault; import one
  * from another member, read strictly (shared/backup/cosigner-file.ts) and then checked on the
  * device where it is connected here. The file's label is shown as the file's words, never used.
- * The vault wizard that picks signers from these files is the lead's (issue 16).
+ * The vault wizard (renderer/vault/wizard/SignerPicker.tsx) takes signers from these files the same way.
  */
 import { useState } from 'react';
 import { getAddress } from 'viem';

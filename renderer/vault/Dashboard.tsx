@@ -134,6 +134,12 @@ function VaultRow({ vault }: { vault: VaultView }) {
           ))}
         </div>
       </div>
+      {vault.spendLimit && (
+        <p className="small muted" data-testid="spend-limit">
+          Spend limit (SPEC §3): {tokenAmount(vault.spendLimit.amount, 'CONX')} CONX every {vault.spendLimit.periodSeconds / 86_400} days; {tokenAmount(vault.spendLimit.spent, 'CONX')} CONX spent
+          since {new Date(vault.spendLimit.periodStart * 1000).toLocaleDateString()}. Above it, a governance vote is needed.
+        </p>
+      )}
     </li>
   );
 }

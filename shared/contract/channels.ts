@@ -11,6 +11,7 @@ import { ledgerChannels, ledgerEvents } from './ledger';
 import { devicesChannels, devicesEvents } from './devices';
 import { zkChannels } from './zk';
 import { creditChannels } from './credit';
+import { historyChannels } from './history';
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -70,6 +71,7 @@ export const channels = {
   ...devicesChannels,
   ...zkChannels,
   ...creditChannels,
+  ...historyChannels,
 } as const;
 
 export const events = {

@@ -30,6 +30,8 @@ const KINDS: { readonly [K in RequestKind]: true } = {
   'vault.create': true,
   'vault.setSigners': true,
   'vault.setThreshold': true,
+  'vault.createCommons': true,
+  'vault.setSpendLimit': true,
   'token.mint': true,
   'token.transfer': true,
   'token.burnToComm': true,

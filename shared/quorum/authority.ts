@@ -38,6 +38,9 @@ const CREATES_VAULT: { readonly [K in RequestKind]: boolean } = {
   'attestor.register': false,
   'vault.setSigners': false,
   'vault.setThreshold': false,
+  // The treasury acts (its quorum signs); the new vault's address is in the payload.
+  'vault.createCommons': false,
+  'vault.setSpendLimit': false,
   'token.mint': false,
   'token.transfer': false,
   'token.burnToComm': false,

@@ -79,6 +79,15 @@ describe('the words of every kind a request can carry', () => {
     'vault.setThreshold': at('vault.setThreshold', alice, { threshold: 1 }),
     'vault.setSigners': at('vault.setSigners', alice, { signers: [spec(alice.signers[0]!), { address: stranger, device: 'unknown', label: 'Treasury backup', path: '' }], threshold: 1 }),
     'vault.create': at('vault.create', { address: deriveVaultAddress(commonsId, pkhDid(aliceLedger.address), 'x'), nonce: 0 }, { owner: pkhDid(aliceLedger.address), name: 'Travel', signers: savings.signers.map(spec), threshold: 2, salt: 'x' }),
+    'vault.createCommons': at('vault.createCommons', treasury, {
+      address: deriveVaultAddress(commonsId, 'commons', 'reserve'),
+      name: 'Reserve',
+      signers: savings.signers.map(spec),
+      threshold: 2,
+      salt: 'reserve',
+      spendLimit: { amount: 1_000_000_000n, periodSeconds: 30 * 86_400 },
+    }),
+    'vault.setSpendLimit': at('vault.setSpendLimit', treasury, { vault: treasury.address.toLowerCase(), spendLimit: { amount: 500_000_000n, periodSeconds: 86_400 } }),
     'quest.open': at('quest.open', treasury, {
       id: 'garden',
       title: 'Community garden',
@@ -165,6 +174,10 @@ describe('the words of every kind a request can carry', () => {
     expect(words('vault.create')).toBe(
       `Create a vault named “Travel” (${sample['vault.create'].vault}) for Alice (${pkhDid(aliceLedger.address)}), controlled by any 2 of these 2 keys: Alice · Ledger (${aliceLedger.address}), Alice · Trezor (${aliceTrezor.address})`,
     );
+    expect(words('vault.createCommons')).toBe(
+      `Create a Commons vault named “Reserve” (${deriveVaultAddress(commonsId, 'commons', 'reserve')}), controlled by any 2 of these 2 keys: Alice · Ledger (${aliceLedger.address}), Alice · Trezor (${aliceTrezor.address}), spending at most 1,000 CONX every 30 days; authorised by ${t}`,
+    );
+    expect(words('vault.setSpendLimit')).toBe(`Set the spend limit of ${t} to at most 500 CONX every day (a spend above it will need a governance vote); authorised by ${t}`);
     expect(words('member.enrol')).toBe(
       `Enrol Gita (${pkhDid(stranger)}) in the Guild, with a new vault named “Gita's vault” (${sample['member.enrol'].vault}) controlled by this one key: a key this Commons does not know (${stranger}); vouched for by a registered attestor of this Commons (${view.attestors[0]!.toLowerCase()})`,
     );

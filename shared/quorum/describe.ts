@@ -169,6 +169,13 @@ function unitsText(ledger: Pick<LedgerNames, 'dexListings'>, market: string, qua
 /** The band in words: "±5 %". */
 const bandText = (bps: number) => `±${(bps / 100).toString()} %`;
 
+/** "1,000 CONX every 30 days" (SPEC §3: a Commons vault's spend limit per period). */
+function spendLimitText(limit: { amount: bigint; periodSeconds: number }): string {
+  const days = limit.periodSeconds / 86_400;
+  const period = Number.isInteger(days) ? (days === 1 ? 'day' : `${days} days`) : `${limit.periodSeconds / 3_600} hours`;
+  return `${tokens(limit.amount, 'CONX')} every ${period}`;
+}
+
 const DESCRIBERS: DescriberTable = {
   'token.transfer': (ledger, { vault, payload }) =>
     words(null, { text: `Send ${tokens(payload.amount, payload.token)} from ` }, { party: partyOf(ledger, vault) }, { text: ' to ' }, { party: partyOf(ledger, payload.to) }),
@@ -220,6 +227,14 @@ const DESCRIBERS: DescriberTable = {
   },
   'vault.create': (ledger, { vault, payload }) =>
     words(null, { text: `Create a vault named “${payload.name}” (${vault}) for ${memberText(ledger, payload.owner)}, controlled by ${controlText(ledger, payload.threshold, payload.signers)}` }),
+  'vault.createCommons': (ledger, { vault, payload }) => {
+    const limit = payload.spendLimit ? `, spending at most ${spendLimitText(payload.spendLimit)}` : ', with no spend limit';
+    return words(null, { text: `Create a Commons vault named “${payload.name}” (${payload.address}), controlled by ${controlText(ledger, payload.threshold, payload.signers)}${limit}; authorised by ` }, { party: partyOf(ledger, vault) });
+  },
+  'vault.setSpendLimit': (ledger, { vault, payload }) => {
+    const limit = payload.spendLimit ? `to at most ${spendLimitText(payload.spendLimit)} (a spend above it will need a governance vote)` : 'to none: it may spend what it holds';
+    return words(null, { text: 'Set the spend limit of ' }, { party: partyOf(ledger, payload.vault) }, { text: ` ${limit}; authorised by ` }, { party: partyOf(ledger, vault) });
+  },
   'member.enrol': (ledger, { vault, payload }) => {
     const attestor = ledger.attestors.some((a) => a.toLowerCase() === payload.attestor)
       ? `a registered attestor of this Commons (${payload.attestor})`

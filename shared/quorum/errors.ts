@@ -25,7 +25,15 @@ export type RequestProblem =
   /** A frame of another message than the one being assembled (another request, or another copy of it). */
   | P<'QrOtherMessage', { fragments: number; assembling: number }>
   | P<'QrChecksum'>
-  | P<'QrNotARequest', { reason: string }>;
+  | P<'QrNotARequest', { reason: string }>
+  /** A request put into (or merged into a request of) one vault's inbox that is another vault's. */
+  | P<'OtherVault', { inbox: string; theirs: string }>
+  /** The vault's action number went to another action: nobody signs this one any more. */
+  | P<'RequestSuperseded', { vault: string; nonce: number; seq: number | null }>
+  /** The ledger executed this very action: nothing more to sign. */
+  | P<'RequestExecuted', { seq: number }>
+  /** The ledger's time passed the request's validUntil: nobody signs it any more. */
+  | P<'RequestExpired', { validUntil: number; ledgerTime: number }>;
 
 export type RequestProblemKind = RequestProblem['kind'];
 type Extra<K extends RequestProblemKind> = Omit<Extract<RequestProblem, { kind: K }>, 'kind' | 'message'>;
@@ -46,6 +54,11 @@ const WORDS: { [K in RequestProblemKind]: (e: Extra<K>) => string } = {
   QrOtherMessage: (e) => `This QR code belongs to another message (cut into ${e.fragments} parts) than the one being read (cut into ${e.assembling}): it was left out. Scan one request at a time, or start again.`,
   QrChecksum: () => 'The QR codes read do not add up to the message they announce (its checksum fails): start the scan again.',
   QrNotARequest: (e) => `The QR codes were read, but they do not carry a signing request: ${e.reason}`,
+  OtherVault: (e) => `The request is for vault ${e.theirs}, not ${e.inbox}, whose requests these are: it was not added here, and no signature of it was merged.`,
+  RequestSuperseded: (e) =>
+    `The vault ${e.vault} already spent its action number ${e.nonce} on another action${e.seq === null ? '' : ` (entry ${e.seq})`}: this request can never execute, so it is not offered for signing.`,
+  RequestExecuted: (e) => `The ledger executed this very action in entry ${e.seq}: nothing more needs signing.`,
+  RequestExpired: (e) => `The request was valid until ${new Date(e.validUntil * 1000).toISOString()} and the ledger's time is ${new Date(e.ledgerTime * 1000).toISOString()}: the ledger refuses it, so it is not offered for signing.`,
 };
 
 export function requestProblem<K extends RequestProblemKind>(kind: K, extra: Extra<K>): Extract<RequestProblem, { kind: K }> {

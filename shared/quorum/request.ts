@@ -39,6 +39,8 @@ const ACTION_SCHEMAS: { readonly [K in RequestKind]: ReturnType<typeof requestAc
   'vault.create': requestAction('vault.create'),
   'vault.setSigners': requestAction('vault.setSigners'),
   'vault.setThreshold': requestAction('vault.setThreshold'),
+  'vault.createCommons': requestAction('vault.createCommons'),
+  'vault.setSpendLimit': requestAction('vault.setSpendLimit'),
   'token.mint': requestAction('token.mint'),
   'token.transfer': requestAction('token.transfer'),
   'token.burnToComm': requestAction('token.burnToComm'),

@@ -7,6 +7,8 @@ import { type Answer, type RequestOf, type ResponseOf } from '../../../shared/co
 import { type AppError } from '../../../shared/contract/errors';
 import { type LedgerChannels } from '../../../shared/contract/ledger';
 import { type CreditChannels } from '../../../shared/contract/credit';
+import { type HistoryChannels } from '../../../shared/contract/history';
+import { historySearcher } from './history-search';
 import { type Channels } from '../../../shared/contract/channels';
 import { hexBytes } from '../../../shared/crypto/recover';
 import { type Result, bigintReplacer, err, ok } from '../../../shared/result';
@@ -15,7 +17,7 @@ import { type DemoSequencer } from './demo-sequencer';
 import { bestRecoverer, loadNative } from './native';
 import { type BatchRecoverer } from './replay';
 
-type Rows = LedgerChannels & CreditChannels & Pick<Channels, 'demo.submit' | 'demo.commons'>;
+type Rows = LedgerChannels & CreditChannels & HistoryChannels & Pick<Channels, 'demo.submit' | 'demo.commons'>;
 
 export type LedgerHandlers = {
   [C in keyof Rows]: (request: RequestOf<Rows, C>) => Promise<Answer<ResponseOf<Rows, C>>>;
@@ -32,6 +34,7 @@ const POOL_THRESHOLD = 2_000;
 export function ledgerHandlers(service: LedgerService, options: { demo?: DemoSequencer; pool: BatchRecoverer }): LedgerHandlers {
   const recoverer = bestRecoverer();
   const demoCommonsId = () => options.demo?.log().state()?.commonsId;
+  const searchHistory = historySearcher(service);
   return {
     async 'ledger.verifySignatures'({ jobs }) {
       const decoded = jobs.map((job) => ({ digest: hexBytes(job.digest), signature: hexBytes(job.signature), sigHex: job.signature }));
@@ -69,6 +72,9 @@ export function ledgerHandlers(service: LedgerService, options: { demo?: DemoSeq
     },
     async 'ledger.history'({ workspace, commonsId, from, limit }) {
       return answer(await service.history(workspace, commonsId, from, limit));
+    },
+    async 'ledger.searchHistory'({ workspace, commonsId, query, offset, limit }) {
+      return answer(await searchHistory(workspace, commonsId, query, offset, limit));
     },
     async 'credit.history'({ workspace, commonsId, vault }) {
       return answer(await service.creditHistory(workspace, commonsId, vault));

@@ -24,9 +24,27 @@ export interface ProjectionRow {
   storedAt: number;
 }
 
+/**
+ * A signing request this machine holds in a vault's inbox (renderer/vault/inbox/store.ts), in its
+ * file form: it is read back through the request file parser, so a row is trusted no more than a file.
+ */
+export interface InboxRow {
+  /** `${commonsId}:${action digest}`. */
+  id: string;
+  commonsId: string;
+  /** The vault whose quorum signs it (the action's vault). */
+  vault: string;
+  nonce: number;
+  file: unknown;
+  receivedAt: number;
+  /** When this app handed it, with its quorum, to the stewards (seconds), or null. */
+  submittedAt: number | null;
+}
+
 export type VaultDatabase = Dexie & {
   settings: EntityTable<SettingRow, 'key'>;
   projections: EntityTable<ProjectionRow, 'commonsId'>;
+  inbox: EntityTable<InboxRow, 'id'>;
 };
 
 export function openVaultDatabase(name: string, indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): VaultDatabase {
@@ -35,6 +53,8 @@ export function openVaultDatabase(name: string, indexedDB?: IDBFactory, keyRange
     settings: 'key',
     projections: 'commonsId',
   });
+  // Version 2: the vaults' request inboxes, so that they survive a reload.
+  db.version(2).stores({ inbox: 'id, commonsId, [commonsId+vault]' });
   return db;
 }
 

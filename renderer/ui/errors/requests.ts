@@ -21,4 +21,8 @@ export const requestWords: WordsFor<RequestProblem> = {
   QrOtherMessage: (e) => ({ title: 'A QR code of another request was left out', detail: e.message, next: 'What was read so far is kept.' }),
   QrChecksum: (e) => ({ title: 'The QR codes do not add up', detail: e.message }),
   QrNotARequest: (e) => ({ title: 'The QR codes do not carry a signing request', detail: e.message }),
+  OtherVault: (e) => ({ title: 'This request is for another vault', detail: e.message, next: 'Open it in the inbox of the vault it names.' }),
+  RequestSuperseded: (e) => ({ title: 'This request was superseded', detail: e.message, next: 'Start a new request if it is still wanted.' }),
+  RequestExecuted: (e) => ({ title: 'This request was executed', detail: e.message }),
+  RequestExpired: (e) => ({ title: 'This request expired', detail: e.message, next: 'Start a new request if it is still wanted.' }),
 };

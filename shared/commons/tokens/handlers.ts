@@ -13,6 +13,7 @@ import { FACTIONS, type Faction } from '../identity/state';
 import { fail as failVaults } from '../vaults/errors';
 import { type Vault } from '../vaults/state';
 import { putVault, vaultAt } from '../vaults/vault';
+import { checkSpend, recordSpend } from '../vaults/spend-limit';
 import { fail } from './errors';
 import { type BurnPayload, type MintPayload, type TransferPayload } from './payloads';
 import { ROLE_TOKEN } from './state';
@@ -92,7 +93,7 @@ export const mint: Handler<ActionWith<'token.mint', typeof MintPayload>> = (stat
   return mintTo(state, to, token, amount);
 };
 
-export const transfer: Handler<ActionWith<'token.transfer', typeof TransferPayload>> = (state, action) => {
+export const transfer: Handler<ActionWith<'token.transfer', typeof TransferPayload>> = (state, action, ctx) => {
   const { token, to, amount } = action.payload;
   const valid = positive(amount);
   if (!valid.ok) return valid;
@@ -109,8 +110,11 @@ export const transfer: Handler<ActionWith<'token.transfer', typeof TransferPaylo
   const have = balanceOf(from, token);
   if (have < amount) return err(fail('InsufficientBalance', { vault: action.vault, token, have, need: amount }));
   if (!mayHold(target, token)) return err(fail('HolderNotAllowed', { vault: to, token }));
+  // A Commons vault's spend limit per period (SPEC §3).
+  const withinLimit = checkSpend(from, amount, ctx.time);
+  if (!withinLimit.ok) return withinLimit;
   // A transfer leaves the supply as it is: debit and credit in one update.
-  return ok(putVault(putVault(state, setBalance(from, token, have - amount)), setBalance(target, token, balanceOf(target, token) + amount)));
+  return ok(putVault(putVault(state, recordSpend(setBalance(from, token, have - amount), amount, ctx.time)), setBalance(target, token, balanceOf(target, token) + amount)));
 };
 
 function burnPpt<S extends CommonsState>(state: S, action: ActionWith<string, typeof BurnPayload>, token: 'COMM' | 'CONX', rateBps: number): Result<S, ModuleError> {

@@ -4,7 +4,8 @@ import { type Handler } from '../module';
 import { type ActionWith } from '../schema';
 import { fail as failCore } from '../core-errors';
 import { fail as failIdentity } from '../identity/errors';
-import { type CreateVaultPayload, type SetSignersPayload, type SetThresholdPayload } from './payloads';
+import { fail } from './errors';
+import { type CreateCommonsVaultPayload, type CreateVaultPayload, type SetSignersPayload, type SetSpendLimitPayload, type SetThresholdPayload } from './payloads';
 import { checkOwnerSigns, checkSignerSet, createVault, putVault, vaultAt } from './vault';
 
 export const createMemberVault: Handler<ActionWith<'vault.create', typeof CreateVaultPayload>> = (state, action) => {
@@ -36,4 +37,23 @@ export const setThreshold: Handler<ActionWith<'vault.setThreshold', typeof SetTh
   const set = checkSignerSet(vault.signers, action.payload.threshold);
   if (!set.ok) return set;
   return ok(putVault(state, { ...vault, threshold: action.payload.threshold }));
+};
+
+/**
+ * A Commons vault (reserve, working funds) held by the signers the treasury quorum names (SPEC §3),
+ * with the spend limit it may carry. The action names the treasury, whose quorum signs it.
+ */
+export const createCommonsVault: Handler<ActionWith<'vault.createCommons', typeof CreateCommonsVaultPayload>> = (state, action) => {
+  const { address, name, signers, threshold, salt, spendLimit } = action.payload;
+  return createVault(state, { address, name, kind: 'commons', owner: null, signers, threshold, nonce: 0, balances: {}, ...(spendLimit ? { spendLimit } : {}) }, salt);
+};
+
+/** Sets or removes a Commons vault's spend limit (SPEC §3), by the treasury quorum; what it spent this period still counts. */
+export const setSpendLimit: Handler<ActionWith<'vault.setSpendLimit', typeof SetSpendLimitPayload>> = (state, action) => {
+  const vault = vaultAt(state, action.payload.vault);
+  if (!vault) return err(failCore('UnknownVault', { vault: action.payload.vault }));
+  if (vault.kind !== 'commons') return err(fail('NotACommonsVault', { vault: vault.address }));
+  const { spendLimit: _limit, spent: _spent, ...rest } = vault;
+  const limit = action.payload.spendLimit;
+  return ok(putVault(state, limit ? { ...rest, spendLimit: limit, ...(vault.spent ? { spent: vault.spent } : {}) } : rest));
 };

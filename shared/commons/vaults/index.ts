@@ -1,10 +1,10 @@
 /** The vaults module (SPEC §3): vaults, their signers and thresholds. */
 import { OrderedMap } from 'immutable';
 import { ok } from '../../result';
-import { VAULT_QUORUM, action, defineModule, newVault } from '../module';
+import { TREASURY, VAULT_QUORUM, action, defineModule, newVault } from '../module';
 import { vaultsSentences } from './errors';
-import { createMemberVault, setSigners, setThreshold } from './handlers';
-import { CreateVaultPayload, SetSignersPayload, SetThresholdPayload } from './payloads';
+import { createCommonsVault, createMemberVault, setSigners, setSpendLimit, setThreshold } from './handlers';
+import { CreateCommonsVaultPayload, CreateVaultPayload, SetSignersPayload, SetSpendLimitPayload, SetThresholdPayload } from './payloads';
 import { type VaultsSlice } from './state';
 import { checkSignerSet } from './vault';
 import { vaultsView } from './view';
@@ -16,6 +16,9 @@ export const vaults = defineModule({
     'vault.create': action({ payload: CreateVaultPayload, authority: newVault((p) => p, (p) => p.owner), handle: createMemberVault }),
     'vault.setSigners': action({ payload: SetSignersPayload, authority: VAULT_QUORUM, handle: setSigners }),
     'vault.setThreshold': action({ payload: SetThresholdPayload, authority: VAULT_QUORUM, handle: setThreshold }),
+    // SPEC §3: Commons vaults and their spend limits, by the treasury quorum (until governance provides passed-proposal).
+    'vault.createCommons': action({ payload: CreateCommonsVaultPayload, authority: TREASURY, handle: createCommonsVault }),
+    'vault.setSpendLimit': action({ payload: SetSpendLimitPayload, authority: TREASURY, handle: setSpendLimit }),
   },
   state: {
     // The treasury, defined by the genesis entry, is the first vault.
@@ -48,4 +51,5 @@ export const vaults = defineModule({
 });
 
 export { MAX_SIGNERS, checkSignerSet, createVault, deriveVaultAddress, putVault, vaultAt } from './vault';
-export { type Vault } from './state';
+export { type SpendLimit, type Vault } from './state';
+export { checkSpend, periodStartOf, recordSpend, spentInPeriod } from './spend-limit';

@@ -13,6 +13,16 @@ export interface Vault {
   readonly threshold: number;
   readonly nonce: number;
   readonly balances: Balances;
+  /** Commons vaults only, when the treasury set one (SPEC §3): at most this much CONX a period. Absent otherwise (never undefined: the state hash sees keys). */
+  readonly spendLimit?: SpendLimit;
+  /** What the vault spent in the period it last spent in (spend-limit.ts); absent until its first spend under a limit. */
+  readonly spent?: { readonly periodStart: number; readonly amount: bigint };
+}
+
+/** A spend limit: `amount` CONX (base units) per period of `periodSeconds` of ledger time. */
+export interface SpendLimit {
+  readonly amount: bigint;
+  readonly periodSeconds: number;
 }
 
 declare module '../state' {

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { nonZero } from '../balances';
 import { type ModuleView } from '../module';
+import { Amount } from '../../money';
 import { Address, Balances } from '../view-schema';
+import { spentInPeriod, periodStartOf } from './spend-limit';
 import { type Vault, type VaultsSlice } from './state';
 
 export const SignerView = z.object({
@@ -15,6 +17,10 @@ export const SignerView = z.object({
 });
 export type SignerView = z.infer<typeof SignerView>;
 
+/** A Commons vault's spend limit (SPEC §3) and what it spent in the period of the ledger's last entry. */
+export const SpendLimitView = z.object({ amount: Amount, periodSeconds: z.number().int().positive(), spent: Amount, periodStart: z.number().int().nonnegative() });
+export type SpendLimitView = z.infer<typeof SpendLimitView>;
+
 export const VaultView = z.object({
   address: Address,
   name: z.string(),
@@ -24,6 +30,8 @@ export const VaultView = z.object({
   signers: z.array(SignerView).min(1).max(15),
   nonce: z.number().int().nonnegative(),
   balances: Balances,
+  /** Commons vaults that carry one (SPEC §3); absent otherwise. */
+  spendLimit: SpendLimitView.optional(),
 });
 export type VaultView = z.infer<typeof VaultView>;
 
@@ -38,11 +46,21 @@ export const vaultsView: ModuleView<VaultsSlice, typeof shape> = {
     shape,
     of: (state, options) => ({
       vaults: [...state.vaults.values()].map((v) =>
-        vaultFields(
+        withSpendLimit(
+          vaultFields(
+            v,
+            v.signers.map((s) => ({ address: s.address, label: s.label, path: s.path, device: s.device, emulated: options.emulated(s.address) })),
+          ),
           v,
-          v.signers.map((s) => ({ address: s.address, label: s.label, path: s.path, device: s.device, emulated: options.emulated(s.address) })),
+          state.time,
         ),
       ),
     }),
   },
 };
+
+function withSpendLimit<V extends object>(view: V, vault: Vault, time: number): V & { spendLimit?: SpendLimitView } {
+  const limit = vault.spendLimit;
+  if (!limit) return view;
+  return { ...view, spendLimit: { amount: limit.amount, periodSeconds: limit.periodSeconds, spent: spentInPeriod(vault, time), periodStart: periodStartOf(limit, time) } };
+}
