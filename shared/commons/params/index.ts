@@ -7,6 +7,7 @@ import { paramsSentences } from './errors';
 import { setParams } from './handlers';
 import { SetParamsPayload } from './payloads';
 import { type ParamsSlice } from './state';
+import { Params } from './schema';
 
 export const params = defineModule({
   name: 'params',
@@ -24,7 +25,11 @@ export const params = defineModule({
     },
   },
   errors: paramsSentences,
-  view: { state: (state: ParamsSlice) => ({ params: state.params }) },
+  view: {
+    state: (state: ParamsSlice) => ({ params: state.params }),
+    // The screens' copy of every parameter in force (the governance composer previews a change against it).
+    commons: { shape: { params: Params }, of: (state: ParamsSlice) => ({ params: state.params }) },
+  },
 });
 
 export { DEFAULT_PARAMS, DEFAULT_PARAMS_V2, PARAM_DEFAULTS_BY_VERSION, paramsAtGenesis } from './defaults';
