@@ -13,6 +13,7 @@ import { patronage } from './patronage';
 import { impact } from './impact';
 import { staking } from './staking';
 import { credit } from './credit';
+import { governance } from './governance';
 
 export const modules = [
   identity,
@@ -24,4 +25,5 @@ export const modules = [
   impact,
   staking,
   credit,
+  governance,
 ] as const;

@@ -12,9 +12,9 @@ import { vaultActionMessage as ledgerActionMessage } from '../commons/quorum';
 /**
  * Kinds that no vault quorum signs: the genesis (the treasury's own definition, sealed by the
  * sequencers), anonymous ballots (authorised by a proof, never by a named key, SPEC §7) and
- * parameter changes (executed by anyone once a proposal passed, SPEC §7).
+ * the effects of passed proposals (executed by anyone once a proposal passed, SPEC §7).
  */
-type NotVaultSigned = 'commons.genesis' | 'ballot.anonymous' | 'params.set';
+type NotVaultSigned = 'commons.genesis' | 'ballot.anonymous' | 'params.set' | 'quest.openApproved' | 'treasury.spend' | 'attestor.set' | 'steward.change' | 'loss.share';
 
 /**
  * Every other action kind of the log is one a signing request can carry. Derived from the log's
@@ -53,6 +53,9 @@ const KINDS: { readonly [K in RequestKind]: true } = {
   'credit.setOff': true,
   'credit.setOffByTreasury': true,
   'credit.liquidate': true,
+  'proposal.create': true,
+  'proposal.vote': true,
+  'proposal.cancel': true,
 };
 export const REQUEST_KINDS = Object.keys(KINDS) as RequestKind[];
 

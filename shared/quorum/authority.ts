@@ -61,6 +61,9 @@ const CREATES_VAULT: { readonly [K in RequestKind]: boolean } = {
   'credit.setOff': false,
   'credit.setOffByTreasury': false,
   'credit.liquidate': false,
+  'proposal.create': false,
+  'proposal.vote': false,
+  'proposal.cancel': false,
 };
 
 export const createsVault = (kind: RequestKind): boolean => CREATES_VAULT[kind];
@@ -76,6 +79,9 @@ function memberSpokenFor(ledger: LedgerAuthorityView, action: SignedAction): str
     case 'offer.submit':
     case 'stake.request':
     case 'stake.release':
+    case 'proposal.create':
+    case 'proposal.vote':
+    case 'proposal.cancel':
       return ledger.vaults.find((v) => v.address.toLowerCase() === action.vault)?.owner ?? null;
     default:
       return null;

@@ -68,6 +68,7 @@ describe('the words of every kind a request can carry', () => {
   const spec = (s: { address: string; device: 'ledger' | 'trezor' | 'unknown'; label: string }) => ({ address: s.address.toLowerCase(), device: s.device, label: s.label, path: "m/44'/60'/0'/0/1" });
   const at = <K extends RequestKind>(kind: K, vault: { address: string; nonce: number }, payload: PayloadOf<K>) => unsignedRequest({ commonsId }, vault, kind, payload, VALID_UNTIL).action;
   const alicePath = alice.address.toLowerCase();
+  const PROPOSAL = `0x${'00'.repeat(31)}2a` as const;
   const sample: { readonly [K in RequestKind]: SignedAction<K> } = {
     'token.transfer': draft().action,
     'token.mint': at('token.mint', treasury, { token: 'PPT', to: alicePath, amount: 2_000_000n }),
@@ -104,6 +105,16 @@ describe('the words of every kind a request can carry', () => {
     'credit.setOff': at('credit.setOff', alice, { amount: 2_000_000_000n }),
     'credit.setOffByTreasury': at('credit.setOffByTreasury', treasury, { vault: alicePath, amount: 2_000_000_000n }),
     'credit.liquidate': at('credit.liquidate', treasury, { vault: alicePath }),
+    'proposal.create': at('proposal.create', alice, {
+      id: PROPOSAL,
+      kind: 'treasurySpend',
+      scope: ['Union', 'Guild'],
+      title: 'Pay the gardener',
+      text: 'Two days of work on the beds.',
+      effect: { action: 'treasury.spend', payload: { proposal: PROPOSAL, to: alicePath, token: 'CONX', amount: 250_000_000n } },
+    }),
+    'proposal.vote': at('proposal.vote', alice, { proposal: PROPOSAL, token: 'PPT', amount: 12_500_000n, support: 'yes' }),
+    'proposal.cancel': at('proposal.cancel', alice, { proposal: PROPOSAL }),
     'member.enrol': at('member.enrol', { address: deriveVaultAddress(commonsId, pkhDid(stranger), 'main'), nonce: 0 }, {
       did: pkhDid(stranger),
       label: 'Gita',
@@ -118,8 +129,9 @@ describe('the words of every kind a request can carry', () => {
     }),
   };
 
-  it('every kind is a request kind but the three no vault signs', () => {
-    const kinds = Object.keys(Payloads).filter((k) => k !== 'commons.genesis' && k !== 'ballot.anonymous' && k !== 'params.set');
+  it('every kind is a request kind but those no vault signs (the genesis, anonymous ballots, passed proposals’ effects)', () => {
+    const unsigned = ['commons.genesis', 'ballot.anonymous', 'params.set', 'quest.openApproved', 'treasury.spend', 'attestor.set', 'steward.change', 'loss.share'];
+    const kinds = Object.keys(Payloads).filter((k) => !unsigned.includes(k));
     expect([...REQUEST_KINDS].sort()).toEqual(kinds.sort());
   });
 
@@ -167,6 +179,18 @@ describe('the words of every kind a request can carry', () => {
     expect(words('credit.liquidate')).toBe(`Liquidate the credit line of ${a} (its COMM set off first, then its pledged collateral claimed with the liquidation penalty, as SPEC §4 sets out), authorised by ${t}`);
   });
 
+  it('the words of each governance kind: the effect in full, a vote’s burn said apart', () => {
+    const words = (kind: RequestKind) => describeAction(view, sample[kind]).text;
+    const a = `Alice's vault (member vault of Alice, ${alicePath})`;
+    expect(words('proposal.create')).toBe(
+      `Propose “Pay the gardener” (treasurySpend, proposal ${PROPOSAL}), voted by the Union and the Guild: once it passes and its timelock is over, anyone may pay 250 CONX from the Commons treasury to ${a}; proposed by ${a}`,
+    );
+    const vote = describeAction(view, sample['proposal.vote']);
+    expect(vote.text).toBe(`Burn 12.5 PPT held in ${a} to vote yes on a proposal this Commons does not know (${PROPOSAL}), with a weight of 12.5`);
+    expect(vote.warning).toBe('Voting burns these tokens: they are gone for good, whatever the outcome.');
+    expect(words('proposal.cancel')).toBe(`Cancel a proposal this Commons does not know (${PROPOSAL}) before its vote starts, as its author, from ${a}`);
+  });
+
   it('a change of threshold or signers says plainly that it changes who controls the vault', () => {
     const threshold = describeAction(view, sample['vault.setThreshold']);
     expect(threshold.text).toBe(`Change who controls Alice's vault (member vault of Alice, ${alicePath}): any 1 of its 2 signers will be needed to sign (today any 2)`);
@@ -178,7 +202,7 @@ describe('the words of every kind a request can carry', () => {
     // The label the request gives the new key ("Treasury backup") was never the ledger's: it is not shown.
     expect(signers.text).not.toContain('Treasury backup');
     expect(signers.warning).toContain('changes who controls');
-    for (const kind of REQUEST_KINDS.filter((k) => k !== 'vault.setThreshold' && k !== 'vault.setSigners')) expect(describeAction(view, sample[kind]).warning, kind).toBeNull();
+    for (const kind of REQUEST_KINDS.filter((k) => k !== 'vault.setThreshold' && k !== 'vault.setSigners' && k !== 'proposal.vote')) expect(describeAction(view, sample[kind]).warning, kind).toBeNull();
   });
 
   it('an enrolment vouched for by a key that is not an attestor says so', () => {

@@ -11,7 +11,7 @@ import { type Asset, type CommonsToken, DECIMALS, formatAmount } from '../money'
 import { type RequestKind, type SignedAction } from './action';
 
 /** What the words need of the verified ledger (the dashboard's CommonsView has it). */
-export type LedgerNames = Pick<CommonsView, 'vaults' | 'members' | 'attestors' | 'quests' | 'offers' | 'stakeRequests'>;
+export type LedgerNames = Pick<CommonsView, 'vaults' | 'members' | 'attestors' | 'quests' | 'offers' | 'stakeRequests' | 'proposals'>;
 
 /** An address as the ledger knows it. */
 export type Party =
@@ -114,6 +114,42 @@ function mintedText(ledger: Pick<LedgerNames, 'offers'>, id: string): string {
   if (!offer) return 'its PPT and role-token rewards';
   return `${tokens(offer.reward.ppt, 'PPT')} and ${formatAmount(offer.reward.role, DECIMALS.PPT)} ${offer.reward.roleToken ?? 'of the member’s role token'}`;
 }
+
+/** A proposal by its title and id; one the ledger does not know, said so. */
+function proposalText(ledger: Pick<LedgerNames, 'proposals'>, id: string): string {
+  const proposal = ledger.proposals.find((p) => p.id === id);
+  return proposal ? `proposal “${proposal.title}” (${id})` : `a proposal this Commons does not know (${id})`;
+}
+
+const SCOPE_WORDS = (scope: 'all' | readonly string[]) => (scope === 'all' ? 'every faction' : `the ${scope.join(' and the ')}`);
+
+/** What a proposal's effect does once it passed, in words (SPEC §7). */
+function effectText(ledger: LedgerNames, effect: SignedAction<'proposal.create'>['payload']['effect']): string {
+  switch (effect.action) {
+    case 'params.set':
+      return `change the parameters ${Object.entries(effect.payload.params)
+        .map(([name, value]) => `${name} to ${typeof value === 'object' ? JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) : String(value)}`)
+        .join(', ')} (every bound of SPEC §4 checked again when it executes)`;
+    case 'quest.openApproved': {
+      const q = effect.payload.quest;
+      const co = q.coSponsors.length > 0 ? `, co-sponsored by the ${q.coSponsors.join(' and the ')}` : '';
+      return `open quest ${q.id} (“${q.title}”), sponsored by the ${q.sponsor}${co}, escrowing a budget of ${tokens(q.budget, 'CONX')} from the Commons treasury; its offers accepted, completed or failed by a new Commons vault “${q.verifiers.name}” (${q.verifiers.address}) controlled by ${controlText(ledger, q.verifiers.threshold, q.verifiers.signers)}`;
+    }
+    case 'treasury.spend':
+      return `pay ${tokens(effect.payload.amount, effect.payload.token)} from the Commons treasury to ${partyText(partyOf(ledger, effect.payload.to))}`;
+    case 'attestor.set': {
+      const add = effect.payload.add.length > 0 ? `add the attestor keys ${effect.payload.add.join(', ')}` : null;
+      const remove = effect.payload.remove.length > 0 ? `remove the attestor keys ${effect.payload.remove.join(', ')}` : null;
+      return [add, remove].filter((c) => c !== null).join(' and ');
+    }
+    case 'steward.change':
+      return `make the Commons treasury (which also seals every entry) controlled by ${controlText(ledger, effect.payload.threshold, effect.payload.signers)}`;
+    case 'loss.share':
+      return `move a loss of ${tokens(effect.payload.amount, 'CONX')} into Commons loss sharing, billed to the members at the next patronage close (“${effect.payload.reason}”)`;
+  }
+}
+
+const BURN_WARNING = 'Voting burns these tokens: they are gone for good, whatever the outcome.';
 
 const DESCRIBERS: DescriberTable = {
   'token.transfer': (ledger, { vault, payload }) =>
@@ -264,6 +300,21 @@ const DESCRIBERS: DescriberTable = {
       { text: ' (its COMM set off first, then its pledged collateral claimed with the liquidation penalty, as SPEC §4 sets out), authorised by ' },
       { party: partyOf(ledger, vault) },
     ),
+  'proposal.create': (ledger, { vault, payload }) =>
+    words(
+      payload.effect.action === 'steward.change' ? CHANGES_CONTROL('the Commons treasury') : null,
+      { text: `Propose “${payload.title}” (${payload.kind}, proposal ${payload.id}), voted by ${SCOPE_WORDS(payload.scope)}: once it passes and its timelock is over, anyone may ${effectText(ledger, payload.effect)}; proposed by ` },
+      { party: partyOf(ledger, vault) },
+    ),
+  'proposal.vote': (ledger, { vault, payload }) =>
+    words(
+      BURN_WARNING,
+      { text: `Burn ${tokens(payload.amount, payload.token)} held in ` },
+      { party: partyOf(ledger, vault) },
+      { text: ` to vote ${payload.support} on ${proposalText(ledger, payload.proposal)}, with a weight of ${formatAmount(payload.amount, DECIMALS[payload.token])}` },
+    ),
+  'proposal.cancel': (ledger, { vault, payload }) =>
+    words(null, { text: `Cancel ${proposalText(ledger, payload.proposal)} before its vote starts, as its author, from ` }, { party: partyOf(ledger, vault) }),
 };
 
 export function describeAction(ledger: LedgerNames, action: SignedAction): ActionWords {

@@ -62,6 +62,9 @@ const ACTION_SCHEMAS: { readonly [K in RequestKind]: ReturnType<typeof requestAc
   'credit.setOff': requestAction('credit.setOff'),
   'credit.setOffByTreasury': requestAction('credit.setOffByTreasury'),
   'credit.liquidate': requestAction('credit.liquidate'),
+  'proposal.create': requestAction('proposal.create'),
+  'proposal.vote': requestAction('proposal.vote'),
+  'proposal.cancel': requestAction('proposal.cancel'),
 };
 type ActionSchema = (typeof ACTION_SCHEMAS)[RequestKind];
 const RequestAction = z.discriminatedUnion('kind', Object.values(ACTION_SCHEMAS) as [ActionSchema, ...ActionSchema[]]);

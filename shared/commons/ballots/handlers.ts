@@ -4,6 +4,11 @@
  * that some member voted, and what, but not who; a second ballot of the same member on the same
  * proposal carries the same nullifier and is refused. The ballot's shape (it names the treasury,
  * nonce 0, no signatures) is its authority `zk-proof`, checked before this runs.
+ *
+ * From log version 2 a ballot names a registered one-member-one-vote proposal, while its vote is
+ * open, with a proof against exactly the member-tree root recorded when it was created (SPEC §7,
+ * governance/anonymous.ts), and counts in that proposal. A version 1 log (written when a proposal
+ * was free text) keeps its rule: any of the recent roots.
  */
 import { err, ok } from '../../result';
 import { CHOICE_CODE, fieldOfHash, isCanonicalFieldId } from '../../zk/field';
@@ -12,6 +17,7 @@ import { type ActionWith } from '../schema';
 import { fail as failCore } from '../core-errors';
 import { checkPublicSignals } from '../signals';
 import { useScopeNullifier } from '../identity/handlers';
+import { checkRegisteredBallot, countAnonymousBallot } from '../governance/anonymous';
 import { fail } from './errors';
 import { type AnonymousBallotPayload } from './payloads';
 
@@ -28,10 +34,15 @@ export const castAnonymousBallot: Handler<ActionWith<'ballot.anonymous', typeof 
     ['choice', String(CHOICE_CODE[p.choice])],
   ]);
   if (!signals.ok) return signals;
-  if (!state.memberTree.recentRoots.includes(p.root)) return err(fail('UnknownMemberRoot', { root: p.root }));
+  const registered = state.version >= 2;
+  if (registered) {
+    const fits = checkRegisteredBallot(state, p.proposal, p.root, ctx.time);
+    if (!fits.ok) return fits;
+  } else if (!state.memberTree.recentRoots.includes(p.root)) return err(fail('UnknownMemberRoot', { root: p.root }));
   const used = useScopeNullifier(state, p.proposal, p.nullifier);
   if (!used.ok) return used;
   if (!ctx.verifier.verify('membership', p.publicSignals, p.proof)) return err(failCore('InvalidProof', { circuit: 'membership' }));
   const tally = used.value.ballots.get(p.proposal) ?? { yes: 0, no: 0, abstain: 0 };
-  return ok({ ...used.value, ballots: used.value.ballots.set(p.proposal, { ...tally, [p.choice]: tally[p.choice] + 1 }) });
+  const counted = { ...used.value, ballots: used.value.ballots.set(p.proposal, { ...tally, [p.choice]: tally[p.choice] + 1 }) };
+  return ok(registered ? countAnonymousBallot(counted, p.proposal, p.choice) : counted);
 };

@@ -42,7 +42,7 @@ function rules(p: Params): Rule[] {
   const penaltyBound = Math.floor((FULL * FULL) / (FULL + p.liquidationPenaltyBps));
   for (const asset of MARKET_ASSETS) list.push([`liquidationThresholdBps.${asset}`, p.liquidationThresholdBps[asset], '≤', penaltyBound]);
   for (const tier of ['Bronze', 'Silver', 'Gold'] as const) list.push([`tierBonusBps.${tier}`, p.tierBonusBps[tier], '≤', FULL]);
-  const shares = ['voteThresholdBps', 'collateralVoteThresholdBps', 'lossReserveShareBps', 'lossSharingMaxBps', 'reserveBps', 'dexBandBps'] as const;
+  const shares = ['voteThresholdBps', 'collateralVoteThresholdBps', 'lossReserveShareBps', 'lossSharingMaxBps', 'reserveBps', 'dexBandBps', 'quorumBps'] as const;
   for (const share of shares) list.push([share, p[share], '≤', FULL]);
   list.push(['voteThresholdBps', p.voteThresholdBps, '≥', 1]);
   list.push(['collateralVoteThresholdBps', p.collateralVoteThresholdBps, '≥', p.voteThresholdBps]);
@@ -55,6 +55,9 @@ function rules(p: Params): Rule[] {
   list.push(['closeFactorBps', p.closeFactorBps, '≥', 1]);
   list.push(['closeFactorBps', p.closeFactorBps, '≤', FULL]);
   list.push(['fullLiquidationHealthBps', p.fullLiquidationHealthBps, '≤', FULL]);
+  // SPEC §7: a vote lasts at least an hour, and a passed proposal can be executed for at least a day.
+  list.push(['votingPeriodSeconds', p.votingPeriodSeconds, '≥', 3_600]);
+  list.push(['executionGraceSeconds', p.executionGraceSeconds, '≥', 86_400]);
   return list;
 }
 

@@ -50,6 +50,11 @@ export const PARAM_DEFAULTS_BY_VERSION: Readonly<Record<number, Readonly<Partial
     fullLiquidationHealthBps: 9_500,
     priceConfirmDelaySeconds: 3_600,
     patronageWeights: { feesPaidBps: 10_000, dexVolumeBps: 100, stakesGivenBps: 100, offerCompletedPoints: 100, voteCastPoints: 10 },
+    // SPEC §7 governance (OpenZeppelin Governor's delay, period and quorum; the timelock is version 1's timelockSeconds).
+    votingDelaySeconds: DAY,
+    votingPeriodSeconds: 7 * DAY,
+    quorumBps: 1_000,
+    executionGraceSeconds: 14 * DAY,
   },
 };
 

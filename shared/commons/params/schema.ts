@@ -81,6 +81,14 @@ export const ParamsV2Additions = {
     offerCompletedPoints: z.number().int().nonnegative(),
     voteCastPoints: z.number().int().nonnegative(),
   }),
+  /** SPEC §7: from a proposal's creation to the start of its vote (pending; its author may cancel), seconds. */
+  votingDelaySeconds: z.number().int().nonnegative(),
+  /** SPEC §7: how long a vote stays open (active), seconds. */
+  votingPeriodSeconds: z.number().int().positive(),
+  /** SPEC §7: the weight (burn votes) or ballots (one member, one vote) a faction must cast, bps of its snapshot supply or of the members. */
+  quorumBps: bps,
+  /** SPEC §7: how long after its timelock a passed proposal may still execute (queued → expired), seconds. */
+  executionGraceSeconds: z.number().int().positive(),
 } as const;
 
 /** Version 2's parameters: what a version 2 genesis payload carries. */
