@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { type ProposalView, type Support } from '../../shared/commons/governance';
 import { type Action } from '../../shared/commons/log';
 import { type CommonsView } from '../../shared/contract/commons-view';
+import { type Hex } from '../../shared/crypto/canonical';
 import { CHOICE_CODE } from '../../shared/zk/field';
 import { useApi } from '../app/api/client';
 import { refusedByRules } from '../sign/refusal';
@@ -48,14 +49,14 @@ export function AnonymousBallot({ commons, proposal, demo, open, onCast }: { com
           nextStep: 'Use the Demo Commons to try anonymous voting.',
         });
       }
-      const proved = await api.call('identity.proveMembership', { leaves: electorateLeaves(commons, proposal), scope: proposal.id, message: String(CHOICE_CODE[choice]) });
+      const proved = await api.call('identity.proveMembership', { leaves: electorateLeaves(commons, proposal), scope: proposal.id as Hex, message: String(CHOICE_CODE[choice]) });
       if (!proved.ok) return setError(proved.error);
       const action: Action = {
         kind: 'ballot.anonymous',
         vault: commons.treasury.toLowerCase(),
         nonce: 0,
         validUntil: aWeekFromNow(),
-        payload: { proposal: proposal.id, choice, root: proved.value.root, nullifier: proved.value.nullifier, publicSignals: proved.value.publicSignals, proof: proved.value.proof },
+        payload: { proposal: proposal.id as Hex, choice, root: proved.value.root, nullifier: proved.value.nullifier, publicSignals: proved.value.publicSignals, proof: proved.value.proof },
         sigs: [],
       };
       const submitted = await api.call('demo.submit', { action });

@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { type ProposalView, type Support } from '../../shared/commons/governance';
 import { type CommonsView, type VaultView } from '../../shared/contract/commons-view';
+import { type Hex } from '../../shared/crypto/canonical';
 import { DECIMALS, formatAmount } from '../../shared/money';
 import { type SigningRequest } from '../../shared/quorum/request';
 import { DraftNotices } from '../sign/DraftNotices';
@@ -60,7 +61,7 @@ export function BurnVote({ commons, proposal, vault, onRequest }: { commons: Com
           not given back when the vote ends, whatever it decides. Ballots are final; only a proposal its author cancels re-mints what was burned for it.
         </p>
         <div className="actions">
-          <button type="button" disabled={draft.checking} onClick={() => void draft.create({ ok: true, value: proposalVoteRequest(commons, vault, proposal.id, confirming.token, confirming.amount, confirming.support, aWeekFromNow()) })}>
+          <button type="button" disabled={draft.checking} onClick={() => void draft.create({ ok: true, value: proposalVoteRequest(commons, vault, proposal.id as Hex, confirming.token, confirming.amount, confirming.support, aWeekFromNow()) })}>
             {draft.checking ? 'Checking against the ledger…' : `Burn ${burned} and vote ${confirming.support}`}
           </button>
           <button type="button" onClick={() => (setConfirming(null), draft.reset())}>

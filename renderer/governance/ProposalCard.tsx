@@ -9,6 +9,7 @@
 import { useState } from 'react';
 import { type ProposalView } from '../../shared/commons/governance';
 import { type CommonsView, type VaultView } from '../../shared/contract/commons-view';
+import { type Hex } from '../../shared/crypto/canonical';
 import { type SigningRequest } from '../../shared/quorum/request';
 import { useApi } from '../app/api/client';
 import { aWeekFromNow } from '../impact/time';
@@ -79,7 +80,7 @@ export function ProposalCard({ commons, proposal, vault, now, demo, onRequest, o
       {proposal.voting === 'anonymous' && <AnonymousBallot commons={commons} proposal={proposal} demo={demo} open={state === 'active'} onCast={onSequenced} />}
       {state === 'pending' && isAuthor && (
         <div className="actions">
-          <button type="button" disabled={cancel.checking} onClick={() => void cancel.create({ ok: true, value: proposalCancelRequest(commons, vault, proposal.id, aWeekFromNow()) })}>
+          <button type="button" disabled={cancel.checking} onClick={() => void cancel.create({ ok: true, value: proposalCancelRequest(commons, vault, proposal.id as Hex, aWeekFromNow()) })}>
             Cancel this proposal
           </button>
         </div>

@@ -56,10 +56,10 @@ export function burnAmount(text: string, token: VotingToken, held: bigint): Resu
   return ok(amount);
 }
 
-export const proposalVoteRequest = (commons: Pick<CommonsView, 'commonsId'>, voter: VaultView, proposal: string, token: VotingToken, amount: bigint, support: Support, validUntil: number): SigningRequest =>
+export const proposalVoteRequest = (commons: Pick<CommonsView, 'commonsId'>, voter: VaultView, proposal: Hex, token: VotingToken, amount: bigint, support: Support, validUntil: number): SigningRequest =>
   unsignedRequest(commons, voter, 'proposal.vote', { proposal, token, amount, support }, validUntil);
 
-export const proposalCancelRequest = (commons: Pick<CommonsView, 'commonsId'>, author: VaultView, proposal: string, validUntil: number): SigningRequest =>
+export const proposalCancelRequest = (commons: Pick<CommonsView, 'commonsId'>, author: VaultView, proposal: Hex, validUntil: number): SigningRequest =>
   unsignedRequest(commons, author, 'proposal.cancel', { proposal }, validUntil);
 
 /**

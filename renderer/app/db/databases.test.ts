@@ -29,6 +29,8 @@ const view: CommonsView = {
   reputations: [],
   stakerPmtCap: 1_000_000_000n,
   credit: creditView(genesisState()),
+  params: genesisState().params,
+  proposals: [],
 };
 
 const opened: ReturnType<typeof openVaultDatabase>[] = [];
