@@ -30,7 +30,8 @@ export function BurnVote({ commons, proposal, vault, onRequest }: { commons: Com
   const [support, setSupport] = useState<Support>('yes');
   const [problem, setProblem] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Confirming | null>(null);
-  const draft = usePreflightedDraft(commons, onRequest);
+  // Once the request opens, the step is done: a later vault starts from its own choices.
+  const draft = usePreflightedDraft(commons, (request) => (setConfirming(null), setAmount(''), onRequest(request)));
   const cast = ballotOf(proposal, member);
 
   if (cast) {

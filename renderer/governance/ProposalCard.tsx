@@ -74,10 +74,10 @@ export function ProposalCard({ commons, proposal, vault, now, demo, onRequest, o
           </p>
           <TallyChart rows={tallyFigures(proposal)} unit="burned" />
           <p className="small muted">{proposal.ballotsCounted} ballot{proposal.ballotsCounted === 1 ? '' : 's'} counted.</p>
-          {state === 'active' && <BurnVote commons={commons} proposal={proposal} vault={vault} onRequest={onRequest} />}
+          {state === 'active' && <BurnVote key={vault.address} commons={commons} proposal={proposal} vault={vault} onRequest={onRequest} />}
         </>
       )}
-      {proposal.voting === 'anonymous' && <AnonymousBallot commons={commons} proposal={proposal} demo={demo} open={state === 'active'} onCast={onSequenced} />}
+      {proposal.voting === 'anonymous' && <AnonymousBallot key={vault.address} commons={commons} proposal={proposal} demo={demo} open={state === 'active'} onCast={onSequenced} />}
       {state === 'pending' && isAuthor && (
         <div className="actions">
           <button type="button" disabled={cancel.checking} onClick={() => void cancel.create({ ok: true, value: proposalCancelRequest(commons, vault, proposal.id as Hex, aWeekFromNow()) })}>
