@@ -28,6 +28,19 @@ export const ANONYMITY_WORDS =
 export const electorateLeaves = (commons: Pick<CommonsView, 'memberLeaves'>, proposal: Pick<ProposalView, 'anonymous'>): string[] =>
   commons.memberLeaves.slice(0, proposal.anonymous?.members ?? commons.memberLeaves.length);
 
+/**
+ * The ballots counted and, once the vote closed, the result. A version-1 Commons (the Demo Commons)
+ * counts an anonymous ballot by its proposal id only, in the ballots module's tally, and not in the
+ * registered proposal's: the larger count is the one the ledger holds.
+ */
+export function anonymousCounts(commons: Pick<CommonsView, 'ballots'>, proposal: Pick<ProposalView, 'id' | 'anonymous'>) {
+  const legacy = commons.ballots[proposal.id] ?? commons.ballots[proposal.id.toLowerCase()];
+  const legacyCount = legacy ? legacy.yes + legacy.no + legacy.abstain : 0;
+  const registered = proposal.anonymous?.ballots ?? 0;
+  if (legacyCount <= registered) return { ballots: registered, tally: proposal.anonymous?.tally ?? null };
+  return { ballots: legacyCount, tally: proposal.anonymous?.tally ? legacy! : null };
+}
+
 export function AnonymousBallot({ commons, proposal, demo, open, onCast }: { commons: CommonsView; proposal: ProposalView; demo: boolean; open: boolean; onCast: () => void }) {
   const api = useApi();
   const [choice, setChoice] = useState<Support>('yes');
@@ -36,6 +49,7 @@ export function AnonymousBallot({ commons, proposal, demo, open, onCast }: { com
   const [cast, setCast] = useState<string | null>(null);
   const task = useLatestTask('Proving membership anonymously');
   const anonymous = proposal.anonymous;
+  const counts = anonymousCounts(commons, proposal);
 
   const vote = async () => {
     setBusy(true);
@@ -76,10 +90,8 @@ export function AnonymousBallot({ commons, proposal, demo, open, onCast }: { com
       </p>
       {anonymous && (
         <p className="small" data-testid="ballots-counted">
-          {anonymous.ballots} ballot{anonymous.ballots === 1 ? '' : 's'} counted of {anonymous.members} members at creation (quorum {anonymous.quorum}).{' '}
-          {anonymous.tally
-            ? `Result: ${anonymous.tally.yes} yes, ${anonymous.tally.no} no, ${anonymous.tally.abstain} abstain.`
-            : 'How they voted stays hidden until the vote closes.'}
+          {counts.ballots} ballot{counts.ballots === 1 ? '' : 's'} counted of {anonymous.members} members at creation (quorum {anonymous.quorum}).{' '}
+          {counts.tally ? `Result: ${counts.tally.yes} yes, ${counts.tally.no} no, ${counts.tally.abstain} abstain.` : 'How they voted stays hidden until the vote closes.'}
         </p>
       )}
       {open && (
