@@ -111,7 +111,7 @@ export function TallyChart({ rows, unit }: { rows: readonly TallyFigures[]; unit
               <td className="num">{tokens(t.no, unit)}</td>
               <td className="num">{tokens(t.abstain, unit)}</td>
               <td className="num" data-testid="tally-quorum" title={`${tokens(t.supply, unit)} at the snapshot`}>
-                {tokens(t.cast, unit)} of {tokens(t.quorum, unit)}
+                {tokens(t.cast, unit)} of {tokens(t.quorum, unit)} needed
               </td>
               <td className="num">
                 {t.yesShareBps === null ? '—' : percent(t.yesShareBps)} / {percent(t.thresholdBps)}

@@ -52,11 +52,19 @@ export function paramDiffs(params: Params, changes: Partial<Params>): ParamDiff[
 const conx = (amount: bigint) => `${formatAmount(amount, DECIMALS.CONX)} CONX`;
 
 /** One sentence for what executing the effect does. */
+/** Every value a change sets, whether or not it differs from the parameters now (an executed change's values are today's). */
+export function paramValues(changes: Partial<Params>): string[] {
+  const set = new Map<string, Leaf>();
+  leaves(changes, '', set);
+  return [...set].map(([param, value]) => `${param} ${paramText(param, value)}`);
+}
+
 export function effectWords(commons: Pick<CommonsView, 'vaults' | 'members' | 'params'>, effect: Effect): string {
   switch (effect.action) {
     case 'params.set': {
       const diffs = paramDiffs(commons.params, effect.payload.params);
-      if (diffs.length === 0) return 'Sets parameters to the values they already have.';
+      // Nothing differs once it executed (or when it proposes today's values): say what it sets.
+      if (diffs.length === 0) return `Sets ${paramValues(effect.payload.params).join(', ')} (the values in force now).`;
       return `Changes ${diffs.map((d) => `${d.param} from ${d.before} to ${d.after}`).join('; ')}.`;
     }
     case 'treasury.spend':
