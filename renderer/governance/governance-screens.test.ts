@@ -15,7 +15,7 @@ import { type CommonsView } from '../../shared/contract/commons-view';
 import { unwrap } from '../../shared/result';
 import { electorateLeaves } from './AnonymousBallot';
 import { capacityPreview, changesOf, parseParamValue } from './Composer';
-import { paramDiffs } from './effect';
+import { effectWords, paramDiffs } from './effect';
 import { burnableTokens, byState, durationText, nextStep, stateAt, tallyFigures } from './figures';
 import { burnAmount, executeAction, proposalCreateRequest } from './requests';
 
@@ -54,6 +54,13 @@ describe('the proposal composer', () => {
       ['drawRatioBps.COMM', '100 %', '90 %'],
       ['drawCapBps.COMM', '100 %', '90 %'],
     ]);
+  });
+
+  it('the effect says each parameter from its value now to its value after, and an executed one what it set', () => {
+    const { commons, proposal, changes } = lowered();
+    expect(effectWords(commons, proposal.effect)).toBe('Changes drawRatioBps.COMM from 100 % to 90 %; drawCapBps.COMM from 100 % to 90 %.');
+    const executed = { ...commons, params: { ...commons.params, ...changes } };
+    expect(effectWords(executed, proposal.effect)).toMatch(/^Sets drawRatioBps\.COMM 90 %, drawRatioBps\.ADA 90 %, .* \(the values in force now\)\.$/);
   });
 
   it('a change without any new value is said in words, and makes no request', () => {

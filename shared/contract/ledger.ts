@@ -99,7 +99,7 @@ export const ledgerChannels = {
     request: z.strictObject({ seconds: z.number().int().positive().max(MAX_DEMO_WAIT_SECONDS) }),
     response: DemoClock,
     summary: 'Demo only: the Demo Commons’ stewards seal the next entry that many seconds later than they would have (time passing for a vote, a timelock).',
-    errors: ['DemoDisabled'],
+    errors: ['DemoDisabled', 'DemoWorkspaceOnly'],
   }),
   'ledger.openCommons': channel({
     request: z.strictObject({ log: z.string().max(MAX_LOG_CHARS) }),
