@@ -24,13 +24,16 @@ import { type ParamDiff, paramDiffs, paramText } from './effect';
 import { FACTIONS, type FactionName, percent } from './figures';
 import { type ProposalDraft, proposalCreateRequest } from './requests';
 
-type ComposedKind = Extract<ProposalKind, 'paramChange' | 'lossSharing' | 'treasurySpend'>;
+type ComposedKind = Extract<ProposalKind, 'paramChange' | 'lossSharing' | 'treasurySpend' | 'attestorChange'>;
 
 const KINDS: readonly { kind: ComposedKind; label: string }[] = [
   { kind: 'paramChange', label: 'Change parameters' },
   { kind: 'lossSharing', label: 'Share a loss among all members (one member, one vote)' },
   { kind: 'treasurySpend', label: 'Spend from the treasury' },
+  { kind: 'attestorChange', label: 'Add or remove an attestor (one member, one vote)' },
 ];
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 /** Every parameter that is one number (bps, seconds, a count) or one amount, by its path, e.g. `drawCapBps.COMM`. */
 export function numericParams(params: Params): string[] {
@@ -104,14 +107,21 @@ export function Composer({ commons, vault, onRequest }: { commons: CommonsView; 
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [to, setTo] = useState('');
+  const [attestor, setAttestor] = useState('');
+  const [attestorMove, setAttestorMove] = useState<'add' | 'remove'>('add');
   const draft = usePreflightedDraft(commons, onRequest);
   const paths = useMemo(() => numericParams(commons.params), [commons.params]);
   const changes = kind === 'paramChange' ? changesOf(commons.params, rows) : null;
   const preview = changes?.ok ? previewParamChange(commons.params, changes.value) : null;
-  const oneVote = kind === 'lossSharing';
+  const oneVote = kind === 'lossSharing' || kind === 'attestorChange';
 
   const effect = (proposal: `0x${string}`): Result<Effect, string> => {
     if (kind === 'paramChange') return changes?.ok ? ok({ action: 'params.set', payload: { proposal, params: changes.value } }) : err(changes?.ok === false ? changes.error : 'Give at least one parameter a new value.');
+    if (kind === 'attestorChange') {
+      const key = attestor.trim().toLowerCase();
+      if (!ADDRESS.test(key)) return err('The attestor is named by the 20-byte address of its key (0x and 40 hex digits).');
+      return ok({ action: 'attestor.set', payload: { proposal, add: attestorMove === 'add' ? [key] : [], remove: attestorMove === 'remove' ? [key] : [] } });
+    }
     let minor: bigint;
     try {
       minor = parseAmount(amount, DECIMALS.CONX);
@@ -199,7 +209,23 @@ export function Composer({ commons, vault, onRequest }: { commons: CommonsView; 
           </div>
         </div>
       )}
-      {kind !== 'paramChange' && (
+      {kind === 'attestorChange' && (
+        <div className="form-grid">
+          <label>
+            Attestor
+            <select value={attestorMove} onChange={(e) => setAttestorMove(e.target.value as 'add' | 'remove')} aria-label="Attestor change">
+              <option value="add">Add</option>
+              <option value="remove">Remove</option>
+            </select>
+          </label>
+          <label>
+            Attestor’s key (address)
+            <input value={attestor} onChange={(e) => setAttestor(e.target.value)} aria-label="Attestor address" className="mono" placeholder="0x…" />
+          </label>
+          <p className="muted small">Attestors now: {commons.attestors.join(', ') || 'none'}.</p>
+        </div>
+      )}
+      {(kind === 'lossSharing' || kind === 'treasurySpend') && (
         <div className="form-grid">
           <label>
             Amount (CONX)
