@@ -142,6 +142,8 @@ export function createServices(options: ServiceOptions): Services {
     'ledger.searchHistory': (request) => ledger['ledger.searchHistory'](request),
     'demo.log': (request) => ledger['demo.log'](request),
     'demo.commons': (request) => ledger['demo.commons'](request),
+    'demo.clock': (request) => ledger['demo.clock'](request),
+    'demo.wait': async (request) => (options.emulators ? ledger['demo.wait'](request) : err({ kind: 'DemoDisabled', message: 'The Demo Commons is turned off in this build.' })),
     // Without emulators the demo can be looked at, not added to: its stewards' keys are the emulators'.
     'demo.submit': async (request) => (options.emulators ? ledger['demo.submit'](request) : err({ kind: 'DemoDisabled', message: 'The Demo Commons is turned off in this build.' })),
     ...devices.handlers,

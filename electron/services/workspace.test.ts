@@ -68,6 +68,21 @@ describe('the desktop app in the member’s own workspace', () => {
   });
 });
 
+describe('the demo’s clock in the desktop app', () => {
+  it('refuses to move the demo’s clock outside the Demo workspace, and the clock is unchanged', async () => {
+    const { call } = desktop();
+    const before = await call('demo.clock');
+    expect(before).toMatchObject({ ok: true });
+    expect(await call('demo.wait', { seconds: 86_400 })).toMatchObject(demoOnly);
+    expect(await call('demo.clock')).toEqual(before);
+    // In the Demo workspace the stewards seal the next entry a day later.
+    await call('workspace.open', { workspace: 'demo' });
+    const moved = await call('demo.wait', { seconds: 86_400 });
+    const next = (before as { ok: true; value: { nextTime: number } }).value.nextTime;
+    expect(moved).toEqual({ ok: true, value: { time: next - 3_600, nextTime: next + 86_400 } });
+  });
+});
+
 describe('leaving the Demo workspace in the desktop app', () => {
   it('hides the emulated devices, refuses their use and their controls, and drops their prompts', async () => {
     const { call, events } = desktop();

@@ -43,6 +43,7 @@ const DEMO_CHANNELS = [
   'devices.emulator.unlock',
   'devices.emulator.openApp',
   'demo.submit',
+  'demo.wait',
 ] as const satisfies readonly (keyof Channels)[];
 
 /** Channels that use one device, named by its id: refused for an emulated one outside the demo. */

@@ -1,115 +1,81 @@
 /**
- * One member, one vote, anonymously (SPEC §7): for proposals that concern all members alike, a
- * member proves membership in zero knowledge with the proposal as scope and the choice bound in;
- * the ledger counts the ballot and refuses a second one from the same member, without learning who.
- * Proposals themselves (kinds, quorums, timelocks) come with faction governance; a ballot here is
- * scoped to the proposal's id.
+ * Faction governance (SPEC §7), a page per faction: the proposals its members vote on, by state,
+ * each with its tallies against quorum and threshold, its countdown and what the member may do
+ * (burn to vote, an anonymous ballot on a one-member-one-vote proposal, cancel, execute); and the
+ * composer. Every signed action goes through the signing-request flow (renderer/sign/): words
+ * from the describers, pre-flighted against the verified ledger, signed on the quorum's devices,
+ * sequenced by the Commons' stewards. In the Demo Commons a clock lets a vote's week and a
+ * timelock's 48 h pass.
  */
 import { useState } from 'react';
 import { type CommonsView } from '../../shared/contract/commons-view';
-import { type Action } from '../../shared/commons/log';
-import { canonicalHash, type Hex } from '../../shared/crypto/canonical';
-import { CHOICE_CODE, fieldId } from '../../shared/zk/field';
-import { useApi } from '../app/api/client';
-import { BarChart } from '../ui/BarChart';
-import { Card, ErrorNotice } from '../ui/components';
-import { TaskProgressBar } from '../ui/TaskProgress';
-import { useLatestTask } from '../ui/useLatestTask';
-import { type ShownError } from '../ui/describe-error';
-import { refusedByRules } from '../sign/refusal';
+import { useOpenedRequest } from '../sign/OpenedRequest';
+import { Card } from '../ui/components';
+import { VaultSelect } from '../ui/VaultSelect';
+import { Composer } from './Composer';
+import { DemoClock, type Milestone, useDemoClock } from './DemoClock';
+import { FACTIONS, type FactionName, STATE_WORDS, byState, factionOf, memberVaults, ownerOf, stateAt } from './figures';
+import { ProposalCard } from './ProposalCard';
 
-const WEEK = 7 * 24 * 3600;
-type Choice = keyof typeof CHOICE_CODE;
+/** The steps of every open proposal, for the demo clock's buttons. */
+function milestones(commons: CommonsView, now: number): Milestone[] {
+  return commons.proposals.flatMap((p) => {
+    const state = stateAt(p, now);
+    const short = p.title.length > 40 ? `${p.title.slice(0, 39)}…` : p.title;
+    if (state === 'pending') return [{ label: `voting starts on “${short}”`, at: p.startsAt }];
+    if (state === 'active') return [{ label: `voting ends on “${short}”`, at: p.endsAt }];
+    if (state === 'queued' && now < p.eta) return [{ label: `timelock ends on “${short}”`, at: p.eta }];
+    return [];
+  });
+}
 
-/** A proposal's id: the hash of its title, reduced into the circuits' field (the one form the ledger accepts for a ballot's scope). */
-export const proposalId = (title: string): Hex => fieldId(canonicalHash({ proposal: title.trim() }));
+export function GovernancePage({ commons, demo, onSequenced }: { commons: CommonsView; demo: boolean; onSequenced: () => void }) {
+  const vaults = memberVaults(commons);
+  const [chosen, setChosen] = useState('');
+  const vault = vaults.find((v) => v.address === chosen) ?? vaults[0];
+  const [tab, setTab] = useState<FactionName | null>(null);
+  const faction = tab ?? factionOf(commons, ownerOf(vault)) ?? 'Union';
+  const signing = useOpenedRequest(commons, onSequenced);
+  const clock = useDemoClock(commons.height, demo);
+  // What the rules are checked at: when the next entry is sealed (the demo's clock), or now.
+  const now = demo && clock.clock ? clock.clock.nextTime : Math.max(commons.time, Math.floor(Date.now() / 1000));
+  const groups = byState(commons.proposals, faction, now);
 
-export function GovernancePage({ commons, demo, onCast }: { commons: CommonsView; demo: boolean; onCast: () => void }) {
-  const api = useApi();
-  const [title, setTitle] = useState('Share the second-quarter loss of the bakery equally among all members');
-  const [choice, setChoice] = useState<Choice>('yes');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ShownError | null>(null);
-  const [cast, setCast] = useState<string | null>(null);
-  const task = useLatestTask('Proving membership anonymously');
-  const id = proposalId(title);
-  const tally = commons.ballots[id];
-
-  const vote = async () => {
-    setBusy(true);
-    setError(null);
-    setCast(null);
-    try {
-      if (!demo) {
-        return setError({
-          kind: 'NoSequencer',
-          message: 'Ballots reach your Commons through its stewards’ sequencer, which this build cannot reach yet.',
-          nextStep: 'Use the Demo Commons to try anonymous voting.',
-        });
-      }
-      const proved = await api.call('identity.proveMembership', { leaves: commons.memberLeaves, scope: id, message: String(CHOICE_CODE[choice]) });
-      if (!proved.ok) return setError(proved.error);
-      const action: Action = {
-        kind: 'ballot.anonymous',
-        vault: commons.treasury.toLowerCase(),
-        nonce: 0,
-        validUntil: Math.floor(Date.now() / 1000) + WEEK,
-        payload: { proposal: id, choice, root: proved.value.root, nullifier: proved.value.nullifier, publicSignals: proved.value.publicSignals, proof: proved.value.proof },
-        sigs: [],
-      };
-      const submitted = await api.call('demo.submit', { action });
-      // A ballot the rules refuse is the member's (one ballot per proposal), not a ledger that did not verify.
-      if (!submitted.ok) return setError(refusedByRules(submitted.error, 'your ballot'));
-      setCast(`Your ballot (${choice}) was counted in entry ${submitted.value.seq}. Nobody, the stewards included, can tell it was yours.`);
-      onCast();
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  if (!vault) return <p className="muted">This Commons has no member vault yet: proposals are made and voted from members’ vaults.</p>;
   return (
-    <div className="governance">
-      <Card title="Anonymous ballot — one member, one vote">
-        <div className="form-grid">
-          <label>
-            Proposal
-            <input value={title} onChange={(e) => setTitle(e.target.value)} aria-label="Proposal" />
-          </label>
-          <label>
-            Your choice
-            <select value={choice} onChange={(e) => setChoice(e.target.value as Choice)} aria-label="Your choice">
-              <option value="yes">Yes</option>
-              <option value="no">No</option>
-              <option value="abstain">Abstain</option>
-            </select>
-          </label>
-        </div>
-        <p className="muted small mono">Proposal id {id}</p>
-        <div className="actions">
-          <button type="button" onClick={() => void vote()} disabled={busy || !title.trim()}>
-            Cast anonymous ballot
+    <div className="stack governance">
+      <div role="tablist" aria-label="Faction" className="actions">
+        {FACTIONS.map((f) => (
+          <button key={f} type="button" role="tab" aria-selected={f === faction} className={f === faction ? 'tab-active' : undefined} onClick={() => setTab(f)}>
+            {f}
           </button>
+        ))}
+      </div>
+      <h2 data-testid="governance-faction">{faction} governance</h2>
+      {signing.panel}
+      {!signing.active && (
+        <div className="form-grid">
+          <VaultSelect label="Your vault" vaults={vaults} value={vault.address} onChange={setChosen} />
         </div>
-        {busy && task?.state === 'running' && <TaskProgressBar progress={task} />}
-        {error && <ErrorNotice error={error} />}
-        {cast && (
-          <p className="notice notice-ok" role="status" data-testid="ballot-cast">
-            {cast}
-          </p>
-        )}
-      </Card>
-      <Card title="Tally">
-        {tally ? (
-          <div data-testid="tally">
-            <BarChart
-              title="Ballots per choice"
-              bars={(['yes', 'no', 'abstain'] as const).map((c) => ({ label: c, value: BigInt(tally[c]), display: `${tally[c]} ballot${tally[c] === 1 ? '' : 's'}` }))}
-            />
-          </div>
+      )}
+      {demo && <DemoClock state={clock} milestones={milestones(commons, now)} />}
+      <Card title={`Proposals the ${faction} votes on`}>
+        {groups.length === 0 ? (
+          <p className="muted">No proposal concerns the {faction} yet.</p>
         ) : (
-          <p className="muted">No ballots on this proposal yet.</p>
+          groups.map((group) => (
+            <section key={group.state} className="stack" data-testid="proposal-group" data-state={group.state}>
+              <h3 className="small">
+                {STATE_WORDS[group.state]} ({group.proposals.length})
+              </h3>
+              {group.proposals.map((p) => (
+                <ProposalCard key={p.id} commons={commons} proposal={p} vault={vault} now={now} demo={demo} onRequest={signing.open} onSequenced={onSequenced} />
+              ))}
+            </section>
+          ))
         )}
       </Card>
+      {!signing.active && <Composer commons={commons} vault={vault} onRequest={signing.open} />}
     </div>
   );
 }

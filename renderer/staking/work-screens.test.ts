@@ -107,8 +107,10 @@ describe('a staked offer from request to repayment, as the screens draft and dra
 });
 
 describe('the stewards’ quest form', () => {
+  // The form drafts `quest.open`, the version 1 route (the v1 Demo Commons); in version 2 a quest
+  // opens through a passed questApproval proposal, and the ledger refuses the treasury's draft.
   it('drafts a quest.open whose verifiers’ vault address the ledger derives the same way', () => {
-    const world = givenWork();
+    const world = givenWork({ version: 1 });
     const view = viewOf(world.state);
     const treasury = treasuryOf(view)!;
     const signers = view.vaults.find((v) => v.address === world.alice.vault)!.signers;
@@ -120,6 +122,10 @@ describe('the stewards’ quest form', () => {
     // The sponsor is never its own co-sponsor.
     expect(payload.coSponsors).toEqual(['Union']);
     expect(preflightAction(world.state, drafted.value.action, ctxAt(world.state.time + 60)).ok).toBe(true);
+    const v2 = givenWork();
+    const draftedV2 = questOpenRequest(viewOf(v2.state), treasuryOf(viewOf(v2.state))!, { id: 'water', title: 'Clean water', sponsor: 'Guild', coSponsors: [], budget: '1000', verifiersName: '', verifiers: signers, threshold: 2 }, UNTIL);
+    if (!draftedV2.ok) throw new Error(draftedV2.error);
+    expect(preflightAction(v2.state, draftedV2.value.action, ctxAt(v2.state.time + 60))).toMatchObject({ ok: false, error: { kind: 'QuestOpensThroughProposal', quest: 'water' } });
   });
 
   it('says what is wrong with what was typed, before any request exists', () => {

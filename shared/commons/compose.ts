@@ -175,8 +175,22 @@ export function composeCommons<const M extends Modules>(modules: M): ComposedCom
     return { kind, message: explain(extra), ...extra };
   };
 
-  const onTime = (state: State, from: number, to: number): State =>
-    to <= from ? state : modules.reduce((next, module) => (module.onTime ? module.onTime(next, from, to) : next), state);
+  const stepAll = (state: State, from: number, to: number): State => modules.reduce((next, module) => (module.onTime ? module.onTime(next, from, to) : next), state);
+  /** The earliest time in (from, to) at which a module's state changes by its own rule (module.ts `nextChangeAt`), or `to`. */
+  const cutAt = (state: State, from: number, to: number): number =>
+    modules.reduce((cut, module) => {
+      const at = module.nextChangeAt?.(state, from) ?? null;
+      return at !== null && at > from && at < cut ? at : cut;
+    }, to);
+  const onTime = (state: State, from: number, to: number): State => {
+    let next = state;
+    for (let at = from; at < to; ) {
+      const cut = cutAt(next, at, to);
+      next = stepAll(next, at, cut);
+      at = cut;
+    }
+    return next;
+  };
 
   function runAction(state: State, action: AnyAction, ctx: ActionContext, checkSignatures: boolean): Result<State, ModuleError> {
     if (action.kind === 'commons.genesis') return err(fail('GenesisInvalid', { reason: 'a genesis action outside entry 0' }));

@@ -145,6 +145,12 @@ export interface ModuleDefinition {
    * step to b then a step to c.
    */
   readonly onTime?: (state: any, from: number, to: number) => CommonsState;
+  /**
+   * The next time after `time` at which the module's own rules change its state (a pending change
+   * coming into force: params, SPEC §4), or null. The Commons' time step is cut there, so that every
+   * module's step runs up to that time and on from it.
+   */
+  readonly nextChangeAt?: (state: any, time: number) => number | null;
   /** Its error kinds with their sentences. */
   readonly errors: { readonly [kind: string]: (e: never) => string };
   readonly view?: ModuleView<any, z.ZodRawShape>;

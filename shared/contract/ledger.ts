@@ -25,6 +25,12 @@ export type SignatureJob = z.output<typeof SignatureJob>;
 /** The most entries one history page holds. */
 export const MAX_HISTORY_PAGE = 500;
 
+/** The Demo Commons' clock (seconds): its last entry's time, and when its stewards seal the next entry. */
+export const DemoClock = z.strictObject({ time: z.number().int().nonnegative(), nextTime: z.number().int().nonnegative() });
+
+/** The longest the demo's clock moves on at once (a year). */
+export const MAX_DEMO_WAIT_SECONDS = 366 * 86_400;
+
 /** The Demo Commons (its sequencer's log) or the member's own Commons (the logs they imported). */
 export const LedgerWorkspace = z.enum(['demo', 'real']);
 
@@ -82,6 +88,18 @@ export const ledgerChannels = {
     }),
     summary: 'The Demo Commons log, signed by the emulated devices’ keys, for the renderer to verify and fold.',
     errors: [],
+  }),
+  'demo.clock': channel({
+    request: z.strictObject({}),
+    response: DemoClock,
+    summary: 'Demo only: the Demo Commons’ clock, its last entry’s time and the time its stewards seal the next entry at.',
+    errors: ['DemoDisabled'],
+  }),
+  'demo.wait': channel({
+    request: z.strictObject({ seconds: z.number().int().positive().max(MAX_DEMO_WAIT_SECONDS) }),
+    response: DemoClock,
+    summary: 'Demo only: the Demo Commons’ stewards seal the next entry that many seconds later than they would have (time passing for a vote, a timelock).',
+    errors: ['DemoDisabled', 'DemoWorkspaceOnly'],
   }),
   'ledger.openCommons': channel({
     request: z.strictObject({ log: z.string().max(MAX_LOG_CHARS) }),

@@ -17,6 +17,8 @@ import { bestRecoverer } from './native';
 import { createRecoveryPool } from './replay';
 import { projectionPath } from './store';
 import { PROJECTION_FORMAT, decodeState, encodeState } from './projection';
+import { givenGovernance, pid } from '../../../shared/commons/governance/testing';
+import { splitChange } from '../../../shared/commons/params/pending';
 
 const freshFile = () => join(fs.mkdtempSync(join(tmpdir(), 'c3-projection-')), 'commons.jsonl');
 
@@ -77,6 +79,31 @@ describe('the projection of a Commons log', () => {
     const restarted = CommonsLog.openSync({ file, verifier, projectionEvery: 10 });
     expect(restarted.replayedFrom).toBe(0);
     expect(stateHash(restarted.state()!)).toBe(stateHash(fullReplay));
+  });
+
+  it('a projection written in format 2, before the proposals and pending parameters slices, is replayed from genesis, not misread', () => {
+    const file = freshFile();
+    const log = CommonsLog.openSync({ file, verifier, projectionEvery: 10 });
+    for (const [i, entry] of entries.entries()) log.commit([entry], states[i]!);
+    const saved = JSON.parse(fs.readFileSync(projectionPath(file), 'utf8')) as { format: number; state: string };
+    // What format 2 stored: the same state without governance's and the pending parameters' slices.
+    const { proposals: _p, pendingParams: _pp, ...older } = JSON.parse(saved.state) as Record<string, unknown>;
+    fs.writeFileSync(projectionPath(file), JSON.stringify({ ...saved, format: 2, state: JSON.stringify(older) }));
+    const restarted = CommonsLog.openSync({ file, verifier, projectionEvery: 10 });
+    expect(restarted.replayedFrom).toBe(0);
+    expect(restarted.state()!.proposals.size).toBe(0);
+    expect(restarted.state()!.pendingParams).toEqual([]);
+    expect(stateHash(restarted.state()!)).toBe(stateHash(fullReplay));
+  });
+
+  it('proposals (snapshot, ballots) and pending parameters survive the projection exactly', () => {
+    const world = givenGovernance();
+    const p = world.state.params;
+    const pending = splitChange(p, [], { liquidationThresholdBps: { ...p.liquidationThresholdBps, BTC: 7_000 } }, pid(1), world.state.time).pending;
+    const state = { ...world.state, pendingParams: pending };
+    expect(state.proposals.size).toBe(1);
+    expect(decodeState(encodeState(state))).toEqual(state);
+    expect(stateHash(decodeState(encodeState(state)))).toBe(stateHash(state));
   });
 
   it('bigint amounts survive the projection exactly', () => {

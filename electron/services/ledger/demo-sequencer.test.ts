@@ -111,3 +111,21 @@ describe('the demo sequencer’s log on disk', () => {
     }
   });
 });
+
+describe('the demo’s clock', () => {
+  it('a wait makes the stewards seal the next entry that much later, once, and survives a refused action', () => {
+    const sequencer = createDemoSequencer({ file: join(freshDir(), 'demo-commons.jsonl') });
+    const last = sequencer.state().time;
+    expect(sequencer.nextTime()).toBe(last + 3_600);
+    expect(sequencer.wait(86_400)).toEqual({ nextTime: last + 3_600 + 86_400 });
+    expect(sequencer.wait(3_600).nextTime).toBe(last + 3_600 + 90_000);
+    // A refused action seals nothing: the wait still holds for the next entry.
+    const refused = sequencer.submit({ ...mint(sequencer, 1n), nonce: 999 });
+    expect(refused.ok).toBe(false);
+    expect(sequencer.nextTime()).toBe(last + 3_600 + 90_000);
+    unwrap(sequencer.submit(mint(sequencer, 1n)));
+    expect(sequencer.state().time).toBe(last + 3_600 + 90_000);
+    // The wait is spent: the entry after comes an hour later again.
+    expect(sequencer.nextTime()).toBe(sequencer.state().time + 3_600);
+  });
+});

@@ -37,8 +37,14 @@ export interface DemoSequencer {
   /** The Demo Commons' id (the hash of its genesis). */
   commonsId(): Hex;
   submit(action: Action): Result<{ seq: number }, LedgerError | LogNotWritten>;
-  /** The time the stewards seal the next entry at (an hour after the last): what a pre-flight checks against. */
+  /** The time the stewards seal the next entry at (an hour after the last, and any wait later): what a pre-flight checks against. */
   nextTime(): number;
+  /**
+   * Demo only: the stewards seal the next entry `seconds` later than they would have, so that a
+   * newcomer can see time-driven rules (a vote's week, a 48 h timelock) without waiting for them.
+   * Kept in memory until the next entry is sealed (a restart forgets a wait nothing was sealed after).
+   */
+  wait(seconds: number): { nextTime: number };
   /** What the start did with the saved log. */
   recovery(): DemoLogRecovery;
   /** The verified log the sequencer writes, which the ledger service serves. */
@@ -80,6 +86,9 @@ export function createDemoSequencer(options: DemoSequencerOptions): DemoSequence
   };
 
   const commonsId = (): Hex => load().state()!.commonsId;
+  /** Seconds the demo's clock was moved on since the last entry (demo.wait). */
+  let waited = 0;
+  const nextTime = () => load().state()!.time + HOUR + waited;
 
   return {
     entries: () => load().entries(),
@@ -87,7 +96,11 @@ export function createDemoSequencer(options: DemoSequencerOptions): DemoSequence
     commonsId,
     recovery: () => load().recovery,
     log: load,
-    nextTime: () => load().state()!.time + HOUR,
+    nextTime,
+    wait(seconds) {
+      waited += Math.max(0, Math.floor(seconds));
+      return { nextTime: nextTime() };
+    },
     submit(action) {
       const log = load();
       const head = log.state()!;
@@ -95,12 +108,14 @@ export function createDemoSequencer(options: DemoSequencerOptions): DemoSequence
       const keys = emulatorDemoKeys();
       // The stewards of shared/commons/demo.ts: Ledger 3 and Trezor 3 make the treasury's 2-of-3.
       const stewards = [keySigner(keys.ledger(3)), keySigner(keys.trezor(3))].filter((s) => treasury.signers.some((t) => t.address === s.address));
-      const entry = sealEntry(commonsId(), { seq: head.height, prevHash: head.headHash, time: head.time + HOUR, actions: [action] }, stewards, head.version);
+      const entry = sealEntry(commonsId(), { seq: head.height, prevHash: head.headHash, time: nextTime(), actions: [action] }, stewards, head.version);
       const next = apply(head, entry, { verifier: log.verifier(), recoverer: bestRecoverer() });
       if (!next.ok) return err(next.error);
       // On disk first: memory moves only once the entry is written (a failed write changes nothing).
       const stored = log.commit([entry], next.value);
-      return stored.ok ? ok({ seq: entry.seq }) : stored;
+      if (!stored.ok) return stored;
+      waited = 0;
+      return ok({ seq: entry.seq });
     },
   };
 }

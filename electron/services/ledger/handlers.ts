@@ -54,6 +54,12 @@ export function ledgerHandlers(service: LedgerService, options: { demo?: DemoSeq
       if (!id) return err(toWire({ kind: 'DemoDisabled', message: 'The Demo Commons is turned off in this build.' }));
       return answer(await service.view('demo', id));
     },
+    async 'demo.clock'() {
+      return answer(service.demoClock());
+    },
+    async 'demo.wait'({ seconds }) {
+      return answer(service.waitDemo(seconds));
+    },
     async 'demo.submit'({ action }) {
       return answer(service.submitDemo(action));
     },

@@ -20,6 +20,12 @@ import { type CreditHistory } from './credit-history';
 /** The Demo Commons (its sequencer's log) or the member's own Commons (the logs they imported). */
 export type LedgerWorkspace = 'demo' | 'real';
 
+/** The demo's clock: the last entry's time and the time the stewards seal the next entry at (seconds). */
+export interface DemoClock {
+  readonly time: number;
+  readonly nextTime: number;
+}
+
 export interface CommonsSummary {
   readonly commonsId: Hex;
   readonly name: string;
@@ -89,6 +95,10 @@ export interface LedgerService {
   preflight(workspace: LedgerWorkspace, commonsId: string, action: Omit<Action, 'sigs'>, time?: number): Promise<Result<Preflight, LedgerServiceError>>;
   /** Demo only: the demo's stewards sequence one action into a new entry. */
   submitDemo(action: Action): Result<{ seq: number }, Refusal>;
+  /** Demo only: the demo's clock (its last entry's time and when the stewards seal the next one). */
+  demoClock(): Result<DemoClock, LedgerServiceError>;
+  /** Demo only: the stewards seal the next entry `seconds` later than they would have. */
+  waitDemo(seconds: number): Result<DemoClock, LedgerServiceError>;
   /** Hears every change of every stored log. */
   subscribe(listener: (change: LedgerChange) => void): () => void;
   /** The Commons this process has verified itself, for the prover. */

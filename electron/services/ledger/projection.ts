@@ -26,9 +26,11 @@ export interface Projection {
 /**
  * The stored state's shape. A projection of another shape is not read (the log is replayed from
  * genesis instead), so bump this whenever a module's slice changes how it is stored — 2: the
- * modules of credit and work, credit lines with their fee crossing time, the loss reserve.
+ * modules of credit and work, credit lines with their fee crossing time, the loss reserve; 3:
+ * governance (the `proposals` slice: snapshots, tallies, ballots) and the params slice's
+ * `pendingParams` (lowered thresholds waiting for their cure period).
  */
-export const PROJECTION_FORMAT = 2;
+export const PROJECTION_FORMAT = 3;
 
 const ProjectionFile = z.strictObject({
   format: z.literal(PROJECTION_FORMAT),

@@ -345,6 +345,17 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
       return submitted;
     },
 
+    demoClock() {
+      if (!options.demo) return err(serviceError('DemoDisabled', {}));
+      return ok({ time: options.demo.state().time, nextTime: options.demo.nextTime() });
+    },
+
+    waitDemo(seconds) {
+      if (!options.demo) return err(serviceError('DemoDisabled', {}));
+      const { nextTime } = options.demo.wait(seconds);
+      return ok({ time: options.demo.state().time, nextTime });
+    },
+
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -30,6 +30,7 @@ const view: CommonsView = {
   reputations: [],
   stakerPmtCap: 1_000_000_000n,
   credit: creditView(genesisState()),
+  params: genesisState().params,
   proposals: [],
   dexBandBps: 500,
   dexListings: [],

@@ -14,7 +14,7 @@
 import { canonicalHash } from '../../crypto/canonical';
 import { err, ok } from '../../result';
 import { fail as failCore } from '../core-errors';
-import { openQuest } from '../impact/handlers';
+import { openQuestFrom } from '../impact/handlers';
 import { type Handler, type ProvidedAuthority } from '../module';
 import { queueSharedLoss } from '../patronage/points';
 import { type ActionWith } from '../schema';
@@ -74,4 +74,4 @@ export const shareLoss: Handler<ActionWith<'loss.share', typeof LossSharePayload
 
 /** `quest.openApproved`: the quest opens exactly as `quest.open` by the treasury opens one, its budget escrowed from the treasury (SPEC §6). */
 export const openApprovedQuest: Handler<ActionWith<'quest.openApproved', typeof QuestOpenApprovedPayload>> = (state, action, ctx) =>
-  openQuest(state, { kind: 'quest.open', vault: state.treasury, nonce: 0, validUntil: action.validUntil, payload: action.payload.quest, sigs: [] }, ctx);
+  openQuestFrom(state, state.treasury, action.payload.quest, ctx.time);

@@ -257,11 +257,11 @@ describe('one member, one vote on a registered proposal (SPEC §7)', () => {
     expect(refused(run(v, anonymousBallot(v, pid(10), '11', 'no', root), life.startsAt))).toMatchObject({ kind: 'DuplicateScopeNullifier' });
     v = unwrap(run(v, anonymousBallot(v, pid(10), '12', 'no', root), life.startsAt));
     // While open: the count shows, the tally does not (neither in the proposal nor in the ballots map of the dashboard).
-    const open = toCommonsView({ ...v, time: life.startsAt } as never, { demo: false, verifiedAt: null, emulated: () => false }) as unknown as { proposals: { anonymous: unknown; passed: unknown }[]; ballots: Record<string, unknown> };
-    expect(open.proposals[0]).toMatchObject({ anonymous: { ballots: 2, tally: null }, passed: null });
+    const open = toCommonsView({ ...v, time: life.startsAt } as never, { demo: false, verifiedAt: null, emulated: () => false }) as unknown as { proposals: { id: string; anonymous: unknown; passed: unknown }[]; ballots: Record<string, unknown> };
+    expect(open.proposals.find((x) => x.id === pid(10))).toMatchObject({ anonymous: { ballots: 2, tally: null }, passed: null });
     expect(open.ballots[pid(10)]).toBeUndefined();
-    const closed = stateView({ ...v, time: life.endsAt } as never) as { proposals: { anonymous: unknown; state: string }[] };
-    expect(closed.proposals[0]).toMatchObject({ anonymous: { ballots: 2, quorum: 1, tally: { yes: 1, no: 1, abstain: 0 } }, state: 'queued' });
+    const closed = stateView({ ...v, time: life.endsAt } as never) as { proposals: { id: string; anonymous: unknown; state: string }[] };
+    expect(closed.proposals.find((x) => x.id === pid(10))).toMatchObject({ anonymous: { ballots: 2, quorum: 1, tally: { yes: 1, no: 1, abstain: 0 } }, state: 'queued' });
     const done = unwrap(execute(v, 'loss.share', lossPayload(pid(10)).effect.payload, life.eta));
     expect(done.lossReserve.sharedLossDue).toBe(v.lossReserve.sharedLossDue + W(900));
   });
@@ -284,10 +284,11 @@ describe('the views', () => {
     const { world, state, life, id } = proposed();
     const voted = allVoteYes(world, state, id, W(200), life.startsAt);
     const view = stateView({ ...voted, time: life.startsAt + 1 } as never) as { proposals: Record<string, unknown>[] };
-    expect(view.proposals[0]).toMatchObject({ id, state: 'active', eta: life.eta, ballotsCounted: 3, quorumBps: 1_000, thresholdBps: 6_667 });
-    expect(view.proposals[0]!.tallies).toContainEqual(expect.objectContaining({ faction: 'Union', supply: W(1_000), quorum: W(100), yes: W(200), quorumReached: true, thresholdReached: true }));
-    const commons = toCommonsView({ ...voted, time: life.startsAt + 1 } as never, { demo: false, verifiedAt: null, emulated: () => false }) as unknown as { proposals: Parameters<typeof proposalStateOfView>[0][] };
-    const pv = commons.proposals[0]!;
+    const pj = view.proposals.find((x) => x.id === id)!;
+    expect(pj).toMatchObject({ id, state: 'active', eta: life.eta, ballotsCounted: 3, quorumBps: 1_000, thresholdBps: 6_667 });
+    expect(pj.tallies).toContainEqual(expect.objectContaining({ faction: 'Union', supply: W(1_000), quorum: W(100), yes: W(200), quorumReached: true, thresholdReached: true }));
+    const commons = toCommonsView({ ...voted, time: life.startsAt + 1 } as never, { demo: false, verifiedAt: null, emulated: () => false }) as unknown as { proposals: (Parameters<typeof proposalStateOfView>[0] & { id: string })[] };
+    const pv = commons.proposals.find((x) => x.id === id)!;
     for (const time of [life.startsAt - 1, life.startsAt, life.endsAt, life.eta, life.expiresAt]) expect(proposalStateOfView(pv, time)).toBe(proposalState(voted.proposals.get(id)!, time));
   });
 });

@@ -63,6 +63,42 @@ export const lifeOf = (t: number) => {
   return { startsAt, endsAt, eta, expiresAt: eta + 14 * DAY };
 };
 
+/** One burn ballot of `passAndExecute`: yes, in PPT, unless said otherwise. */
+export interface TestBallot {
+  readonly by: TestMember;
+  readonly amount: bigint;
+  readonly token?: PayloadOf<'proposal.vote'>['token'];
+  readonly support?: PayloadOf<'proposal.vote'>['support'];
+}
+
+/** create → vote (SPEC §7): `author` proposes at the state's time and the ballots are cast as voting starts; every step must succeed. */
+export function passProposal(state: CommonsState, author: TestMember, payload: PayloadOf<'proposal.create'>, ballots: readonly TestBallot[]): { state: CommonsState; eta: number } {
+  const life = lifeOf(state.time);
+  let next = unwrap(propose(state, author, payload, state.time));
+  for (const b of ballots) next = unwrap(vote(next, b.by, payload.id as `0x${string}`, b.token ?? 'PPT', b.amount, b.support ?? 'yes', life.startsAt));
+  return { state: next, eta: life.eta };
+}
+
+/** The effect of a proposal relayed at `time` (anyone may, SPEC §7). */
+export function executeEffect(state: CommonsState, payload: PayloadOf<'proposal.create'>, time: number): Result<CommonsState, CommonsError> {
+  const { action, payload: effect } = payload.effect;
+  return execute(state, action, effect as PayloadOf<typeof action>, time);
+}
+
+/**
+ * create → vote → timelock → execute (SPEC §7): `passProposal`, then the effect relayed at the
+ * proposal's eta. The execution's result is returned (a test may expect it refused).
+ */
+export function passAndExecute(state: CommonsState, author: TestMember, payload: PayloadOf<'proposal.create'>, ballots: readonly TestBallot[]): Result<CommonsState, CommonsError> {
+  const passed = passProposal(state, author, payload, ballots);
+  return executeEffect(passed.state, payload, passed.eta);
+}
+
+/** A questApproval proposal whose effect opens `quest` (SPEC §6: a quest opens after its sponsoring factions' vote). */
+export function questApproval(id: `0x${string}`, quest: PayloadOf<'quest.open'>, scope: PayloadOf<'proposal.create'>['scope'] = [quest.sponsor, ...quest.coSponsors]): PayloadOf<'proposal.create'> {
+  return { id, kind: 'questApproval', scope, title: quest.title, text: '', effect: { action: 'quest.openApproved', payload: { proposal: id, quest } } };
+}
+
 /** Every member votes yes with `amount` PPT at `time`. */
 export function allVoteYes(world: World, state: CommonsState, id: `0x${string}`, amount: bigint, time: number): CommonsState {
   let next = state;

@@ -9,6 +9,7 @@ export const conx = (amount: bigint) => `${formatAmount(amount, DECIMALS.CONX)} 
 
 export type ImpactError =
   | E<'QuestExists', { quest: string }>
+  | E<'QuestOpensThroughProposal', { quest: string; version: number }>
   | E<'UnknownQuest', { quest: string }>
   | E<'CoSponsorInvalid', { sponsor: Faction; coSponsors: Faction[] }>
   | E<'QuestBudgetShort', { quest: string; budget: bigint; treasury: bigint }>
@@ -22,6 +23,8 @@ export type ImpactError =
 
 export const impactSentences: Sentences<ImpactError> = {
   QuestExists: (e) => `A quest with the id ${e.quest} already exists; a quest's id is used once.`,
+  QuestOpensThroughProposal: (e) =>
+    `Quest ${e.quest} cannot be opened by the treasury: in this Commons (log version ${e.version}) a quest opens through a passed questApproval proposal of its sponsoring factions, executed as quest.openApproved (SPEC §6, §7).`,
   UnknownQuest: (e) => `No quest ${e.quest} exists in this Commons.`,
   CoSponsorInvalid: (e) => `The co-sponsors of a quest are other factions than its sponsor, each named once: sponsor ${e.sponsor}, co-sponsors ${e.coSponsors.join(', ')}.`,
   QuestBudgetShort: (e) => `Quest ${e.quest} needs a budget of ${conx(e.budget)} escrowed from the treasury, which holds ${conx(e.treasury)}.`,

@@ -9,7 +9,7 @@ import { type Result, err, ok } from '../../result';
 import { balanceOf } from '../balances';
 import { type Handler, type ModuleError } from '../module';
 import { type ActionWith } from '../schema';
-import { type CommonsState } from '../state';
+import { type Address, type CommonsState } from '../state';
 import { fail as failCore } from '../core-errors';
 import { recordPatronage } from '../patronage';
 import { ROLE_TOKEN, mintTo } from '../tokens';
@@ -26,17 +26,25 @@ const putOffer = <S extends CommonsState>(state: S, offer: Offer): S => ({ ...st
 const unreserved = (quest: Quest) => quest.budget - quest.paid - quest.reserved;
 
 /**
- * SPEC §6 opens a quest after a governance vote of its sponsoring factions passes (§7). Until the
- * governance module provides `passed-proposal` (issue 14), the treasury quorum opens quests; the
- * authority in index.ts is the one line that changes then.
+ * SPEC §6 opens a quest after a governance vote of its sponsoring factions passes (§7). In a
+ * version 2 Commons that is the only route: a passed questApproval proposal, executed as
+ * `quest.openApproved` (governance/execute.ts), which opens the quest with `openQuestFrom`. In
+ * version 1 (old logs, the v1 Demo Commons) the treasury quorum opens quests with `quest.open`,
+ * as those logs were written.
  */
 export const openQuest: Handler<ActionWith<'quest.open', typeof QuestOpenPayload>> = (state, action, ctx) => {
-  const { id, title, sponsor, coSponsors, budget, verifiers } = action.payload;
+  if (state.version >= 2) return err(fail('QuestOpensThroughProposal', { quest: action.payload.id, version: state.version }));
+  return openQuestFrom(state, action.vault, action.payload, ctx.time);
+};
+
+/** Opens a quest, its budget escrowed from `treasury` (the treasury's vault): both routes of `openQuest`'s comment. */
+export function openQuestFrom<S extends CommonsState>(state: S, treasuryVault: Address, payload: ActionWith<'quest.open', typeof QuestOpenPayload>['payload'], time: number): Result<S, ModuleError> {
+  const { id, title, sponsor, coSponsors, budget, verifiers } = payload;
   if (state.quests.has(id)) return err(fail('QuestExists', { quest: id }));
   if (coSponsors.includes(sponsor) || new Set(coSponsors).size !== coSponsors.length) return err(fail('CoSponsorInvalid', { sponsor, coSponsors: [...coSponsors] }));
   if (budget <= 0n) return err(failTokens('InvalidAmount', { amount: budget }));
-  const treasury = vaultAt(state, action.vault);
-  if (!treasury) return err(failCore('UnknownVault', { vault: action.vault }));
+  const treasury = vaultAt(state, treasuryVault);
+  if (!treasury) return err(failCore('UnknownVault', { vault: treasuryVault }));
   const held = balanceOf(treasury, 'CONX');
   if (held < budget) return err(fail('QuestBudgetShort', { quest: id, budget, treasury: held }));
   // The verifiers' vault is a Commons vault that holds nothing: its quorum is what it is for.
@@ -46,10 +54,10 @@ export const openQuest: Handler<ActionWith<'quest.open', typeof QuestOpenPayload
     verifiers.salt,
   );
   if (!created.ok) return created;
-  const escrowed = intoEscrow(created.value, action.vault, questEscrowId(id), budget);
+  const escrowed = intoEscrow(created.value, treasuryVault, questEscrowId(id), budget);
   if (!escrowed.ok) return escrowed;
-  return ok(putQuest(escrowed.value, { id, title, sponsor, coSponsors: [...coSponsors], budget, reserved: 0n, paid: 0n, verifiers: verifiers.address, openedAt: ctx.time }));
-};
+  return ok(putQuest(escrowed.value, { id, title, sponsor, coSponsors: [...coSponsors], budget, reserved: 0n, paid: 0n, verifiers: verifiers.address, openedAt: time }));
+}
 
 export const postOffer: Handler<ActionWith<'offer.post', typeof OfferPostPayload>> = (state, action, ctx) => {
   const { quest: questId, id, deliverable, reward } = action.payload;

@@ -15,6 +15,7 @@ import { act } from '../fixtures';
 import { fail } from '../errors';
 import { type CommonsState } from '../state';
 import { W, conxOf, does, givenWork, must, openQuestPayload, tokenOf, verifierKeys, type WorkWorld } from './testing';
+import { executeEffect, passProposal, pid, questApproval } from '../governance/testing';
 
 const reward = { conx: W(100_000), ppt: W(1_000), role: W(100) };
 
@@ -217,13 +218,43 @@ describe('hostile payloads', () => {
     refused(does(world, state, 'offer.post', world.bob.vault, { quest: 'q', id: 'site', deliverable: 'mine now', reward }), state, stateHash(state), { kind: 'OfferExists', offer: 'site' });
   });
 
-  it('a quest whose budget the treasury does not hold, a sponsor listed as its own co-sponsor, or a reused id is refused', () => {
-    const world = givenWork({ treasury: W(150_000) });
+  it('in a version 2 Commons, a quest opened by the treasury without a passed questApproval proposal is refused', () => {
+    const world = givenWork();
     const { state } = world;
     const before = stateHash(state);
-    refused(does(world, state, 'quest.open', state.treasury, openQuestPayload(state, 'q2', W(1))), state, before, { kind: 'QuestBudgetShort', quest: 'q2', budget: W(1), treasury: 0n });
-    refused(does(world, state, 'quest.open', state.treasury, { ...openQuestPayload(state, 'q3', W(1)), coSponsors: ['Union'] }), state, before, { kind: 'CoSponsorInvalid', sponsor: 'Union' });
-    refused(does(world, state, 'quest.open', state.treasury, openQuestPayload(state, 'q', W(1))), state, before, { kind: 'QuestExists', quest: 'q' });
+    refused(does(world, state, 'quest.open', state.treasury, openQuestPayload(state, 'q2', W(1))), state, before, { kind: 'QuestOpensThroughProposal', quest: 'q2', version: 2 });
+    expect(fail('QuestOpensThroughProposal', { quest: 'q2', version: 2 }).message).toMatch(/passed questApproval proposal .* quest\.openApproved/);
+  });
+
+  it('in a version 1 Commons (old logs, the v1 Demo Commons), the treasury still opens quests', () => {
+    const world = givenWork({ version: 1 });
+    expect(world.state.quests.get('q')).toMatchObject({ budget: W(150_000), sponsor: 'Union' });
+    expect(world.state.proposals.size).toBe(0);
+    const state = must(world, world.state, 'quest.open', world.state.treasury, openQuestPayload(world.state, 'q2', W(1_000)));
+    expect(state.escrows.get('quest:q2')!.amount).toBe(W(1_000));
+  });
+
+  it('a passed quest approval whose budget the treasury does not hold, with a sponsor listed as its own co-sponsor, or a reused id is refused at execution', () => {
+    const world = givenWork({ treasury: W(150_000) });
+    const { alice, carol } = world;
+    const approvals = [
+      questApproval(pid(0x61), openQuestPayload(world.state, 'q2', W(1))),
+      questApproval(pid(0x62), { ...openQuestPayload(world.state, 'q3', W(1)), coSponsors: ['Union'] }, ['Union']),
+      questApproval(pid(0x63), openQuestPayload(world.state, 'q', W(1))),
+    ];
+    let state = world.state;
+    let eta = 0;
+    for (const approval of approvals) {
+      const scope = approval.scope === 'all' ? [] : approval.scope;
+      const voters = [alice, carol].filter((m) => scope.includes(m.faction));
+      // All three are proposed at the same time: they share one timeline.
+      ({ state, eta } = passProposal({ ...state, time: world.state.time }, alice, approval, voters.map((by) => ({ by, amount: W(100) }))));
+    }
+    const before = stateHash(state);
+    refused(executeEffect(state, approvals[0]!, eta), state, before, { kind: 'QuestBudgetShort', quest: 'q2', budget: W(1), treasury: 0n });
+    refused(executeEffect(state, approvals[1]!, eta), state, before, { kind: 'CoSponsorInvalid', sponsor: 'Union' });
+    refused(executeEffect(state, approvals[2]!, eta), state, before, { kind: 'QuestExists', quest: 'q' });
+    expect(state.proposals.get(pid(0x61))!.executedAt).toBeNull();
   });
 
   it('a member staking on their own offer is refused', () => {

@@ -9,7 +9,9 @@ import { type CommonsError } from '../errors';
 import { type ActionKind, type PayloadOf } from '../log';
 import { type CommonsState } from '../state';
 import { type TestMember, act, givenCommons, keys, run, spec, testKey } from '../fixtures';
+import { type LogVersion } from '../schema';
 import { deriveVaultAddress } from '../vaults';
+import { passAndExecute, questApproval } from '../governance/testing';
 
 /** Whole CONX (or PPT, PMT…) in minor units. */
 export const W = (whole: number | bigint) => BigInt(whole) * 1_000_000n;
@@ -34,7 +36,19 @@ export interface WorkOptions {
   readonly treasury?: bigint;
   /** The quest's budget. */
   readonly budget?: bigint;
+  /** The log version: in 1 the treasury opens the quest, in 2 (the default) a passed questApproval proposal does. */
+  readonly version?: LogVersion;
 }
+
+/**
+ * What each sponsor's member (Alice, Union; Carol, Syndicate) earns and burns to approve quest `q`:
+ * the quorum is 10 % of the faction's snapshot supply, 1,112 PPT, so 112 PPT reaches it and every
+ * member still holds its 1,000 PPT afterwards.
+ */
+export const QUEST_VOTE = 112_000_000n;
+
+/** The id of the proposal that approved quest `q` in `givenWork`. */
+export const QUEST_PROPOSAL = '0x0000000000000000000000000000000000000000000000000000000000000051';
 
 export function openQuestPayload(state: CommonsState, id: string, budget: bigint): PayloadOf<'quest.open'> {
   const salt = `verifiers-${id}`;
@@ -48,9 +62,13 @@ export function openQuestPayload(state: CommonsState, id: string, budget: bigint
   };
 }
 
-/** Alice (Union), Bob (Guild), Carol (Syndicate) with CONX, and quest `q` open with its budget escrowed. */
+/**
+ * Alice (Union), Bob (Guild), Carol (Syndicate) with CONX, and quest `q` open with its budget
+ * escrowed: approved by the Union and the Syndicate (its sponsors) and executed after the
+ * timelock, or, in a version 1 Commons, opened by the treasury.
+ */
 export function givenWork(options: WorkOptions = {}): WorkWorld {
-  const given = givenCommons();
+  const given = givenCommons(options.version);
   const [a, b, c] = options.conx ?? [W(50_000), W(50_000), W(50_000)];
   const treasuryConx = options.treasury ?? W(200_000);
   let state = given.state;
@@ -64,7 +82,12 @@ export function givenWork(options: WorkOptions = {}): WorkWorld {
   }
   if (treasuryConx > 0n) step('token.transfer', given.carol.vault, { token: 'CONX', to: state.treasury, amount: treasuryConx }, given.sign(given.carol));
   const quest = openQuestPayload(state, 'q', options.budget ?? W(150_000));
-  step('quest.open', state.treasury, quest, given.quorum);
+  if (state.version === 1) step('quest.open', state.treasury, quest, given.quorum);
+  else {
+    for (const m of [given.alice, given.carol]) step('token.mint', state.treasury, { token: 'PPT', to: m.vault, amount: QUEST_VOTE }, given.quorum);
+    const ballots = [given.alice, given.carol].map((by) => ({ by, amount: QUEST_VOTE }));
+    state = unwrap(passAndExecute(state, given.alice, questApproval(QUEST_PROPOSAL, quest), ballots));
+  }
   return { state, alice: given.alice, bob: given.bob, carol: given.carol, members: [given.alice, given.bob, given.carol], quorum: given.quorum, verifiers: quest.verifiers.address };
 }
 

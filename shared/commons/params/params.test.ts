@@ -46,7 +46,7 @@ describe('a parameter that a later version adds', () => {
   const table = { ...PARAM_DEFAULTS_BY_VERSION, 3: { stakingEpochSeconds: 7 * DAY } };
   const growing = composeCommons(
     modules.map((m) =>
-      m === params ? defineModule({ ...params, state: { initial: (g: { params: ParamsV1 }, v: number) => ok({ params: paramsAtGenesis(g.params, v, table) }) } }) : m,
+      m === params ? defineModule({ ...params, state: { initial: (g: { params: ParamsV1 }, v: number) => ok({ params: paramsAtGenesis(g.params, v, table), pendingParams: [] }) } }) : m,
     ),
   );
 
