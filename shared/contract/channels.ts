@@ -42,7 +42,8 @@ export const TaskProgress = z.object({
 });
 export type TaskProgress = z.infer<typeof TaskProgress>;
 
-export const channels = {
+/** The app's own rows; every other group of rows lives in its own file. */
+const appChannels = {
   'app.info': channel({
     request: z.strictObject({}),
     response: AppInfo,
@@ -67,12 +68,23 @@ export const channels = {
     summary: 'Tells the services which workspace the window shows: in the desktop app, emulated devices and the demo sequencer exist only in the Demo one.',
     errors: [],
   }),
+} as const;
+
+/**
+ * Every row, as the intersection of the groups' own types: named, so that the declaration of
+ * `channels` refers to them instead of spelling out every schema (TypeScript refuses a type past
+ * a size, TS7056). A new group is one spread and one `typeof` here.
+ */
+type AllChannels = typeof appChannels & typeof ledgerChannels & typeof devicesChannels & typeof zkChannels & typeof creditChannels & typeof historyChannels;
+
+export const channels: AllChannels = {
+  ...appChannels,
   ...ledgerChannels,
   ...devicesChannels,
   ...zkChannels,
   ...creditChannels,
   ...historyChannels,
-} as const;
+};
 
 export const events = {
   'task.progress': event({
