@@ -11,6 +11,7 @@ import { ledgerChannels, ledgerEvents } from './ledger';
 import { devicesChannels, devicesEvents } from './devices';
 import { zkChannels } from './zk';
 import { creditChannels } from './credit';
+import { stewardsChannels } from './stewards';
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -70,6 +71,7 @@ export const channels = {
   ...devicesChannels,
   ...zkChannels,
   ...creditChannels,
+  ...stewardsChannels,
 } as const;
 
 export const events = {
