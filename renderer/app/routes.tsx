@@ -21,6 +21,7 @@ const chunks = {
   credentials: () => import('../identity/CredentialsPage'),
   devices: () => import('./DevicesRoute'),
   settings: () => import('../settings/SettingsPage'),
+  genesis: () => import('../genesis/GenesisRoute'),
 };
 
 const VaultRoute = lazy(() => chunks.vault().then((m) => ({ default: m.VaultRoute })));
@@ -33,6 +34,9 @@ const ImpactPage = lazy(() => chunks.impact().then((m) => ({ default: m.ImpactPa
 const CredentialsPage = lazy(() => chunks.credentials().then((m) => ({ default: m.CredentialsPage })));
 const DevicesRoute = lazy(() => chunks.devices().then((m) => ({ default: m.DevicesRoute })));
 const SettingsPage = lazy(() => chunks.settings().then((m) => ({ default: m.SettingsPage })));
+const GenesisPage = lazy(() => chunks.genesis().then((m) => ({ default: m.GenesisPage })));
+const StewardsPage = lazy(() => chunks.genesis().then((m) => ({ default: m.StewardsPage })));
+const JoinPage = lazy(() => chunks.genesis().then((m) => ({ default: m.JoinPage })));
 
 export interface RouteContext {
   readonly ledger: LedgerState;
@@ -76,6 +80,9 @@ export const ROUTES: readonly Route[] = [
   { path: '/staking', preload: chunks.staking, label: 'Staking', title: 'M2M staking', needsCommons: true, render: (commons, { ledger }) => <StakingPage commons={commons} onSequenced={ledger.refresh} /> },
   { path: '/impact', preload: chunks.impact, label: 'Impact', title: 'Impact board', needsCommons: true, render: (commons, { ledger }) => <ImpactPage commons={commons} onSequenced={ledger.refresh} /> },
   { path: '/identity/credentials', preload: chunks.credentials, label: 'Credentials', title: 'Credentials', needsCommons: true, render: (commons) => <CredentialsPage commons={commons} /> },
+  { path: '/stewards', preload: chunks.genesis, label: 'Stewards', title: 'Stewards: sequence entries', needsCommons: true, render: (commons) => <StewardsPage commons={commons} /> },
+  { path: '/stewards/genesis', preload: chunks.genesis, label: 'Start a Commons', title: 'Start a Commons', needsCommons: false, render: () => <GenesisPage /> },
+  { path: '/join', preload: chunks.genesis, label: 'Join', title: 'Join a Commons', needsCommons: false, render: () => <JoinPage /> },
   { path: '/devices', preload: chunks.devices, label: 'Devices', title: 'Devices', needsCommons: false, render: () => <DevicesRoute /> },
   {
     path: '/settings',
