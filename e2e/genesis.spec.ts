@@ -65,15 +65,15 @@ test('stewards create a Commons, seal an entry on their devices and hand members
   await addSteward(page, trezor, '0', 'Emeka');
   await addSteward(page, ledger, '1', 'Fatima');
   await expect(page.getByTestId('steward')).toHaveCount(3);
-  await page.getByLabel('Threshold').fill('2');
+  await page.getByLabel('Threshold', { exact: true }).fill('2');
   await expect(page.getByTestId('threshold-tradeoff')).toContainText('2 of 3: every entry needs 2 steward signatures');
   await addSteward(page, trezor, '1', 'Enrolment desk', 'attestor');
   // SPEC §4's bounds, checked as typed: a BTC draw cap at its liquidation threshold is refused in words.
   await page.getByText(/Show the \d+ parameters/).click();
-  await page.getByLabel('Parameter drawCapBps.BTC').fill('8000');
+  await page.getByLabel('Parameter drawCapBps.BTC', { exact: true }).fill('8000');
   await expect(page.getByTestId('param-problem')).toContainText('drawCapBps.BTC');
   await expect(page.getByRole('button', { name: 'Review the genesis' })).toBeDisabled();
-  await page.getByLabel('Parameter drawCapBps.BTC').fill('6500');
+  await page.getByLabel('Parameter drawCapBps.BTC', { exact: true }).fill('6500');
   await expect(page.getByTestId('param-problem')).toHaveCount(0);
   await page.getByRole('button', { name: 'Review the genesis' }).click();
   const digest = (await page.getByTestId('genesis-digest').textContent()) ?? '';
@@ -132,9 +132,9 @@ test('stewards create a Commons, seal an entry on their devices and hand members
   await expect(memberPage.getByTestId('invite')).toContainText('River Co-op');
   await expect(memberPage.getByTestId('invite')).toContainText('2 of 3 must seal each entry');
   await memberPage.getByTestId('join-ledger').setInputFiles(ledgerPath);
-  await expect(memberPage.getByTestId('joined')).toContainText('Joined River Co-op: 1 entry verified and stored');
-  await memberPage.getByRole('button', { name: 'Dashboard' }).click();
+  // Joined: the member's own workspace opens on the Commons' dashboard, at the height of the ledger file.
   await expect(memberPage.getByTestId('ledger-height')).toHaveText('1', { timeout: 30_000 });
+  await expect(memberPage.getByRole('heading', { name: 'River Co-op' })).toBeVisible();
   await memberPage.getByTestId('import-ledger').setInputFiles(updatePath);
   await expect(memberPage.getByTestId('ledger-height')).toHaveText('2', { timeout: 30_000 });
   await memberPage.screenshot({ path: testInfo.outputPath('member-updated.png'), fullPage: true });

@@ -16,6 +16,7 @@ import { checkParamBounds } from '../../shared/commons/params/bounds';
 import { withSequencerSignatures } from '../../shared/stewards/genesis';
 import { useApi } from '../app/api/client';
 import { useWorkspace } from '../app/workspace';
+import { useHashPath } from '../app/router';
 import { Card, ErrorNotice, Loading } from '../ui/components';
 import { saveTextFile } from '../ui/save-file';
 import { useDevices } from '../devices/useDevices';
@@ -32,7 +33,13 @@ const newSalt = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b)
 export function GenesisPage() {
   const api = useApi();
   const { devices, prompts } = useDevices();
-  const { choose } = useWorkspace();
+  const { workspace, choose } = useWorkspace();
+  const [, navigate] = useHashPath();
+  // The member's own workspace holds the new Commons; its dashboard shows it.
+  const openCommons = () => {
+    navigate('/vault');
+    if (workspace !== 'real') choose('real');
+  };
   const [salt] = useState(newSalt);
   const [name, setName] = useState('');
   const [stewards, setStewards] = useState<Steward[]>([]);
@@ -118,7 +125,7 @@ export function GenesisPage() {
           <button type="button" onClick={() => void saveLedger(created.commonsId)}>
             Save the ledger file
           </button>
-          <button type="button" onClick={() => choose('real')}>
+          <button type="button" onClick={() => openCommons()}>
             Open the Commons
           </button>
         </div>

@@ -9,11 +9,13 @@ import { type AppError } from '../../shared/contract/errors';
 import { type InviteFile } from '../../shared/commons/invite-file';
 import { useApi } from '../app/api/client';
 import { useWorkspace } from '../app/workspace';
+import { useHashPath } from '../app/router';
 import { Card, ErrorNotice } from '../ui/components';
 
 export function InviteCard() {
   const api = useApi();
   const { workspace, choose } = useWorkspace();
+  const [, navigate] = useHashPath();
   const [invites, setInvites] = useState<InviteFile[]>([]);
   const [error, setError] = useState<AppError | null>(null);
   const [joined, setJoined] = useState<{ name: string; height: number } | null>(null);
@@ -41,6 +43,7 @@ export function InviteCard() {
     setJoined({ name: answer.value.name, height: answer.value.height });
     await load();
     if (workspace !== 'real') choose('real');
+    navigate('/vault');
   };
 
   return (
