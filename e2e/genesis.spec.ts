@@ -65,6 +65,7 @@ test('stewards create a Commons, seal an entry on their devices and hand members
   await addSteward(page, trezor, '0', 'Emeka');
   await addSteward(page, ledger, '1', 'Fatima');
   await expect(page.getByTestId('steward')).toHaveCount(3);
+  await expect(page.getByTestId('steward').first()).toContainText('emulated device');
   await page.getByLabel('Threshold', { exact: true }).fill('2');
   await expect(page.getByTestId('threshold-tradeoff')).toContainText('2 of 3: every entry needs 2 steward signatures');
   await addSteward(page, trezor, '1', 'Enrolment desk', 'attestor');
@@ -131,6 +132,9 @@ test('stewards create a Commons, seal an entry on their devices and hand members
   await memberPage.getByTestId('open-invite').setInputFiles(invitePath);
   await expect(memberPage.getByTestId('invite')).toContainText('River Co-op');
   await expect(memberPage.getByTestId('invite')).toContainText('2 of 3 must seal each entry');
+  // The update alone is not a way in: a new member's app takes the whole ledger from genesis first.
+  await memberPage.getByTestId('join-ledger').setInputFiles(updatePath);
+  await expect(memberPage.getByRole('alert')).toContainText('does not start at the genesis entry');
   await memberPage.getByTestId('join-ledger').setInputFiles(ledgerPath);
   // Joined: the member's own workspace opens on the Commons' dashboard, at the height of the ledger file.
   await expect(memberPage.getByTestId('ledger-height')).toHaveText('1', { timeout: 30_000 });

@@ -12,7 +12,10 @@ import { ErrorNotice } from '../ui/components';
 import { deviceName, useDevices } from '../devices/useDevices';
 import { type Steward } from './StewardSignRow';
 
-export function AddFromDevice({ what, onAdd }: { what: 'steward' | 'attestor'; onAdd: (key: Steward) => void }) {
+/** A key as the wizard lists it: whether it is an emulated device's (public test keys) is shown beside it. */
+export type ListedKey = Steward & { readonly emulated: boolean };
+
+export function AddFromDevice({ what, onAdd }: { what: 'steward' | 'attestor'; onAdd: (key: ListedKey) => void }) {
   const api = useApi();
   const { devices } = useDevices();
   const usable = (devices ?? []).filter((d) => d.state !== 'disconnected');
@@ -43,7 +46,7 @@ export function AddFromDevice({ what, onAdd }: { what: 'steward' | 'attestor'; o
   const account = accounts.find((a) => a.path === path);
   const add = () => {
     if (!device || !account) return;
-    onAdd({ address: account.address.toLowerCase(), device: device.vendor, label: label.trim() || `${deviceName(device)} ${account.path}`, path: account.path });
+    onAdd({ address: account.address.toLowerCase(), device: device.vendor, label: label.trim() || `${deviceName(device)} ${account.path}`, path: account.path, emulated: device.emulated });
     setLabel('');
   };
   const name = what === 'steward' ? 'steward' : 'attestor';
@@ -85,7 +88,7 @@ export function AddFromDevice({ what, onAdd }: { what: 'steward' | 'attestor'; o
   );
 }
 
-export function AddFromCosignerFile({ onAdd }: { onAdd: (key: Steward) => void }) {
+export function AddFromCosignerFile({ onAdd }: { onAdd: (key: ListedKey) => void }) {
   const [problem, setProblem] = useState<FileReadError | null>(null);
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -93,7 +96,7 @@ export function AddFromCosignerFile({ onAdd }: { onAdd: (key: Steward) => void }
     if (!read.ok) return setProblem(read.error);
     setProblem(null);
     const { address, device, label, path } = read.value;
-    onAdd({ address: address.toLowerCase(), device, label, path });
+    onAdd({ address: address.toLowerCase(), device, label, path, emulated: false });
   };
   return (
     <div className="add-key">

@@ -17,11 +17,11 @@ import { withSequencerSignatures } from '../../shared/stewards/genesis';
 import { useApi } from '../app/api/client';
 import { useWorkspace } from '../app/workspace';
 import { useHashPath } from '../app/router';
-import { Card, ErrorNotice, Loading } from '../ui/components';
+import { Card, EmulatedBadge, ErrorNotice, Loading } from '../ui/components';
 import { saveTextFile } from '../ui/save-file';
 import { useDevices } from '../devices/useDevices';
-import { AddFromCosignerFile, AddFromDevice } from './AddKey';
-import { type Steward, StewardSignRow } from './StewardSignRow';
+import { AddFromCosignerFile, AddFromDevice, type ListedKey } from './AddKey';
+import { StewardSignRow } from './StewardSignRow';
 import { paramFields, paramsFrom, thresholdTradeOff } from './words';
 
 type Draft = ResponseOf<Channels, 'genesis.draft'>;
@@ -42,9 +42,9 @@ export function GenesisPage() {
   };
   const [salt] = useState(newSalt);
   const [name, setName] = useState('');
-  const [stewards, setStewards] = useState<Steward[]>([]);
+  const [stewards, setStewards] = useState<ListedKey[]>([]);
   const [threshold, setThreshold] = useState(1);
-  const [attestors, setAttestors] = useState<Steward[]>([]);
+  const [attestors, setAttestors] = useState<ListedKey[]>([]);
   const [paramValues, setParamValues] = useState<Record<string, string>>({});
   const [draft, setDraft] = useState<Draft | null>(null);
   const [signatures, setSignatures] = useState<Record<string, string>>({});
@@ -73,7 +73,7 @@ export function GenesisPage() {
     const answer = await api.call('genesis.draft', {
       name: name.trim(),
       salt,
-      stewards,
+      stewards: stewards.map(({ address, device, label, path }) => ({ address, device, label, path })),
       threshold,
       attestors: attestors.map((a) => a.address),
       params: params.params,
@@ -152,6 +152,7 @@ export function GenesisPage() {
               <strong>{s.label}</strong> <span className="mono small">{s.address}</span> <span className="muted small">
                 {s.device} · {s.path}
               </span>{' '}
+              {s.emulated && <EmulatedBadge />}{' '}
               <button type="button" onClick={() => edit(setStewards)(stewards.filter((x) => x.address !== s.address))} aria-label={`Remove ${s.label}`}>
                 Remove
               </button>
@@ -177,7 +178,7 @@ export function GenesisPage() {
         <ul className="key-list" aria-label="Attestors">
           {attestors.map((a) => (
             <li key={a.address} data-testid="attestor">
-              <strong>{a.label}</strong> <span className="mono small">{a.address}</span>{' '}
+              <strong>{a.label}</strong> <span className="mono small">{a.address}</span> {a.emulated && <EmulatedBadge />}{' '}
               <button type="button" onClick={() => edit(setAttestors)(attestors.filter((x) => x.address !== a.address))} aria-label={`Remove ${a.label}`}>
                 Remove
               </button>
