@@ -60,6 +60,8 @@ test('stewards create a Commons, seal an entry on their devices and hand members
 
   // The wizard: name, three stewards from the two devices, 2 of 3, an attestor, the parameters' defaults.
   await page.getByRole('button', { name: 'Start a Commons' }).click();
+  // A new Commons is made in the member's own workspace, apart from the demo.
+  await page.getByRole('button', { name: 'Open my own workspace' }).click();
   await page.getByLabel('Commons name').fill('River Co-op');
   await addSteward(page, ledger, '0', 'Dana');
   await addSteward(page, trezor, '0', 'Emeka');

@@ -101,6 +101,20 @@ export function GenesisPage() {
     saveTextFile(answer.value.fileName, answer.value.text, 'application/jsonl');
   };
 
+  // A new Commons lives in the member's own workspace, never beside the demo's (whose devices' keys are public).
+  if (workspace !== 'real') {
+    return (
+      <Card title="Start a Commons in your own workspace">
+        <p data-testid="genesis-needs-own-workspace">
+          A new Commons is created in your own workspace, signed by the stewards’ own devices; the Demo Commons and its emulated devices stay apart from it.
+        </p>
+        <button type="button" onClick={() => choose('real')}>
+          Open my own workspace
+        </button>
+      </Card>
+    );
+  }
+
   if (created) {
     return (
       <Card title={`${created.name} is created`}>
