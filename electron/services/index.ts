@@ -13,7 +13,8 @@ import { createDevicesService, type DevicesService } from './devices/service';
 import { createEmulatorSource, type EmulatorSource } from './emulators/source';
 import { createTrezorBridgeSource } from './devices/trezor/bridge-source';
 import { createDemoSequencer } from './ledger/demo-sequencer';
-import { zkResourcesDir } from './ledger/zk-verifier';
+import { commonsVerifier, zkKeyHashesOf, zkResourcesDir } from './ledger/zk-verifier';
+import { stewardsHandlers } from './ledger/stewards';
 import { createProver } from './prover/prover';
 import { createProverService } from './prover/service';
 import { type SecretBox, fileIdentityStore } from './prover/identity-store';
@@ -148,6 +149,8 @@ export function createServices(options: ServiceOptions): Services {
     'demo.submit': async (request) => (options.emulators ? ledger['demo.submit'](request) : err({ kind: 'DemoDisabled', message: 'The Demo Commons is turned off in this build.' })),
     ...devices.handlers,
     ...identity,
+    // A real Commons' stewards (genesis, inbox, sealing) and invitees (docs/invite-and-update-files.md).
+    ...stewardsHandlers({ ledger, dataDir: options.dataDir, zkKeys: () => zkKeyHashesOf(artifactsDir), verifier: commonsVerifier }),
   });
 
   return {

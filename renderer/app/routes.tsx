@@ -26,6 +26,7 @@ const chunks = {
   inbox: () => import('../vault/inbox/InboxPage'),
   history: () => import('../history/HistoryPage'),
   settings: () => import('../settings/SettingsPage'),
+  genesis: () => import('../genesis/GenesisRoute'),
 };
 
 const VaultRoute = lazy(() => chunks.vault().then((m) => ({ default: m.VaultRoute })));
@@ -43,6 +44,9 @@ const VaultWizardPage = lazy(() => chunks.vaultWizard().then((m) => ({ default: 
 const InboxPage = lazy(() => chunks.inbox().then((m) => ({ default: m.InboxPage })));
 const HistoryPage = lazy(() => chunks.history().then((m) => ({ default: m.HistoryPage })));
 const SettingsPage = lazy(() => chunks.settings().then((m) => ({ default: m.SettingsPage })));
+const GenesisPage = lazy(() => chunks.genesis().then((m) => ({ default: m.GenesisPage })));
+const StewardsPage = lazy(() => chunks.genesis().then((m) => ({ default: m.StewardsPage })));
+const JoinPage = lazy(() => chunks.genesis().then((m) => ({ default: m.JoinPage })));
 
 export interface RouteContext {
   readonly ledger: LedgerState;
@@ -105,6 +109,9 @@ export const ROUTES: readonly Route[] = [
     render: (commons, { ledger }) => <PatronagePage commons={commons} onSequenced={ledger.refresh} />,
   },
   { path: '/identity/credentials', preload: chunks.credentials, label: 'Credentials', title: 'Credentials', needsCommons: true, render: (commons) => <CredentialsPage commons={commons} /> },
+  { path: '/stewards', preload: chunks.genesis, label: 'Stewards', title: 'Stewards: sequence entries', needsCommons: true, render: (commons) => <StewardsPage commons={commons} /> },
+  { path: '/stewards/genesis', preload: chunks.genesis, label: 'Start a Commons', title: 'Start a Commons', needsCommons: false, render: () => <GenesisPage /> },
+  { path: '/join', preload: chunks.genesis, label: 'Join', title: 'Join a Commons', needsCommons: false, render: () => <JoinPage /> },
   { path: '/devices', preload: chunks.devices, label: 'Devices', title: 'Devices', needsCommons: false, render: () => <DevicesRoute /> },
   {
     path: '/settings',

@@ -2,6 +2,7 @@
 import { useWorkspace } from '../app/workspace';
 import { Card } from '../ui/components';
 import { ImportLedger } from './ImportLedger';
+import { InviteCard } from '../genesis/InviteCard';
 
 export function NoCommons() {
   const { workspace, choose } = useWorkspace();
@@ -25,6 +26,7 @@ export function NoCommons() {
       <button type="button" onClick={() => choose('demo')}>
         Open the Demo Commons
       </button>
+      <InviteCard />
     </Card>
   );
 }

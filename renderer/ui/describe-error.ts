@@ -12,6 +12,7 @@ import { ledgerWords } from './errors/ledger';
 import { requestWords } from './errors/requests';
 import { type ErrorWords } from './errors/words';
 import { zkWords } from './errors/zk';
+import { stewardsWords } from './errors/stewards';
 
 export { type ErrorWords } from './errors/words';
 
@@ -23,7 +24,7 @@ export interface ShownError {
 }
 
 /** The registries, one per module; a kind is worded by exactly one of them (registry.test.ts). */
-export const REGISTRIES = { contract: contractWords, devices: deviceWords, zk: zkWords, ledger: ledgerWords, requests: requestWords, flows: flowWords } as const;
+export const REGISTRIES = { contract: contractWords, devices: deviceWords, zk: zkWords, ledger: ledgerWords, requests: requestWords, flows: flowWords, stewards: stewardsWords } as const;
 
 type Explain = (error: never) => ErrorWords;
 const byKind = new Map<string, Explain>(Object.values(REGISTRIES).flatMap((registry) => Object.entries(registry as Record<string, Explain>)));

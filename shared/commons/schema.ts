@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ParamsV1, ParamsV2 } from './params/schema';
+import { ZkKeyHashes } from './zk-keys';
 
 /**
  * The log format's version a new Commons is written in (docs/ledger-format.md). A Commons keeps the
@@ -69,7 +70,13 @@ const GenesisCommon = {
  */
 export const GenesisPayload = z.union([
   z.strictObject({ ...GenesisCommon, params: ParamsV1 }),
-  z.strictObject({ ...GenesisCommon, params: ParamsV2, logVersion: z.literal(2) }),
+  z.strictObject({
+    ...GenesisCommon,
+    params: ParamsV2,
+    logVersion: z.literal(2),
+    /** The verification keys the Commons' proofs are made under (zk-keys.ts); absent in logs written before they were stated. */
+    zkKeys: ZkKeyHashes.optional(),
+  }),
 ]);
 export type GenesisPayload = z.output<typeof GenesisPayload>;
 

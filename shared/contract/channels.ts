@@ -12,6 +12,7 @@ import { devicesChannels, devicesEvents } from './devices';
 import { zkChannels } from './zk';
 import { creditChannels } from './credit';
 import { historyChannels } from './history';
+import { stewardsChannels } from './stewards';
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -75,7 +76,7 @@ const appChannels = {
  * `channels` refers to them instead of spelling out every schema (TypeScript refuses a type past
  * a size, TS7056). A new group is one spread and one `typeof` here.
  */
-type AllChannels = typeof appChannels & typeof ledgerChannels & typeof devicesChannels & typeof zkChannels & typeof creditChannels & typeof historyChannels;
+type AllChannels = typeof appChannels & typeof ledgerChannels & typeof devicesChannels & typeof zkChannels & typeof creditChannels & typeof historyChannels & typeof stewardsChannels;
 
 export const channels: AllChannels = {
   ...appChannels,
@@ -84,6 +85,7 @@ export const channels: AllChannels = {
   ...zkChannels,
   ...creditChannels,
   ...historyChannels,
+  ...stewardsChannels,
 };
 
 export const events = {

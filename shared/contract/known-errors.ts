@@ -7,6 +7,7 @@
 import { type DeviceError } from './device-errors';
 import { type CommonsWireError, type LedgerServiceError, type ProverUnknownCommons } from './ledger-errors';
 import { type ZkError } from './zk-errors';
+import { type StewardsError } from './stewards-errors';
 
-export type KnownError = DeviceError | ZkError | LedgerServiceError | ProverUnknownCommons | CommonsWireError;
+export type KnownError = DeviceError | ZkError | LedgerServiceError | ProverUnknownCommons | CommonsWireError | StewardsError;
 export type KnownErrorKind = KnownError['kind'];

@@ -105,7 +105,7 @@ export const ledgerChannels = {
     request: z.strictObject({ log: z.string().max(MAX_LOG_CHARS) }),
     response: z.strictObject({ commonsId: Hash, name: z.string(), height: z.number().int().nonnegative(), headHash: Hash }),
     summary: 'Verifies a member’s own Commons log in the main process (every signature and proof) and stores it, so that the prover will make an enrolment proof for that Commons.',
-    errors: [...COMMONS_ERRORS, ...STORE_ERRORS, ...UPDATE_ERRORS],
+    errors: [...COMMONS_ERRORS, ...STORE_ERRORS, ...UPDATE_ERRORS, 'ZkKeysDiffer'],
   }),
   'ledger.list': channel({
     request: z.strictObject({ workspace: LedgerWorkspace }),
@@ -136,7 +136,7 @@ export const ledgerChannels = {
       skipped: z.number().int().nonnegative(),
     }),
     summary: 'Imports a Commons ledger file (a whole log, or entries that follow a stored head) into the member’s own workspace: every new entry is verified before any is stored.',
-    errors: [...COMMONS_ERRORS, ...STORE_ERRORS, ...UPDATE_ERRORS],
+    errors: [...COMMONS_ERRORS, ...STORE_ERRORS, ...UPDATE_ERRORS, 'ZkKeysDiffer'],
   }),
   'ledger.exportUpdate': channel({
     request: z.strictObject({ ...CommonsRef, fromSeq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }),

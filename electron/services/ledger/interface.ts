@@ -13,6 +13,7 @@ import { type Hex } from '../../../shared/crypto/canonical';
 import { type UpdateHeader } from '../../../shared/commons/update-file';
 import { type Result } from '../../../shared/result';
 import { type LedgerServiceError } from './errors';
+import { type StewardsError } from '../../../shared/contract/stewards-errors';
 import { type LogRecovery, type ReverifyReport } from './commons-log';
 import { type CommonsRegistry } from './verified-commons';
 import { type CreditHistory } from './credit-history';
@@ -65,7 +66,7 @@ export interface UpdateExport {
 /** Whether an action, signatures aside, would execute on the current verified state; if not, the rule it breaks. */
 export type Preflight = { readonly allowed: true } | { readonly allowed: false; readonly refusal: CommonsError };
 
-export type Refusal = LedgerError | LedgerServiceError;
+export type Refusal = LedgerError | LedgerServiceError | Extract<StewardsError, { kind: 'ZkKeysDiffer' }>;
 
 export interface LedgerService {
   /** The Commons stored in a workspace. */

@@ -33,7 +33,9 @@ import { bestRecoverer } from './native';
 import { type BatchRecoverer, createRecoveryPool, replayLines } from './replay';
 import { createCommonsRegistry } from './verified-commons';
 import { type LedgerHandlers, ledgerHandlers } from './handlers';
-import { commonsVerifier } from './zk-verifier';
+import { commonsVerifier, zkKeyHashesOf } from './zk-verifier';
+import { type ZkKeyHashes, zkKeyDifference } from '../../../shared/commons/zk-keys';
+import { stewardsError } from './stewards-errors';
 import { eventLoopYielder } from './yield';
 import { creditHistoryReader } from './credit-history';
 import { creditProbe } from './credit-probe';
@@ -53,6 +55,11 @@ export interface LedgerServiceOptions {
   readonly projectionEvery?: number;
   /** The wall clock: "verified at", set-aside names, the pre-flight's "now". */
   readonly now?: () => number;
+  /**
+   * This app's verification keys (resources/zk/manifest.json by default): a new Commons whose
+   * genesis states other keys is refused (`ZkKeysDiffer`), since none of its proofs would verify here.
+   */
+  readonly zkKeys?: ZkKeyHashes;
 }
 
 /** A pool of recovery workers made only when a batch first needs one, and closed with the service. */
@@ -121,6 +128,8 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
   const listeners = new Set<(change: LedgerChange) => void>();
   const stored = new Map<string, CommonsLog>();
   const credit = creditHistoryReader(creditProbe, pool);
+  let zkKeys = options.zkKeys;
+  const ourZkKeys = () => (zkKeys ??= zkKeyHashesOf());
 
   const announce = (workspace: LedgerWorkspace, state: CommonsState) => {
     const change: LedgerChange = { workspace, commonsId: state.commonsId, height: state.height, headHash: state.headHash };
@@ -243,6 +252,12 @@ function createLedgerCore(options: LedgerServiceOptions, pool: BatchRecoverer): 
       }
       const fresh = entries.slice(overlap.length);
       if (fresh.length === 0 && log) return ok({ log, added: 0, skipped: overlap.length });
+      // A new Commons whose genesis states the keys its proofs are made under: they must be this app's.
+      const stated = !log && first.actions[0]?.kind === 'commons.genesis' && 'zkKeys' in first.actions[0].payload ? first.actions[0].payload.zkKeys : undefined;
+      if (stated) {
+        const differs = zkKeyDifference(stated, ourZkKeys());
+        if (differs) return err(stewardsError('ZkKeysDiffer', differs));
+      }
       const replay = await replayLines({ start: log?.state() ?? null, lines: fresh }, { verifier: verifier(), pool });
       if (replay.error) return err(replay.error);
       const after = replay.state!;

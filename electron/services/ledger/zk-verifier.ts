@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { ZkManifest } from '../../../shared/zk/artifacts';
 import { type VerificationKey } from '../../../shared/zk/groth16';
 import { type CircuitName } from '../../../shared/zk/types';
+import { type ZkKeyHashes } from '../../../shared/commons/zk-keys';
 import { type ParallelZkVerifier, createProofPool } from './proof-pool';
 
 /**
@@ -50,4 +51,15 @@ let verifier: ParallelZkVerifier | undefined;
 export function commonsVerifier(): ParallelZkVerifier {
   verifier ??= createProofPool(loadVerificationKeysSync());
   return verifier;
+}
+
+/** The SHA-256 of each circuit's verification key, as the manifest names them: what a new genesis states (shared/commons/zk-keys.ts). */
+export function zkKeyHashesOf(dir = zkResourcesDir()): ZkKeyHashes {
+  const manifest = ZkManifest.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+  const hash = (name: CircuitName) => {
+    const entry = manifest.circuits[name];
+    if (!entry) throw new Error(`The manifest names no ${name} circuit.`);
+    return entry.vkey.sha256;
+  };
+  return { identity: hash('identity'), membership: hash('membership'), credential: hash('credential') };
 }
