@@ -13,6 +13,7 @@ import { patronage } from './patronage';
 import { impact } from './impact';
 import { staking } from './staking';
 import { credit } from './credit';
+import { judicial } from './judicial';
 
 export const modules = [
   identity,
@@ -24,4 +25,5 @@ export const modules = [
   impact,
   staking,
   credit,
+  judicial,
 ] as const;

@@ -53,6 +53,13 @@ const KINDS: { readonly [K in RequestKind]: true } = {
   'credit.setOff': true,
   'credit.setOffByTreasury': true,
   'credit.liquidate': true,
+  'dispute.open': true,
+  'dispute.propose': true,
+  'dispute.accept': true,
+  'dispute.reject': true,
+  'dispute.vote': true,
+  'dispute.appeal': true,
+  'dispute.pay': true,
 };
 export const REQUEST_KINDS = Object.keys(KINDS) as RequestKind[];
 

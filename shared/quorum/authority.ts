@@ -61,6 +61,13 @@ const CREATES_VAULT: { readonly [K in RequestKind]: boolean } = {
   'credit.setOff': false,
   'credit.setOffByTreasury': false,
   'credit.liquidate': false,
+  'dispute.open': false,
+  'dispute.propose': false,
+  'dispute.accept': false,
+  'dispute.reject': false,
+  'dispute.vote': false,
+  'dispute.appeal': false,
+  'dispute.pay': false,
 };
 
 export const createsVault = (kind: RequestKind): boolean => CREATES_VAULT[kind];
@@ -76,6 +83,12 @@ function memberSpokenFor(ledger: LedgerAuthorityView, action: SignedAction): str
     case 'offer.submit':
     case 'stake.request':
     case 'stake.release':
+    case 'dispute.open':
+    case 'dispute.accept':
+    case 'dispute.reject':
+    case 'dispute.vote':
+    case 'dispute.appeal':
+    case 'dispute.pay':
       return ledger.vaults.find((v) => v.address.toLowerCase() === action.vault)?.owner ?? null;
     default:
       return null;

@@ -62,6 +62,13 @@ const ACTION_SCHEMAS: { readonly [K in RequestKind]: ReturnType<typeof requestAc
   'credit.setOff': requestAction('credit.setOff'),
   'credit.setOffByTreasury': requestAction('credit.setOffByTreasury'),
   'credit.liquidate': requestAction('credit.liquidate'),
+  'dispute.open': requestAction('dispute.open'),
+  'dispute.propose': requestAction('dispute.propose'),
+  'dispute.accept': requestAction('dispute.accept'),
+  'dispute.reject': requestAction('dispute.reject'),
+  'dispute.vote': requestAction('dispute.vote'),
+  'dispute.appeal': requestAction('dispute.appeal'),
+  'dispute.pay': requestAction('dispute.pay'),
 };
 type ActionSchema = (typeof ACTION_SCHEMAS)[RequestKind];
 const RequestAction = z.discriminatedUnion('kind', Object.values(ACTION_SCHEMAS) as [ActionSchema, ...ActionSchema[]]);

@@ -55,6 +55,8 @@ function rules(p: Params): Rule[] {
   list.push(['closeFactorBps', p.closeFactorBps, '≥', 1]);
   list.push(['closeFactorBps', p.closeFactorBps, '≤', FULL]);
   list.push(['fullLiquidationHealthBps', p.fullLiquidationHealthBps, '≤', FULL]);
+  // SPEC §8: a share of the loss reserve per case.
+  list.push(['lossReserveMaxShareBps', p.lossReserveMaxShareBps, '≤', FULL]);
   return list;
 }
 

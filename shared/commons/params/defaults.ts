@@ -50,6 +50,9 @@ export const PARAM_DEFAULTS_BY_VERSION: Readonly<Record<number, Readonly<Partial
     fullLiquidationHealthBps: 9_500,
     priceConfirmDelaySeconds: 3_600,
     patronageWeights: { feesPaidBps: 10_000, dexVolumeBps: 100, stakesGivenBps: 100, offerCompletedPoints: 100, voteCastPoints: 10 },
+    // SPEC §8: a week for each step of a dispute, as for the appeal window; half the loss reserve per case.
+    disputeStepSeconds: 7 * DAY,
+    lossReserveMaxShareBps: 5_000,
   },
 };
 

@@ -81,6 +81,10 @@ export const ParamsV2Additions = {
     offerCompletedPoints: z.number().int().nonnegative(),
     voteCastPoints: z.number().int().nonnegative(),
   }),
+  /** SPEC §8: the deadline of each step of a dispute (the panel's proposal, the parties' answers, the community vote), seconds. */
+  disputeStepSeconds: z.number().int().positive(),
+  /** SPEC §8: at most this share of the loss reserve's balance meets one case's loss. */
+  lossReserveMaxShareBps: bps,
 } as const;
 
 /** Version 2's parameters: what a version 2 genesis payload carries. */
