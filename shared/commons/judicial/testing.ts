@@ -26,7 +26,7 @@ export interface JudicialWorld extends WorkWorld {
 }
 
 /** The work world plus Dave, Erin, Frank (Syndicate) and Gita (Union). */
-export function givenJudicial(options: { readonly aliceConx?: bigint } = {}): JudicialWorld {
+export function givenJudicial(options: { readonly aliceConx?: bigint; /** More Syndicate members (Hana, Ivan, Jun), enough for an appeal's second panel. */ readonly more?: boolean } = {}): JudicialWorld {
   const work = givenWork({ conx: [options.aliceConx ?? 0n, W(50_000), W(50_000)] });
   let state = work.state;
   const extra = [
@@ -35,9 +35,10 @@ export function givenJudicial(options: { readonly aliceConx?: bigint } = {}): Ju
     member('Frank', 'Syndicate', [testKey('frank')], 1, state.commonsId),
     member('Gita', 'Union', [testKey('gita')], 1, state.commonsId),
   ] as const;
-  for (const m of extra) state = unwrap(run(state, enrolAction(state, m)));
+  const further = options.more ? ['Hana', 'Ivan', 'Jun'].map((name) => member(name, 'Syndicate', [testKey(name.toLowerCase())], 1, state.commonsId)) : [];
+  for (const m of [...extra, ...further]) state = unwrap(run(state, enrolAction(state, m)));
   const [dave, erin, frank, gita] = extra;
-  const members = [...work.members, ...extra];
+  const members = [...work.members, ...extra, ...further];
   return { ...work, state, members, dave, erin, frank, gita, everyone: members };
 }
 
