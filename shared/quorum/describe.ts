@@ -300,6 +300,10 @@ const DESCRIBERS: DescriberTable = {
     words(null, { text: `Propose for ${disputeText(ledger, payload.dispute)}: ${resolutionText(payload.resolution)} (“${payload.resolution.note}”), decided by ` }, { party: partyOf(ledger, vault) }),
   'dispute.accept': (ledger, { vault, payload }) => {
     const dispute = ledger.disputes.find((d) => d.id === payload.dispute);
+    if (dispute?.stage === 'appeal') {
+      const ruling = dispute.ruling?.outcome === 'upheld' && dispute.ruling.resolution ? `upheld: ${resolutionText(dispute.ruling.resolution)}` : 'dismissing the claim';
+      return words(null, { text: `Accept the ruling of ${disputeText(ledger, payload.dispute)} (${ruling}), waiving the appeal; once every party has, it executes, for ` }, { party: partyOf(ledger, vault) });
+    }
     const what = dispute?.resolution ? `: ${resolutionText(dispute.resolution)}` : '';
     return words(null, { text: `Accept the resolution of ${disputeText(ledger, payload.dispute)}${what}, for ` }, { party: partyOf(ledger, vault) });
   },

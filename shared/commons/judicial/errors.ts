@@ -29,6 +29,7 @@ export type JudicialError =
   | E<'PartyMayNotVote', { dispute: string; member: string }>
   | E<'AlreadyVoted', { dispute: string; member: string }>
   | E<'AppealUsed', { dispute: string }>
+  | E<'NotInElectorate', { dispute: string; member: string; enrolledAt: number; voteOpenedAt: number }>
   | E<'NotTheDebtor', { dispute: string; vault: string; debtor: string }>
   | E<'PaymentAboveOwed', { dispute: string; amount: bigint; owed: bigint }>;
 
@@ -55,6 +56,8 @@ export const judicialSentences: Sentences<JudicialError> = {
   AlreadyAnswered: (e) => `${short(e.vault)} has already answered the resolution of dispute ${e.dispute}; answers are final.`,
   PartyMayNotVote: (e) => `${short(e.member)} is a party to dispute ${e.dispute}; the community vote is of members not party to it (SPEC §8).`,
   AlreadyVoted: (e) => `${short(e.member)} has already voted on dispute ${e.dispute}; one member, one vote.`,
+  NotInElectorate: (e) =>
+    `${short(e.member)} enrolled at ${when(e.enrolledAt)}, after the community vote on dispute ${e.dispute} opened (${when(e.voteOpenedAt)}); its electorate was fixed then.`,
   AppealUsed: (e) => `Dispute ${e.dispute} was already appealed once; the second ruling is final.`,
   NotTheDebtor: (e) => `Only the debtor of dispute ${e.dispute} (${short(e.debtor)}) pays its instalments; ${short(e.vault)} is not.`,
   PaymentAboveOwed: (e) => `This payment of ${conx(e.amount)} exceeds what dispute ${e.dispute}'s schedule still owes, ${conx(e.owed)}.`,

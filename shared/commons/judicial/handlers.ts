@@ -24,13 +24,14 @@ import {
   type DisputeRefPayload,
   type DisputeVotePayload,
 } from './payloads';
-import { executeRuling, payInstalment, putDispute } from './settle';
+import { closeAppeal, closeVote, concludeAccepted, event as eventAt, openVote, voteOutcome } from './rulings';
+import { payInstalment, putDispute } from './settle';
 import { type Dispute, type DisputeStage, type Resolution, panelSalt } from './state';
 import { freezeRequests, owedOf, requestsOfSubject, subjectFacts } from './subject';
 
 type S = CommonsState;
 
-const event = (dispute: Dispute, at: number, what: string, detail: string) => [...dispute.timeline, { at, event: what, detail }];
+const event = eventAt;
 
 /** The dispute, if it is at one of `stages` and the step's deadline has not come. */
 function atStage(state: S, id: string, action: string, stages: readonly DisputeStage[], time: number): Result<Dispute, ModuleError> {
@@ -99,6 +100,9 @@ export const openDispute: Handler<ActionWith<'dispute.open', typeof DisputeOpenP
     resolution: null,
     answers: [],
     votes: [],
+    voteOpenedAt: null,
+    electorate: 0,
+    waivers: [],
     appealed: false,
     ruling: null,
     settlement: null,
@@ -155,25 +159,20 @@ export const proposeResolution: Handler<ActionWith<'dispute.propose', typeof Dis
 };
 
 /**
- * All parties accepted (or, at the deadline, did not object): it executes, unless it moves loss
- * into Commons loss sharing, which only a community vote of the members may do (SPEC §8).
+ * A party accepts the panel's resolution; in the appeal window, it accepts the ruling and waives
+ * its appeal (once every party has, the ruling executes without waiting for the window's end).
  */
-export function concludeAccepted<T extends S>(state: T, dispute: Dispute, time: number, by: 'parties' | 'default', against: Address | null): Result<T, ModuleError> {
-  const resolution = dispute.resolution!;
-  if (resolution.kind === 'sharedLoss' && resolution.sharedBps > 0) {
-    return ok(putDispute(state, { ...dispute, stage: 'vote', deadline: time + dispute.params.stepSeconds, timeline: event(dispute, time, 'to the community vote', 'moving loss into Commons loss sharing needs a community vote') }));
-  }
-  const ruling = { outcome: 'upheld' as const, by, against, resolution, at: time };
-  const ruled: Dispute = { ...dispute, ruling, timeline: event(dispute, time, 'accepted', by === 'parties' ? 'every party accepted' : 'a party did not answer by the deadline') };
-  const done = executeRuling(state, ruled, resolution, time);
-  return done.ok ? ok(done.value.state) : done;
-}
-
 export const acceptResolution: Handler<ActionWith<'dispute.accept', typeof DisputeRefPayload>> = (state, action, ctx) => {
-  const found = atStage(state, action.payload.dispute, 'dispute.accept', ['acceptance'], ctx.time);
+  const found = atStage(state, action.payload.dispute, 'dispute.accept', ['acceptance', 'appeal'], ctx.time);
   if (!found.ok) return found;
   const dispute = found.value;
   if (!partyAt(dispute, action.vault)) return err(fail('NotAParty', { dispute: dispute.id, vault: action.vault }));
+  if (dispute.stage === 'appeal') {
+    if (dispute.waivers.includes(action.vault)) return err(fail('AlreadyAnswered', { dispute: dispute.id, vault: action.vault }));
+    const waived: Dispute = { ...dispute, waivers: [...dispute.waivers, action.vault], timeline: event(dispute, ctx.time, 'appeal waived', action.vault) };
+    if (waived.waivers.length < dispute.parties.length) return ok(putDispute(state, waived));
+    return closeAppeal(state, waived, ctx.time, 'every party waived its appeal');
+  }
   if (dispute.answers.some((a) => a.vault === action.vault)) return err(fail('AlreadyAnswered', { dispute: dispute.id, vault: action.vault }));
   const answers = [...dispute.answers, { vault: action.vault, answer: 'accepted' as const, at: ctx.time, reason: null }];
   const next: Dispute = { ...dispute, answers, timeline: event(dispute, ctx.time, 'accepted by a party', action.vault) };
@@ -188,7 +187,7 @@ export const rejectResolution: Handler<ActionWith<'dispute.reject', typeof Dispu
   if (!partyAt(dispute, action.vault)) return err(fail('NotAParty', { dispute: dispute.id, vault: action.vault }));
   if (dispute.answers.some((a) => a.vault === action.vault)) return err(fail('AlreadyAnswered', { dispute: dispute.id, vault: action.vault }));
   const answers = [...dispute.answers, { vault: action.vault, answer: 'rejected' as const, at: ctx.time, reason: action.payload.reason }];
-  return ok(putDispute(state, { ...dispute, answers, stage: 'vote', deadline: ctx.time + dispute.params.stepSeconds, timeline: event(dispute, ctx.time, 'rejected by a party', action.payload.reason) }));
+  return ok(openVote(state, { ...dispute, answers }, ctx.time, 'rejected by a party', action.payload.reason));
 };
 
 export const voteOnDispute: Handler<ActionWith<'dispute.vote', typeof DisputeVotePayload>> = (state, action, ctx) => {
@@ -202,8 +201,14 @@ export const voteOnDispute: Handler<ActionWith<'dispute.vote', typeof DisputeVot
   // SPEC §8: a vote of all members not party to it (signed, so that parties can be refused).
   if (dispute.parties.some((p) => p.did === did)) return err(fail('PartyMayNotVote', { dispute: dispute.id, member: did }));
   if (dispute.votes.some((v) => v.did === did)) return err(fail('AlreadyVoted', { dispute: dispute.id, member: did }));
-  const next = putDispute(state, { ...dispute, votes: [...dispute.votes, { did, support: action.payload.support, at: ctx.time }] });
-  return ok(recordPatronage(next, did, 'votesCast', 1n));
+  const enrolledAt = state.members.get(did)?.enrolledAt ?? 0;
+  const openedAt = dispute.voteOpenedAt ?? dispute.openedAt;
+  if (enrolledAt > openedAt) return err(fail('NotInElectorate', { dispute: dispute.id, member: did, enrolledAt, voteOpenedAt: openedAt }));
+  const voted: Dispute = { ...dispute, votes: [...dispute.votes, { did, support: action.payload.support, at: ctx.time }] };
+  const next = recordPatronage(putDispute(state, voted), did, 'votesCast', 1n);
+  // The votes still to come can no longer change the outcome: the vote closes now.
+  const outcome = voteOutcome(voted, false);
+  return ok(outcome === null ? next : closeVote(next, voted, ctx.time, outcome));
 };
 
 export const appealDispute: Handler<ActionWith<'dispute.appeal', typeof DisputeReasonPayload>> = (state, action, ctx) => {
@@ -212,6 +217,7 @@ export const appealDispute: Handler<ActionWith<'dispute.appeal', typeof DisputeR
   const dispute = found.value;
   if (!partyAt(dispute, action.vault)) return err(fail('NotAParty', { dispute: dispute.id, vault: action.vault }));
   if (dispute.appealed) return err(fail('AppealUsed', { dispute: dispute.id }));
+  if (dispute.waivers.includes(action.vault)) return err(fail('AlreadyAnswered', { dispute: dispute.id, vault: action.vault }));
   // A new panel mediates again, drawn without the first one's members.
   const past = [...dispute.pastPanelists, ...dispute.panel];
   const seated = seatPanel(state, dispute, dispute.round + 1, past);
@@ -229,6 +235,9 @@ export const appealDispute: Handler<ActionWith<'dispute.appeal', typeof DisputeR
       resolution: null,
       answers: [],
       votes: [],
+      voteOpenedAt: null,
+      electorate: 0,
+      waivers: [],
       ruling: null,
       appealed: true,
       timeline: event(dispute, ctx.time, 'appealed', `${action.payload.reason} — new panel: ${panel.join(', ')}`),

@@ -10,7 +10,9 @@ import { heldTotal } from '../tokens';
 import { stateView, toCommonsView } from '../view';
 import { describeAction } from '../../quorum/describe';
 import { type CommonsState } from '../state';
-import { DAY, W, by, conxOf, does, givenJudicial, must, panelKeys, stakedOffer, waitUntil, withLossReserve } from './testing';
+import { act, enrolAction, member, testKey } from '../fixtures';
+import { unwrap as stepped } from '../../result';
+import { DAY, W, by, conxOf, does, givenJudicial, must, panelKeys, stakedOffer, stepAt, waitUntil, withLossReserve } from './testing';
 
 const suppliesHold = (state: CommonsState) => {
   for (const token of COMMONS_TOKENS) expect(heldTotal(state, token), token).toBe(state.supplies[token] ?? 0n);
@@ -57,15 +59,18 @@ describe('a dispute on a staked offer, through mediation to loss sharing (SPEC Â
     state = must(world, state, t + 2 * DAY, 'dispute.accept', bob.vault, { dispute: 'd1' });
     // Moving loss into Commons loss sharing needs the community vote, even when the parties agree.
     expect(state.disputes.get('d1')).toMatchObject({ stage: 'vote', deadline: t + 9 * DAY });
-    for (const m of [world.carol, world.dave, world.gita]) state = must(world, state, t + 3 * DAY, 'dispute.vote', m.vault, { dispute: 'd1', support: 'for' });
+    // The electorate: the five members not party to it, fixed as the vote opens.
+    expect(state.disputes.get('d1')).toMatchObject({ electorate: 5, voteOpenedAt: t + 2 * DAY });
+    state = must(world, state, t + 3 * DAY, 'dispute.vote', world.carol.vault, { dispute: 'd1', support: 'for' });
     state = must(world, state, t + 3 * DAY, 'dispute.vote', world.erin.vault, { dispute: 'd1', support: 'against' });
-
-    // The vote closes at its deadline (the time step), then the appeal window of 7 days.
-    state = waitUntil(state, t + 9 * DAY);
-    expect(state.disputes.get('d1')).toMatchObject({ stage: 'appeal', deadline: t + 16 * DAY, ruling: { outcome: 'upheld', by: 'vote' } });
+    state = must(world, state, t + 3 * DAY, 'dispute.vote', world.dave.vault, { dispute: 'd1', support: 'for' });
+    expect(state.disputes.get('d1')?.stage).toBe('vote');
+    // Three for, one against, one still to vote: the outcome can no longer change, so the vote closes now; the appeal window of 7 days opens.
+    state = must(world, state, t + 3 * DAY, 'dispute.vote', world.gita.vault, { dispute: 'd1', support: 'for' });
+    expect(state.disputes.get('d1')).toMatchObject({ stage: 'appeal', deadline: t + 10 * DAY, ruling: { outcome: 'upheld', by: 'vote' } });
     const before = { alice: conxOf(state, alice.vault), bob: conxOf(state, bob.vault), treasury: conxOf(state, state.treasury) };
     expect(before.alice).toBe(W(5_000));
-    state = waitUntil(state, t + 16 * DAY);
+    state = waitUntil(state, t + 10 * DAY);
 
     // The loss order: Alice's vault 5,000, then the reserve 5,000 (half of 10,000), then of the 40,000 left half is shared.
     const settled = state.disputes.get('d1')!;
@@ -357,5 +362,33 @@ describe('what the views and the words show', () => {
     const { sigs: _v, ...vote } = by(world, start, 'dispute.vote', world.carol.vault, { dispute: 'd1', support: 'for' }, []);
     expect(describeAction(view, vote as never).text).toContain('Vote for the resolution of dispute d1');
     void t;
+  });
+});
+
+describe('the vote and the appeal window, closing early', () => {
+  it('when every party accepts the ruling in the appeal window (waiving its appeal), it executes at once', () => {
+    const { world, state: start, t } = opened();
+    const d = start.disputes.get('d1')!;
+    let state = must(world, start, t + DAY, 'dispute.propose', d.panelVault, { dispute: 'd1', resolution: { kind: 'sharedLoss', loss: W(50_000), sharedBps: 5_000, note: 'x' } }, panelKeys(world, start, 'd1').slice(0, 2));
+    state = must(world, state, t + DAY, 'dispute.accept', world.alice.vault, { dispute: 'd1' });
+    state = must(world, state, t + DAY, 'dispute.accept', world.bob.vault, { dispute: 'd1' });
+    for (const m of [world.carol, world.dave, world.erin]) state = must(world, state, t + 2 * DAY, 'dispute.vote', m.vault, { dispute: 'd1', support: 'for' });
+    expect(state.disputes.get('d1')?.stage).toBe('appeal');
+    state = remember(must(world, state, t + 2 * DAY, 'dispute.accept', world.bob.vault, { dispute: 'd1' }));
+    refused(does(world, state, t + 2 * DAY, 'dispute.accept', world.bob.vault, { dispute: 'd1' }), state, { kind: 'AlreadyAnswered' });
+    refused(does(world, state, t + 2 * DAY, 'dispute.appeal', world.bob.vault, { dispute: 'd1', reason: 'x' }), state, { kind: 'AlreadyAnswered' });
+    state = must(world, state, t + 2 * DAY, 'dispute.accept', world.alice.vault, { dispute: 'd1' });
+    expect(state.disputes.get('d1')).toMatchObject({ stage: 'closed', settlement: { kind: 'sharedLoss', shared: W(20_000) } });
+    expect(state.lossReserve.sharedLossDue).toBe(W(20_000));
+  });
+
+  it('a member enrolled after the vote opened is not of its electorate', () => {
+    const { world, state: start, t } = opened();
+    const d = start.disputes.get('d1')!;
+    let state = must(world, start, t + DAY, 'dispute.propose', d.panelVault, { dispute: 'd1', resolution: { kind: 'sharedLoss', loss: W(50_000), sharedBps: 0, note: 'x' } }, panelKeys(world, start, 'd1').slice(0, 2));
+    state = must(world, state, t + DAY, 'dispute.reject', world.alice.vault, { dispute: 'd1', reason: 'No.' });
+    const late = member('Kofi', 'Guild', [testKey('kofi')], 1, state.commonsId);
+    state = remember(stepped(stepAt(state, t + 2 * DAY, enrolAction(state, late))));
+    refused(stepAt(state, t + 2 * DAY, act(state, 'dispute.vote', late.vault, { dispute: 'd1', support: 'for' }, late.keys)), state, { kind: 'NotInElectorate', member: late.did, voteOpenedAt: t + DAY });
   });
 });

@@ -144,6 +144,11 @@ export interface Dispute {
   readonly resolution: Resolution | null;
   readonly answers: readonly Answer[];
   readonly votes: readonly Vote[];
+  /** When the community vote opened, and how many members it counts (not party to it, enrolled by then). */
+  readonly voteOpenedAt: number | null;
+  readonly electorate: number;
+  /** Parties that accepted the ruling in the appeal window, waiving their appeal. */
+  readonly waivers: readonly Address[];
   readonly appealed: boolean;
   readonly ruling: Ruling | null;
   readonly settlement: Settlement | null;

@@ -13,14 +13,12 @@
  * - an instalment missed: the loss order runs on what is unpaid, against the debtor.
  */
 import { type CommonsState } from '../state';
-import { concludeAccepted } from './handlers';
-import { applyLossOrder, dismiss, executeRuling, putDispute } from './settle';
+import { closeAppeal, closeVote, concludeAccepted, event, openVote, voteOutcome } from './rulings';
+import { applyLossOrder, putDispute } from './settle';
 import { type Dispute, type Resolution, type Settlement } from './state';
 import { owedOf } from './subject';
 
 type S = CommonsState;
-
-const event = (dispute: Dispute, at: number, what: string, detail: string) => [...dispute.timeline, { at, event: what, detail }];
 
 /** What could not execute is said in the timeline, and the dispute closes with the state as it was. */
 function closeUnexecuted(state: S, dispute: Dispute, at: number, why: string): S {
@@ -34,7 +32,7 @@ function step(state: S, dispute: Dispute): S {
       const owed = owedOf(state, dispute);
       const loss = dispute.amount < owed ? dispute.amount : owed;
       const resolution: Resolution = { kind: 'sharedLoss', loss, sharedBps: 0, note: 'The panel proposed nothing by its deadline: the claim as stated goes to the community vote.' };
-      return putDispute(state, { ...dispute, resolution, stage: 'vote', deadline: at + dispute.params.stepSeconds, timeline: event(dispute, at, 'mediation deadline missed', 'the claim goes to the community vote') });
+      return openVote(state, { ...dispute, resolution }, at, 'mediation deadline missed', 'the claim goes to the community vote');
     }
     case 'acceptance': {
       const missing = dispute.parties.filter((p) => !dispute.answers.some((a) => a.vault === p.vault));
@@ -42,21 +40,11 @@ function step(state: S, dispute: Dispute): S {
       const concluded = concludeAccepted(state, { ...dispute, answers }, at, 'default', missing[0]?.vault ?? null);
       return concluded.ok ? concluded.value : closeUnexecuted(state, dispute, at, concluded.error.message);
     }
-    case 'vote': {
-      const yes = dispute.votes.filter((v) => v.support === 'for').length;
-      const no = dispute.votes.length - yes;
-      const outcome = yes > no ? ('upheld' as const) : ('dismissed' as const);
-      const ruling = { outcome, by: 'vote' as const, against: null, resolution: outcome === 'upheld' ? dispute.resolution : null, at };
-      return putDispute(state, { ...dispute, ruling, stage: 'appeal', deadline: at + dispute.params.appealWindowSeconds, timeline: event(dispute, at, 'vote closed', `${yes} for, ${no} against: ${outcome}`) });
-    }
+    case 'vote':
+      return closeVote(state, dispute, at, voteOutcome(dispute, true)!);
     case 'appeal': {
-      const resolution = dispute.ruling?.resolution ?? null;
-      if (dispute.ruling?.outcome !== 'upheld' || resolution === null) {
-        const dismissed = dismiss(state, dispute, at);
-        return putDispute(dismissed.state, { ...dispute, stage: 'closed', deadline: null, settlement: dismissed.settlement, timeline: event(dispute, at, 'dismissed', 'the appeal window closed') });
-      }
-      const done = executeRuling(state, { ...dispute, timeline: event(dispute, at, 'appeal window closed', 'the ruling executes') }, resolution, at);
-      return done.ok ? done.value.state : closeUnexecuted(state, dispute, at, done.error.message);
+      const closed = closeAppeal(state, dispute, at, 'the appeal window closed');
+      return closed.ok ? closed.value : closeUnexecuted(state, dispute, at, closed.error.message);
     }
     case 'repaying': {
       const resolution = dispute.resolution;

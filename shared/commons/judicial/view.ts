@@ -4,7 +4,7 @@
  * `id, subject {kind, id}, claim, amount, openedBy, openedAt, parties[{vault, did, role, faction}],
  * defaulter, round, panel[] (DIDs), panelVault, stage, deadline` (the current step's, or null),
  * `resolution` (or null) `{kind, note, reward?, instalments?, loss?, sharedBps?}`, `answers[]`,
- * `votes {for, against, voters[]}` (signed votes: who voted is public, SPEC §8 excludes parties by
+ * `votes {for, against, voters[]}`, `voteOpenedAt, electorate, waivers[]` (signed votes: who voted is public, SPEC §8 excludes parties by
  * name), `appealed, ruling, settlement, repaid, params, timeline[]`.
  */
 import { z } from 'zod';
@@ -38,6 +38,11 @@ export const DisputeView = z.object({
   resolution: ResolutionView.nullable(),
   answers: z.array(z.object({ vault: Address, answer: z.enum(['accepted', 'rejected']), at: Time, reason: z.string().nullable() })),
   votes: z.object({ for: z.number().int(), against: z.number().int(), voters: z.array(z.string()) }),
+  /** When the community vote opened and how many members it counts (fixed then). */
+  voteOpenedAt: Time.nullable(),
+  electorate: z.number().int().nonnegative(),
+  /** Parties that accepted the ruling in the appeal window (waiving their appeal). */
+  waivers: z.array(Address),
   appealed: z.boolean(),
   ruling: z
     .object({ outcome: z.enum(['upheld', 'dismissed']), by: z.enum(['parties', 'vote', 'default']), against: Address.nullable(), resolution: ResolutionView.nullable(), at: Time })
@@ -82,6 +87,9 @@ export function disputeView(d: Dispute): DisputeView {
     resolution: resolutionView(d.resolution),
     answers: d.answers.map((a) => ({ ...a })),
     votes: { for: yes, against: d.votes.length - yes, voters: d.votes.map((v) => v.did) },
+    voteOpenedAt: d.voteOpenedAt,
+    electorate: d.electorate,
+    waivers: [...d.waivers],
     appealed: d.appealed,
     ruling: d.ruling === null ? null : { ...d.ruling, resolution: resolutionView(d.ruling.resolution) },
     settlement: d.settlement === null ? null : { ...d.settlement, creditors: d.settlement.creditors.map((c) => ({ ...c })) },
