@@ -18,6 +18,7 @@ const chunks = {
   credit: () => import('../credit/CreditPage'),
   staking: () => import('../staking/StakingPage'),
   impact: () => import('../impact/ImpactPage'),
+  disputes: () => import('../judicial/DisputePage'),
   credentials: () => import('../identity/CredentialsPage'),
   devices: () => import('./DevicesRoute'),
   settings: () => import('../settings/SettingsPage'),
@@ -30,6 +31,7 @@ const CreditPage = lazy(() => chunks.credit().then((m) => ({ default: m.CreditPa
 const GovernancePage = lazy(() => chunks.governance().then((m) => ({ default: m.GovernancePage })));
 const StakingPage = lazy(() => chunks.staking().then((m) => ({ default: m.StakingPage })));
 const ImpactPage = lazy(() => chunks.impact().then((m) => ({ default: m.ImpactPage })));
+const DisputePage = lazy(() => chunks.disputes().then((m) => ({ default: m.DisputePage })));
 const CredentialsPage = lazy(() => chunks.credentials().then((m) => ({ default: m.CredentialsPage })));
 const DevicesRoute = lazy(() => chunks.devices().then((m) => ({ default: m.DevicesRoute })));
 const SettingsPage = lazy(() => chunks.settings().then((m) => ({ default: m.SettingsPage })));
@@ -75,6 +77,7 @@ export const ROUTES: readonly Route[] = [
   },
   { path: '/staking', preload: chunks.staking, label: 'Staking', title: 'M2M staking', needsCommons: true, render: (commons, { ledger }) => <StakingPage commons={commons} onSequenced={ledger.refresh} /> },
   { path: '/impact', preload: chunks.impact, label: 'Impact', title: 'Impact board', needsCommons: true, render: (commons, { ledger }) => <ImpactPage commons={commons} onSequenced={ledger.refresh} /> },
+  { path: '/disputes', preload: chunks.disputes, label: 'Disputes', title: 'Disputes', needsCommons: true, render: (commons, { ledger }) => <DisputePage commons={commons} onSequenced={ledger.refresh} /> },
   { path: '/identity/credentials', preload: chunks.credentials, label: 'Credentials', title: 'Credentials', needsCommons: true, render: (commons) => <CredentialsPage commons={commons} /> },
   { path: '/devices', preload: chunks.devices, label: 'Devices', title: 'Devices', needsCommons: false, render: () => <DevicesRoute /> },
   {

@@ -29,6 +29,8 @@ const view: CommonsView = {
   reputations: [],
   stakerPmtCap: 1_000_000_000n,
   credit: creditView(genesisState()),
+  disputes: [],
+  lossReserve: { balance: 0n, sharedLossDue: 0n },
 };
 
 const opened: ReturnType<typeof openVaultDatabase>[] = [];
