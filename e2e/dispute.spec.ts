@@ -50,7 +50,7 @@ async function signAndSubmit(page: Page, devices: Devices, signers: readonly str
 const ALICE = ['Alice · Ledger', 'Alice · Trezor'];
 
 test('a dispute on a staked offer, through mediation and the community vote, to Commons loss sharing', async ({ page }, testInfo) => {
-  test.setTimeout(600_000);
+  test.setTimeout(1_500_000);
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   await page.goto(app.url);
   await expect(page.getByTestId('vault').filter({ hasText: "Farah's vault" })).toContainText('10,000 CONX', { timeout: 60_000 });
@@ -92,7 +92,7 @@ test('a dispute on a staked offer, through mediation and the community vote, to 
   await signAndSubmit(page, devices, ['Farah · Trezor'], /^Stake 3,000 CONX from Farah's vault/);
   await expect(page.getByTestId('my-stake').filter({ hasText: 'site-1/1' })).toHaveAttribute('data-state', 'released');
 
-  // Alice spends the working capital (7,000 CONX to Eun-ji, her designer); then the verifiers fail the offer.
+  // Alice spends the working capital (7,000 CONX to Eun-ji, her designer) and submits; the verifiers find no site and fail the offer.
   await go(page, 'Co-sign');
   await page.getByLabel('From vault').selectOption({ label: "Alice's vault (2-of-2)" });
   await page.getByLabel('To vault').selectOption({ label: "Eun-ji's vault" });
@@ -100,6 +100,9 @@ test('a dispute on a staked offer, through mediation and the community vote, to 
   await page.getByRole('button', { name: 'Create signing request' }).click();
   await signAndSubmit(page, devices, ALICE, /^Send 7,000 CONX from Alice's vault/);
   await go(page, 'Impact');
+  await chooseVault(page, "Alice's vault (2-of-2)");
+  await page.getByTestId('my-offer').filter({ hasText: 'site-1' }).getByRole('button', { name: 'Submit the work of site-1' }).click();
+  await signAndSubmit(page, devices, ALICE, /^Submit the work of offer site-1/);
   const queued = page.getByTestId('queued-offer').filter({ hasText: 'site-1' });
   await queued.getByLabel('Why site-1 fails').fill('No site after the agreed month');
   await queued.getByRole('button', { name: 'Fail site-1' }).click();
