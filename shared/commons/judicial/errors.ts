@@ -31,7 +31,8 @@ export type JudicialError =
   | E<'AppealUsed', { dispute: string }>
   | E<'NotInElectorate', { dispute: string; member: string; enrolledAt: number; voteOpenedAt: number }>
   | E<'NotTheDebtor', { dispute: string; vault: string; debtor: string }>
-  | E<'PaymentAboveOwed', { dispute: string; amount: bigint; owed: bigint }>;
+  | E<'PaymentAboveOwed', { dispute: string; amount: bigint; owed: bigint }>
+  | E<'CollateralUnderDispute', { vault: string; dispute: string }>;
 
 export const judicialSentences: Sentences<JudicialError> = {
   DisputeExists: (e) => `A dispute with the id ${e.dispute} already exists; a dispute's id is used once.`,
@@ -60,6 +61,7 @@ export const judicialSentences: Sentences<JudicialError> = {
     `${short(e.member)} enrolled at ${when(e.enrolledAt)}, after the community vote on dispute ${e.dispute} opened (${when(e.voteOpenedAt)}); its electorate was fixed then.`,
   AppealUsed: (e) => `Dispute ${e.dispute} was already appealed once; the second ruling is final.`,
   NotTheDebtor: (e) => `Only the debtor of dispute ${e.dispute} (${short(e.debtor)}) pays its instalments; ${short(e.vault)} is not.`,
+  CollateralUnderDispute: (e) => `The collateral of the credit line of ${short(e.vault)} is frozen while dispute ${e.dispute} on it is open (SPEC §8): none of it leaves the line until the dispute closes.`,
   PaymentAboveOwed: (e) => `This payment of ${conx(e.amount)} exceeds what dispute ${e.dispute}'s schedule still owes, ${conx(e.owed)}.`,
 };
 

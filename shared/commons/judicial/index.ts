@@ -32,3 +32,4 @@ export const judicial = defineModule({
 export { DISPUTE_STAGES, SUBJECT_KINDS, type Dispute, type DisputeStage, type Resolution, type Settlement, disputeEscrowId } from './state';
 export { lossOrder, type LossOrderInput, type LossSplit } from './loss-order';
 export { drawPanel, eligibleMembers } from './panel';
+export { collateralUnderDispute } from './subject';

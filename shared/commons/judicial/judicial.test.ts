@@ -334,6 +334,9 @@ describe('other subjects', () => {
     expect(d.parties.map((p) => [p.role, p.vault])).toEqual([['member', world.alice.vault], ['treasury', state.treasury]]);
     // Alice is of the Union: the panel is drawn from the other factions, never Alice.
     for (const did of d.panel) expect(state.members.get(did)?.faction).not.toBe('Union');
+    // Its collateral is frozen while the dispute is open: an unlock is refused, and nothing changes.
+    state = remember(state);
+    refused(does(world, state, state.time, 'credit.unlock', world.alice.vault, { amount: W(1) }), state, { kind: 'CollateralUnderDispute', vault: world.alice.vault, dispute: 'dc' });
   });
 });
 

@@ -130,3 +130,12 @@ export function unfreezeRequests<S extends CommonsState>(state: S, requests: rea
   }
   return next;
 }
+
+/**
+ * SPEC §8: a collateral claim under an open dispute freezes the line's collateral: the credit
+ * module refuses to let it leave (unlock, unpledge) until the dispute closes. Returns the dispute.
+ */
+export function collateralUnderDispute(state: CommonsState, vault: Address): string | null {
+  for (const d of state.disputes.values()) if (d.stage !== 'closed' && d.subject.kind === 'collateral' && d.subject.id === vault) return d.id;
+  return null;
+}
