@@ -113,7 +113,7 @@ test('a dispute on a staked offer, through mediation and the community vote, to 
   await chooseVault(page, "Farah's vault (1-of-1)");
   await expect(page.getByLabel('Dispute subject')).toContainText('Offer site-1');
   await page.getByLabel('Dispute id').fill('site-1-stake');
-  await page.getByLabel('Claim').fill('The site was never built; my 3,000 CONX stake is lost.');
+  await page.getByLabel('Claim', { exact: true }).fill('The site was never built; my 3,000 CONX stake is lost.');
   await page.getByLabel('Amount claimed').fill('3000');
   await page.getByRole('button', { name: 'Open the dispute' }).click();
   await signAndSubmit(page, devices, ['Farah · Trezor'], /^Open dispute site-1-stake on offer site-1 .*claiming 3,000 CONX/);

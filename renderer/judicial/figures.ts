@@ -78,6 +78,8 @@ export function disputableSubjects(commons: Pick<CommonsView, 'offers' | 'stakeR
   }
   for (const request of commons.stakeRequests) {
     if (request.staked === 0n || request.state === 'repaid' || request.state === 'returned' || open('stake', request.id)) continue;
+    const offerState = commons.offers.find((o) => o.id === request.offer)?.state;
+    if (offerState === 'disputed' || offerState === 'resolved') continue;
     if (!same(request.holder, vault.address) && !stakedBy(request.id)) continue;
     subjects.push({ kind: 'stake', id: request.id, label: `Stake request ${request.id} (${request.state}, ${conx(request.outstanding)} outstanding)`, amount: request.outstanding });
   }
@@ -114,13 +116,16 @@ export function lossOrderPreview(commons: Pick<CommonsView, 'stakes' | 'stakeReq
 export function lossOrderRow(label: string, split: Pick<LossSplit, 'fromCollateral' | 'fromVault' | 'fromReserve' | 'shared' | 'borne' | 'loss'>): StackRow {
   return {
     label,
-    parts: [
-      { label: 'Defaulter’s collateral', value: split.fromCollateral, tone: 'union' },
-      { label: 'Defaulter’s vault', value: split.fromVault, tone: 'accent' },
-      { label: 'Loss reserve', value: split.fromReserve, tone: 'guild' },
-      { label: 'Commons loss sharing', value: split.shared, tone: 'syndicate' },
-      { label: 'Borne by the creditors', value: split.borne, tone: 'warn' },
-    ],
+    // The sources in their fixed order; those that gave nothing are left out of the bar and its legend.
+    parts: (
+      [
+        { label: 'Collateral', value: split.fromCollateral, tone: 'union' },
+        { label: 'Defaulter’s vault', value: split.fromVault, tone: 'accent' },
+        { label: 'Loss reserve', value: split.fromReserve, tone: 'guild' },
+        { label: 'Loss sharing', value: split.shared, tone: 'syndicate' },
+        { label: 'Borne', value: split.borne, tone: 'warn' },
+      ] as const
+    ).filter((p) => p.value > 0n),
     total: split.loss,
     display: conx(split.loss),
   };

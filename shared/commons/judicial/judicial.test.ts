@@ -322,6 +322,19 @@ describe('other subjects', () => {
     expect(d.parties.map((p) => p.role)).toEqual(['holder', 'staker']);
     expect(state.stakeRequests.get('site/1')?.state).toBe('frozen');
     expect(state.offers.get('site')?.state).toBe('accepted');
+    // While it is open, the offer is not disputed beside it; once an offer's dispute settled, its requests are not disputed again.
+    const again = remember(state);
+    refused(does(world, again, t, 'dispute.open', world.bob.vault, { ...claim, id: 'd2' }), again, { kind: 'SubjectAlreadyDisputed', subject: 'offer', dispute: 'ds' });
+  });
+
+  it('once a dispute on an offer settled it, a dispute on one of its stake requests is refused', () => {
+    const { world, state: start, t } = opened();
+    const d = start.disputes.get('d1')!;
+    let state = must(world, start, t + DAY, 'dispute.propose', d.panelVault, { dispute: 'd1', resolution: { kind: 'sharedLoss', loss: W(50_000), sharedBps: 0, note: 'x' } }, panelKeys(world, start, 'd1').slice(0, 2));
+    state = must(world, state, t + DAY, 'dispute.accept', world.alice.vault, { dispute: 'd1' });
+    state = remember(must(world, state, t + DAY, 'dispute.accept', world.bob.vault, { dispute: 'd1' }));
+    expect(state.disputes.get('d1')?.stage).toBe('closed');
+    refused(does(world, state, t + DAY, 'dispute.open', world.bob.vault, { ...claim, id: 'd2', subject: { kind: 'stake', id: 'site/1' } }), state, { kind: 'SubjectNotDisputable', subject: 'stake', state: 'on offer site, resolved' });
   });
 
   it('a collateral claim: the line’s member and the treasury are the parties; the member may open it, another member may not', () => {

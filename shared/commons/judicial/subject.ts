@@ -62,6 +62,9 @@ export function subjectFacts(state: CommonsState, subject: Subject): Result<Subj
       if (!['accepted', 'submitted', 'failed'].includes(offer.state)) return err(fail('SubjectNotDisputable', { subject: 'offer', id: subject.id, state: offer.state }));
       const holder = memberParty(state, offer.holder, 'holder');
       if (!holder) return err(fail('UnknownSubject', { subject: 'offer', id: subject.id }));
+      // One of its stake requests under dispute: that dispute first.
+      const onRequest = [...state.disputes.values()].find((d) => d.stage !== 'closed' && d.subject.kind === 'stake' && state.stakeRequests.get(d.subject.id)?.offer === offer.id);
+      if (onRequest) return err(fail('SubjectAlreadyDisputed', { subject: 'offer', id: subject.id, dispute: onRequest.id }));
       const stakers = stakerParties(state, requestsOf(state, offer.id));
       const parties = [holder, ...stakers];
       return ok({ parties, defaulter: offer.holder, excluded: parties.map((p) => p.did!) });
@@ -70,6 +73,9 @@ export function subjectFacts(state: CommonsState, subject: Subject): Result<Subj
       const request = state.stakeRequests.get(subject.id);
       if (!request) return err(fail('UnknownSubject', { subject: 'stake', id: subject.id }));
       if (request.staked === 0n || request.state === 'repaid' || request.state === 'returned') return err(fail('SubjectNotDisputable', { subject: 'stake', id: subject.id, state: request.state }));
+      // A dispute on its offer covers the request: while it is open, and once it settled the offer.
+      const ofOffer = state.offers.get(request.offer);
+      if (ofOffer?.state === 'disputed' || ofOffer?.state === 'resolved') return err(fail('SubjectNotDisputable', { subject: 'stake', id: subject.id, state: `on offer ${request.offer}, ${ofOffer.state}` }));
       const holder = memberParty(state, request.holder, 'holder');
       if (!holder) return err(fail('UnknownSubject', { subject: 'stake', id: subject.id }));
       const parties = [holder, ...stakerParties(state, [request])];
