@@ -36,7 +36,8 @@ export function ResolutionText({ resolution }: { resolution: NonNullable<Dispute
 }
 
 export function DisputeDetail({ commons, dispute }: { commons: CommonsView; dispute: DisputeView }) {
-  const now = Math.floor(Date.now() / 1000);
+  // Deadlines are in ledger time (SPEC §0): measured from the last entry, never the machine's clock.
+  const now = commons.time;
   const current = STAGES.indexOf(dispute.stage === 'repaying' ? 'closed' : dispute.stage);
   const settlement = dispute.settlement;
   return (
@@ -55,7 +56,7 @@ export function DisputeDetail({ commons, dispute }: { commons: CommonsView; disp
         {STAGE_WORDS[dispute.stage]}
         {dispute.deadline !== null && (
           <>
-            {' '}— deadline {dateText(dispute.deadline)} ({untilText(dispute.deadline, now)}); a party that misses it loses by default.
+            {' '}— deadline {dateText(dispute.deadline)} ({untilText(dispute.deadline, now)} in ledger time, from the last entry); a party that misses it loses by default.
           </>
         )}
       </p>

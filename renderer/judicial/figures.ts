@@ -119,10 +119,10 @@ export function lossOrderRow(label: string, split: Pick<LossSplit, 'fromCollater
     // The sources in their fixed order; those that gave nothing are left out of the bar and its legend.
     parts: (
       [
-        { label: 'Collateral', value: split.fromCollateral, tone: 'union' },
+        { label: 'Collateral', value: split.fromCollateral, tone: 'muted' },
         { label: 'Defaulter’s vault', value: split.fromVault, tone: 'accent' },
-        { label: 'Loss reserve', value: split.fromReserve, tone: 'guild' },
-        { label: 'Loss sharing', value: split.shared, tone: 'syndicate' },
+        { label: 'Loss reserve', value: split.fromReserve, tone: 'union' },
+        { label: 'Loss sharing', value: split.shared, tone: 'guild' },
         { label: 'Borne', value: split.borne, tone: 'warn' },
       ] as const
     ).filter((p) => p.value > 0n),
