@@ -19,6 +19,7 @@ const chunks = {
   staking: () => import('../staking/StakingPage'),
   impact: () => import('../impact/ImpactPage'),
   dex: () => import('../dex/DexPage'),
+  disputes: () => import('../judicial/DisputePage'),
   credentials: () => import('../identity/CredentialsPage'),
   patronage: () => import('../patronage/PatronagePage'),
   devices: () => import('./DevicesRoute'),
@@ -38,6 +39,7 @@ const StakingPage = lazy(() => chunks.staking().then((m) => ({ default: m.Stakin
 const ImpactPage = lazy(() => chunks.impact().then((m) => ({ default: m.ImpactPage })));
 const DexPage = lazy(() => chunks.dex().then((m) => ({ default: m.DexPage })));
 const PatronagePage = lazy(() => chunks.patronage().then((m) => ({ default: m.PatronagePage })));
+const DisputePage = lazy(() => chunks.disputes().then((m) => ({ default: m.DisputePage })));
 const CredentialsPage = lazy(() => chunks.credentials().then((m) => ({ default: m.CredentialsPage })));
 const DevicesRoute = lazy(() => chunks.devices().then((m) => ({ default: m.DevicesRoute })));
 const VaultWizardPage = lazy(() => chunks.vaultWizard().then((m) => ({ default: m.VaultWizardPage })));
@@ -108,6 +110,7 @@ export const ROUTES: readonly Route[] = [
     needsCommons: true,
     render: (commons, { ledger }) => <PatronagePage commons={commons} onSequenced={ledger.refresh} />,
   },
+  { path: '/disputes', preload: chunks.disputes, label: 'Disputes', title: 'Disputes', needsCommons: true, render: (commons, { ledger }) => <DisputePage commons={commons} onSequenced={ledger.refresh} /> },
   { path: '/identity/credentials', preload: chunks.credentials, label: 'Credentials', title: 'Credentials', needsCommons: true, render: (commons) => <CredentialsPage commons={commons} /> },
   { path: '/stewards', preload: chunks.genesis, label: 'Stewards', title: 'Stewards: sequence entries', needsCommons: true, render: (commons) => <StewardsPage commons={commons} /> },
   { path: '/stewards/genesis', preload: chunks.genesis, label: 'Start a Commons', title: 'Start a Commons', needsCommons: false, render: () => <GenesisPage /> },

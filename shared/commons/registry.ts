@@ -15,6 +15,7 @@ import { staking } from './staking';
 import { credit } from './credit';
 import { governance } from './governance';
 import { dex } from './dex';
+import { judicial } from './judicial';
 
 export const modules = [
   identity,
@@ -28,4 +29,5 @@ export const modules = [
   credit,
   governance,
   dex,
+  judicial,
 ] as const;

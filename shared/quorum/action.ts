@@ -65,6 +65,13 @@ const KINDS: { readonly [K in RequestKind]: true } = {
   'patronage.close': true,
   'patronage.payBill': true,
   'patronage.claimRefund': true,
+  'dispute.open': true,
+  'dispute.propose': true,
+  'dispute.accept': true,
+  'dispute.reject': true,
+  'dispute.vote': true,
+  'dispute.appeal': true,
+  'dispute.pay': true,
 };
 export const REQUEST_KINDS = Object.keys(KINDS) as RequestKind[];
 

@@ -74,6 +74,13 @@ const CREATES_VAULT: { readonly [K in RequestKind]: boolean } = {
   'patronage.close': false,
   'patronage.payBill': false,
   'patronage.claimRefund': false,
+  'dispute.open': false,
+  'dispute.propose': false,
+  'dispute.accept': false,
+  'dispute.reject': false,
+  'dispute.vote': false,
+  'dispute.appeal': false,
+  'dispute.pay': false,
 };
 
 export const createsVault = (kind: RequestKind): boolean => CREATES_VAULT[kind];
@@ -98,6 +105,12 @@ function memberSpokenFor(ledger: LedgerAuthorityView, action: SignedAction): str
     case 'dex.cancel':
     case 'patronage.payBill':
     case 'patronage.claimRefund':
+    case 'dispute.open':
+    case 'dispute.accept':
+    case 'dispute.reject':
+    case 'dispute.vote':
+    case 'dispute.appeal':
+    case 'dispute.pay':
       return ledger.vaults.find((v) => v.address.toLowerCase() === action.vault)?.owner ?? null;
     default:
       return null;

@@ -131,6 +131,13 @@ describe('the words of every kind a request can carry', () => {
     'patronage.close': at('patronage.close', treasury, { period: 1, costs: 100_000_000n, note: 'First quarter' }),
     'patronage.payBill': at('patronage.payBill', alice, { amount: 2_500_000n }),
     'patronage.claimRefund': at('patronage.claimRefund', alice, { amount: 1_250_000n }),
+    'dispute.open': at('dispute.open', alice, { id: 'd1', subject: { kind: 'offer', id: 'beds' }, claim: 'The beds were never built', amount: 1_000_000n }),
+    'dispute.propose': at('dispute.propose', treasury, { dispute: 'd1', resolution: { kind: 'sharedLoss', loss: 1_000_000n, sharedBps: 5_000, note: 'Share it' } }),
+    'dispute.accept': at('dispute.accept', alice, { dispute: 'd1' }),
+    'dispute.reject': at('dispute.reject', alice, { dispute: 'd1', reason: 'Too little' }),
+    'dispute.vote': at('dispute.vote', alice, { dispute: 'd1', support: 'for' }),
+    'dispute.appeal': at('dispute.appeal', alice, { dispute: 'd1', reason: 'Unfair' }),
+    'dispute.pay': at('dispute.pay', alice, { dispute: 'd1', amount: 500_000n }),
     'member.enrol': at('member.enrol', { address: deriveVaultAddress(commonsId, pkhDid(stranger), 'main'), nonce: 0 }, {
       did: pkhDid(stranger),
       label: 'Gita',

@@ -12,7 +12,7 @@ import { type RequestKind, type SignedAction } from './action';
 import { patronageCloseText } from './describe-patronage';
 
 /** What the words need of the verified ledger (the dashboard's CommonsView has it). */
-export type LedgerNames = Pick<CommonsView, 'vaults' | 'members' | 'attestors' | 'quests' | 'offers' | 'stakeRequests' | 'proposals' | 'dexListings' | 'dexOrders' | 'dexBandBps' | 'patronage'>;
+export type LedgerNames = Pick<CommonsView, 'vaults' | 'members' | 'attestors' | 'quests' | 'offers' | 'stakeRequests' | 'proposals' | 'dexListings' | 'dexOrders' | 'dexBandBps' | 'patronage' | 'disputes'>;
 
 /** An address as the ledger knows it. */
 export type Party =
@@ -174,6 +174,31 @@ function spendLimitText(limit: { amount: bigint; periodSeconds: number }): strin
   const days = limit.periodSeconds / 86_400;
   const period = Number.isInteger(days) ? (days === 1 ? 'day' : `${days} days`) : `${limit.periodSeconds / 3_600} hours`;
   return `${tokens(limit.amount, 'CONX')} every ${period}`;
+}
+
+/** A dispute by its id and subject: "dispute d1 (on offer site, “Build the site”, by Alice)". */
+function disputeText(ledger: Pick<LedgerNames, 'disputes' | 'offers' | 'members'>, id: string): string {
+  const dispute = ledger.disputes.find((d) => d.id === id);
+  if (!dispute) return `a dispute this Commons does not know (${id})`;
+  return `dispute ${id} (on ${subjectText(ledger, dispute.subject)}, claiming ${tokens(dispute.amount, 'CONX')})`;
+}
+
+function subjectText(ledger: Pick<LedgerNames, 'offers' | 'members'>, subject: { kind: 'offer' | 'stake' | 'collateral'; id: string }): string {
+  if (subject.kind === 'offer') return offerText(ledger, subject.id);
+  if (subject.kind === 'stake') return `stake request ${subject.id}`;
+  return `the collateral claim on the credit line of ${subject.id}`;
+}
+
+/** A proposed resolution in full: what executing it does. */
+function resolutionText(resolution: SignedAction<'dispute.propose'>['payload']['resolution']): string {
+  switch (resolution.kind) {
+    case 'completeWithAdjustments':
+      return `complete the offer with its reward adjusted to ${tokens(resolution.reward.conx, 'CONX')} (stakers repaid first), ${tokens(resolution.reward.ppt, 'PPT')} and ${formatAmount(resolution.reward.role, DECIMALS.PPT)} of the member’s role token`;
+    case 'repaymentSchedule':
+      return `a repayment schedule of ${plural(resolution.instalments.length, 'instalment')}: ${resolution.instalments.map((i) => `${tokens(i.amount, 'CONX')} by ${new Date(i.dueAt * 1000).toISOString().slice(0, 10)}`).join(', ')}`;
+    case 'sharedLoss':
+      return `a shared loss of ${tokens(resolution.loss, 'CONX')} met in the fixed loss order (the defaulter’s vault, then the loss reserve, then the creditors pro rata), ${formatAmount(BigInt(resolution.sharedBps), 2)} % of what remains moved into Commons loss sharing if the community vote upholds it`;
+  }
 }
 
 const DESCRIBERS: DescriberTable = {
@@ -399,6 +424,32 @@ const DESCRIBERS: DescriberTable = {
     const of = owner === null ? 'the owner of this vault' : `${memberText(ledger, owner)} (owed ${owed === undefined ? 'nothing' : tokens(owed, 'CONX')})`;
     return words(null, { text: `Claim ${tokens(payload.amount, 'CONX')} of the patronage refunds the Commons owes ${of}, paid from the Commons treasury into ` }, { party: partyOf(ledger, vault) });
   },
+  // Judicial Loop (SPEC §8): the dispute as the ledger knows it, the resolution in full.
+  'dispute.open': (ledger, { vault, payload }) =>
+    words(
+      null,
+      { text: `Open dispute ${payload.id} on ${subjectText(ledger, payload.subject)}, claiming ${tokens(payload.amount, 'CONX')} (“${payload.claim}”): its escrows freeze and a mediator panel is drawn, opened by ` },
+      { party: partyOf(ledger, vault) },
+    ),
+  'dispute.propose': (ledger, { vault, payload }) =>
+    words(null, { text: `Propose for ${disputeText(ledger, payload.dispute)}: ${resolutionText(payload.resolution)} (“${payload.resolution.note}”), decided by ` }, { party: partyOf(ledger, vault) }),
+  'dispute.accept': (ledger, { vault, payload }) => {
+    const dispute = ledger.disputes.find((d) => d.id === payload.dispute);
+    if (dispute?.stage === 'appeal') {
+      const ruling = dispute.ruling?.outcome === 'upheld' && dispute.ruling.resolution ? `upheld: ${resolutionText(dispute.ruling.resolution)}` : 'dismissing the claim';
+      return words(null, { text: `Accept the ruling of ${disputeText(ledger, payload.dispute)} (${ruling}), waiving the appeal; once every party has, it executes, for ` }, { party: partyOf(ledger, vault) });
+    }
+    const what = dispute?.resolution ? `: ${resolutionText(dispute.resolution)}` : '';
+    return words(null, { text: `Accept the resolution of ${disputeText(ledger, payload.dispute)}${what}, for ` }, { party: partyOf(ledger, vault) });
+  },
+  'dispute.reject': (ledger, { vault, payload }) =>
+    words(null, { text: `Reject the resolution of ${disputeText(ledger, payload.dispute)} (“${payload.reason}”), sending it to a vote of the members not party to it, for ` }, { party: partyOf(ledger, vault) }),
+  'dispute.vote': (ledger, { vault, payload }) =>
+    words(null, { text: `Vote ${payload.support} the resolution of ${disputeText(ledger, payload.dispute)} (one member, one vote; the vote is signed and public), for ` }, { party: partyOf(ledger, vault) }),
+  'dispute.appeal': (ledger, { vault, payload }) =>
+    words(null, { text: `Appeal the ruling of ${disputeText(ledger, payload.dispute)} (“${payload.reason}”): a new panel mediates again, for ` }, { party: partyOf(ledger, vault) }),
+  'dispute.pay': (ledger, { vault, payload }) =>
+    words(null, { text: `Pay ${tokens(payload.amount, 'CONX')} from ` }, { party: partyOf(ledger, vault) }, { text: ` towards the repayment schedule of ${disputeText(ledger, payload.dispute)}, to its creditors pro rata` }),
 };
 
 export function describeAction(ledger: LedgerNames, action: SignedAction): ActionWords {

@@ -74,6 +74,13 @@ const ACTION_SCHEMAS: { readonly [K in RequestKind]: ReturnType<typeof requestAc
   'patronage.close': requestAction('patronage.close'),
   'patronage.payBill': requestAction('patronage.payBill'),
   'patronage.claimRefund': requestAction('patronage.claimRefund'),
+  'dispute.open': requestAction('dispute.open'),
+  'dispute.propose': requestAction('dispute.propose'),
+  'dispute.accept': requestAction('dispute.accept'),
+  'dispute.reject': requestAction('dispute.reject'),
+  'dispute.vote': requestAction('dispute.vote'),
+  'dispute.appeal': requestAction('dispute.appeal'),
+  'dispute.pay': requestAction('dispute.pay'),
 };
 type ActionSchema = (typeof ACTION_SCHEMAS)[RequestKind];
 const RequestAction = z.discriminatedUnion('kind', Object.values(ACTION_SCHEMAS) as [ActionSchema, ...ActionSchema[]]);

@@ -37,6 +37,8 @@ const view: CommonsView = {
   dexOrders: [],
   dexFills: [],
   patronage: patronageView(genesisState()),
+  disputes: [],
+  lossReserve: { balance: 0n, sharedLossDue: 0n },
 };
 
 const opened: ReturnType<typeof openVaultDatabase>[] = [];

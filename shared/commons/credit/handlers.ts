@@ -14,6 +14,8 @@ import { recordPatronage } from '../patronage/points';
 import { recordRevenue } from '../patronage/revenue';
 import { burnFrom, mintTo } from '../tokens/handlers';
 import { fail } from './errors';
+import { fail as failJudicial } from '../judicial/errors';
+import { collateralUnderDispute } from '../judicial/subject';
 import { capacityByAsset, capacityOf, drawPrices, healthBpsOf, healthPrices, isUnhealthy, stalePriced, weightedOf } from './figures';
 import {
   MAX_AMOUNT,
@@ -82,6 +84,9 @@ export const unlock: CreditHandler<'credit.unlock', typeof LockPayload> = (state
   if (!valid.ok) return valid;
   const who = borrower(state, action.vault);
   if (!who.ok) return who;
+  // SPEC §8: a collateral claim under dispute freezes the line's collateral (judicial/subject.ts).
+  const disputed = collateralUnderDispute(state, action.vault);
+  if (disputed !== null) return err(failJudicial('CollateralUnderDispute', { vault: action.vault, dispute: disputed }));
   const line = existingLine(state, action.vault);
   if (!line.ok) return line;
   const may = collateralMayLeave(state, line.value, 'COMM', amount, who.value.tier, ctx.time);
@@ -112,6 +117,9 @@ export const unpledge: CreditHandler<'credit.unpledge', typeof PledgePayload> = 
   if (!valid.ok) return valid;
   const who = borrower(state, action.vault);
   if (!who.ok) return who;
+  // SPEC §8: a collateral claim under dispute freezes the line's collateral (judicial/subject.ts).
+  const disputed = collateralUnderDispute(state, action.vault);
+  if (disputed !== null) return err(failJudicial('CollateralUnderDispute', { vault: action.vault, dispute: disputed }));
   const line = existingLine(state, action.vault);
   if (!line.ok) return line;
   const may = collateralMayLeave(state, line.value, asset, amount, who.value.tier, ctx.time);

@@ -58,6 +58,8 @@ function rules(p: Params): Rule[] {
   // SPEC §7: a vote lasts at least an hour, and a passed proposal can be executed for at least a day.
   list.push(['votingPeriodSeconds', p.votingPeriodSeconds, '≥', 3_600]);
   list.push(['executionGraceSeconds', p.executionGraceSeconds, '≥', 86_400]);
+  // SPEC §8: a share of the loss reserve per case.
+  list.push(['lossReserveMaxShareBps', p.lossReserveMaxShareBps, '≤', FULL]);
   return list;
 }
 

@@ -55,6 +55,9 @@ export const PARAM_DEFAULTS_BY_VERSION: Readonly<Record<number, Readonly<Partial
     votingPeriodSeconds: 7 * DAY,
     quorumBps: 1_000,
     executionGraceSeconds: 14 * DAY,
+    // SPEC §8: a week for each step of a dispute, as for the appeal window; half the loss reserve per case.
+    disputeStepSeconds: 7 * DAY,
+    lossReserveMaxShareBps: 5_000,
   },
 };
 

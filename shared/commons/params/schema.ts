@@ -89,6 +89,10 @@ export const ParamsV2Additions = {
   quorumBps: bps,
   /** SPEC §7: how long after its timelock a passed proposal may still execute (queued → expired), seconds. */
   executionGraceSeconds: z.number().int().positive(),
+  /** SPEC §8: the deadline of each step of a dispute (the panel's proposal, the parties' answers, the community vote), seconds. */
+  disputeStepSeconds: z.number().int().positive(),
+  /** SPEC §8: at most this share of the loss reserve's balance meets one case's loss. */
+  lossReserveMaxShareBps: bps,
 } as const;
 
 /** Version 2's parameters: what a version 2 genesis payload carries. */
