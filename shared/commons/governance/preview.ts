@@ -27,6 +27,11 @@ export interface ParamChangePreview {
   readonly raises: readonly string[];
   /** The threshold its vote needs under these parameters. */
   readonly thresholdBps: number;
+  /**
+   * Every liquidation threshold it lowers, as `liquidationThresholdBps.BTC`: those apply only a cure
+   * period after execution (SPEC §4, params/pending.ts); `params` shows them as they will be then.
+   */
+  readonly delayed: readonly string[];
 }
 
 export function previewParamChange(params: Params, changes: Partial<Params>): ParamChangePreview {
@@ -38,8 +43,15 @@ export function previewParamChange(params: Params, changes: Partial<Params>): Pa
     const after = next[name] as Readonly<Record<string, number>>;
     for (const key of Object.keys(after)) if ((after[key] ?? 0) > (before[key] ?? 0)) raises.push(`${name}.${key}`);
   }
+  const delayed: string[] = [];
+  if (changes.liquidationThresholdBps) {
+    for (const [asset, bps] of Object.entries(changes.liquidationThresholdBps)) {
+      if (bps < params.liquidationThresholdBps[asset as keyof Params['liquidationThresholdBps']]) delayed.push(`liquidationThresholdBps.${asset}`);
+    }
+  }
   return {
     params: next,
+    delayed,
     bounds: checkParamBounds(next),
     collateral,
     raises,

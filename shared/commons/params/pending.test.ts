@@ -14,6 +14,7 @@ import { type PayloadOf } from '../log';
 import { type CommonsState } from '../state';
 import { stateView } from '../view';
 import { executionAction, lifeOf, paramChange, pid, proposeAction } from '../governance/testing';
+import { previewParamChange } from '../governance/preview';
 import { setParams } from './handlers';
 import { splitChange } from './pending';
 
@@ -131,6 +132,13 @@ describe('later changes and the bounds (SPEC §4, §7)', () => {
     const refused = set(s1, { drawCapBps: { ...s1.params.drawCapBps, BTC: 7_000 } }, s1.time);
     expect(refused).toMatchObject({ ok: false, error: { kind: 'ParamOutOfBounds', param: 'drawCapBps.BTC', value: 7_000, relation: '<', bound: 7_000 } });
     expect(s1.params.drawCapBps.BTC).toBe(6_500);
+  });
+
+  it('the composer’s preview names the thresholds that wait the cure period', () => {
+    const p = base().params;
+    const preview = previewParamChange(p, { liquidationThresholdBps: { ...p.liquidationThresholdBps, BTC: 7_000, ETH: 6_900, ADA: 9_500 } });
+    expect(preview.delayed).toEqual(['liquidationThresholdBps.BTC', 'liquidationThresholdBps.ETH']);
+    expect(previewParamChange(p, { drawRatioBps: { ...p.drawRatioBps, BTC: 4_000 } }).delayed).toEqual([]);
   });
 
   it('splitChange keeps the pending changes in effectiveAt order', () => {
