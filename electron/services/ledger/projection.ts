@@ -28,9 +28,11 @@ export interface Projection {
  * genesis instead), so bump this whenever a module's slice changes how it is stored — 2: the
  * modules of credit and work, credit lines with their fee crossing time, the loss reserve; 3:
  * governance (the `proposals` slice: snapshots, tallies, ballots) and the params slice's
- * `pendingParams` (lowered thresholds waiting for their cure period).
+ * `pendingParams` (lowered thresholds waiting for their cure period); 4: the judicial (`disputes`),
+ * patronage periods (periods, accounts, reserves, shared losses due), DEX (listings, orders, fills)
+ * and vaults' spend limits.
  */
-export const PROJECTION_FORMAT = 3;
+export const PROJECTION_FORMAT = 4;
 
 const ProjectionFile = z.strictObject({
   format: z.literal(PROJECTION_FORMAT),

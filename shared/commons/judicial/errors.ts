@@ -27,7 +27,7 @@ export type JudicialError =
   | E<'SharedShareAboveMax', { dispute: string; sharedBps: number; max: number }>
   | E<'AlreadyAnswered', { dispute: string; vault: string }>
   | E<'PartyMayNotVote', { dispute: string; member: string }>
-  | E<'AlreadyVoted', { dispute: string; member: string }>
+  | E<'AlreadyVotedOnDispute', { dispute: string; member: string }>
   | E<'AppealUsed', { dispute: string }>
   | E<'NotInElectorate', { dispute: string; member: string; enrolledAt: number; voteOpenedAt: number }>
   | E<'NotTheDebtor', { dispute: string; vault: string; debtor: string }>
@@ -56,7 +56,7 @@ export const judicialSentences: Sentences<JudicialError> = {
   SharedShareAboveMax: (e) => `At most ${bps(e.max)} of what remains may move into Commons loss sharing; dispute ${e.dispute}'s resolution asks ${bps(e.sharedBps)} (SPEC §8).`,
   AlreadyAnswered: (e) => `${short(e.vault)} has already answered the resolution of dispute ${e.dispute}; answers are final.`,
   PartyMayNotVote: (e) => `${short(e.member)} is a party to dispute ${e.dispute}; the community vote is of members not party to it (SPEC §8).`,
-  AlreadyVoted: (e) => `${short(e.member)} has already voted on dispute ${e.dispute}; one member, one vote.`,
+  AlreadyVotedOnDispute: (e) => `${short(e.member)} has already voted on dispute ${e.dispute}; one member, one vote.`,
   NotInElectorate: (e) =>
     `${short(e.member)} enrolled at ${when(e.enrolledAt)}, after the community vote on dispute ${e.dispute} opened (${when(e.voteOpenedAt)}); its electorate was fixed then.`,
   AppealUsed: (e) => `Dispute ${e.dispute} was already appealed once; the second ruling is final.`,

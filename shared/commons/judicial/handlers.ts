@@ -200,7 +200,7 @@ export const voteOnDispute: Handler<ActionWith<'dispute.vote', typeof DisputeVot
   const did = vault.owner;
   // SPEC §8: a vote of all members not party to it (signed, so that parties can be refused).
   if (dispute.parties.some((p) => p.did === did)) return err(fail('PartyMayNotVote', { dispute: dispute.id, member: did }));
-  if (dispute.votes.some((v) => v.did === did)) return err(fail('AlreadyVoted', { dispute: dispute.id, member: did }));
+  if (dispute.votes.some((v) => v.did === did)) return err(fail('AlreadyVotedOnDispute', { dispute: dispute.id, member: did }));
   const enrolledAt = state.members.get(did)?.enrolledAt ?? 0;
   const openedAt = dispute.voteOpenedAt ?? dispute.openedAt;
   if (enrolledAt > openedAt) return err(fail('NotInElectorate', { dispute: dispute.id, member: did, enrolledAt, voteOpenedAt: openedAt }));

@@ -216,7 +216,7 @@ describe('who may act, and when (refused with typed errors, nothing changed)', (
     state = remember(must(world, state, t + DAY, 'dispute.vote', world.carol.vault, { dispute: 'd1', support: 'for' }));
     refused(does(world, state, t + DAY, 'dispute.vote', world.bob.vault, { dispute: 'd1', support: 'for' }), state, { kind: 'PartyMayNotVote', dispute: 'd1', member: world.bob.did });
     refused(does(world, state, t + DAY, 'dispute.vote', world.alice.vault, { dispute: 'd1', support: 'against' }), state, { kind: 'PartyMayNotVote', member: world.alice.did });
-    refused(does(world, state, t + DAY, 'dispute.vote', world.carol.vault, { dispute: 'd1', support: 'against' }), state, { kind: 'AlreadyVoted', member: world.carol.did });
+    refused(does(world, state, t + DAY, 'dispute.vote', world.carol.vault, { dispute: 'd1', support: 'against' }), state, { kind: 'AlreadyVotedOnDispute', member: world.carol.did });
     refused(does(world, state, t + 10 * DAY, 'dispute.vote', world.dave.vault, { dispute: 'd1', support: 'for' }), state, { kind: 'DisputeNotAtStage', stage: 'appeal' });
     refused(does(world, state, t + DAY, 'dispute.vote', state.treasury, { dispute: 'd1', support: 'for' }), state, { kind: 'NotAMemberVault' });
   });
