@@ -34,7 +34,9 @@ export const castAnonymousBallot: Handler<ActionWith<'ballot.anonymous', typeof 
     ['choice', String(CHOICE_CODE[p.choice])],
   ]);
   if (!signals.ok) return signals;
-  const registered = state.version >= 2;
+  // Version 1 logs knew only free-text ids; a ballot on a proposal registered since (the v1 Demo
+  // Commons) keeps the registered rules, and counts in it.
+  const registered = state.version >= 2 || state.proposals.has(p.proposal);
   if (registered) {
     const fits = checkRegisteredBallot(state, p.proposal, p.root, ctx.time);
     if (!fits.ok) return fits;

@@ -266,6 +266,21 @@ describe('one member, one vote on a registered proposal (SPEC §7)', () => {
     expect(done.lossReserve.sharedLossDue).toBe(v.lossReserve.sharedLossDue + W(900));
   });
 
+  it('in a version 1 Commons (the Demo Commons), a ballot on a registered proposal keeps its rules and is counted in it', () => {
+    const world = givenGovernance();
+    const t = world.state.time;
+    const life = lifeOf(t);
+    // A version 1 state with a registered proposal: old logs have none, so their free-text ballots read as before.
+    const s = { ...unwrap(propose(world.state, world.alice, lossPayload(pid(11)), t)), version: 1 };
+    const p = s.proposals.get(pid(11))!;
+    const root = p.voting.mode === 'anonymous' ? p.voting.root : '';
+    expect(refused(run(s, anonymousBallot(s, pid(11), '31', 'yes', root), life.startsAt - 1))).toMatchObject({ kind: 'VotingNotOpen', state: 'pending' });
+    expect(refused(run(s, anonymousBallot(s, pid(11), '31', 'yes', '12345'), life.startsAt))).toMatchObject({ kind: 'BallotRootMismatch', recorded: root });
+    const v = unwrap(run(s, anonymousBallot(s, pid(11), '31', 'yes', root), life.startsAt));
+    const counted = v.proposals.get(pid(11))!.voting;
+    expect(counted.mode === 'anonymous' ? counted.tally : null).toEqual({ yes: 1, no: 0, abstain: 0 });
+  });
+
   it('an anonymous ballot on a burn-vote proposal, or on no registered proposal, is refused', () => {
     const { state, life, id } = proposed();
     const root = state.memberTree.recentRoots.at(-1)!;
