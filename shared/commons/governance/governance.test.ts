@@ -271,7 +271,7 @@ describe('one member, one vote on a registered proposal (SPEC §7)', () => {
     const t = world.state.time;
     const life = lifeOf(t);
     // A version 1 state with a registered proposal: old logs have none, so their free-text ballots read as before.
-    const s = { ...unwrap(propose(world.state, world.alice, lossPayload(pid(11)), t)), version: 1 };
+    const s: CommonsState = { ...unwrap(propose(world.state, world.alice, lossPayload(pid(11)), t)), version: 1 };
     const p = s.proposals.get(pid(11))!;
     const root = p.voting.mode === 'anonymous' ? p.voting.root : '';
     expect(refused(run(s, anonymousBallot(s, pid(11), '31', 'yes', root), life.startsAt - 1))).toMatchObject({ kind: 'VotingNotOpen', state: 'pending' });
