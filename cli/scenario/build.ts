@@ -254,8 +254,12 @@ export async function buildScenario(scenario: Scenario, tools: ScenarioTools): P
       }
     }
     if (accepted.length > 0) {
+      // The sequencers are the treasury's quorum as it stands before the entry (a passed stewardChange moves it).
+      const treasuryVault = state.vaults.get(cast.value.treasury);
+      const sealers = treasuryVault ? quorumKeys(cast.value, treasuryVault.signers, treasuryVault.threshold, null) : ok(sequencers);
+      if (!sealers.ok) return failure(`the entry at ${offset}s cannot be sealed: the treasury's signers: ${sealers.error}`);
       // What any verifier will do with the sealed entry; it must agree with the steps' outcomes.
-      const sealed = apply(state, log.append(time, accepted), ctx);
+      const sealed = apply(state, log.append(time, accepted, sealers.value), ctx);
       if (!sealed.ok) return failure(`the entry at ${offset}s is refused when sealed: ${sealed.error.kind}: ${sealed.error.message}`);
       state = sealed.value;
     }
