@@ -23,12 +23,18 @@ import { modules } from '../../shared/commons/registry';
 import { DEFAULT_PARAMS_V2 } from '../../shared/commons/params';
 import { type CommonsState } from '../../shared/commons/state';
 import { deriveVaultAddress } from '../../shared/commons/vaults';
-import { demoEnrolmentSignals } from '../../shared/zk/demo-identities';
+import { demoEnrolmentSignals, demoIdentity } from '../../shared/zk/demo-identities';
+import { CHOICE_CODE, fieldOfHash } from '../../shared/zk/field';
+import { merkleProof, rootOf } from '../../shared/zk/merkle';
+import { scopeNullifier } from '../../shared/zk/poseidon';
+import { currentRoot } from '../../shared/commons/governance/create';
+import { z } from 'zod';
+import { Hash } from '../../shared/commons/schema';
 import { LOG_VERSION } from '../../shared/commons/schema';
 import { type Cast, type CastMember, type Device, DeviceBox, TREASURY_SALT, castOf, officers, referTo, vaultOf } from './cast';
 import { type Scenario, type Step } from './format';
 import { checkProblems, expectationProblem } from './checks';
-import { type Prover } from './prove';
+import { type MembershipProver, type Prover } from './prove';
 import { offsetSeconds, resolveValue } from './values';
 
 /** 2026-01-05T09:00:00Z, the Demo Commons' start. */
@@ -41,6 +47,8 @@ export interface ScenarioTools {
   readonly verifier: ZkVerifier;
   readonly recoverer: SignatureRecoverer;
   readonly prove: Prover;
+  /** Anonymous ballots' membership proofs (`ballot.anonymous` steps). */
+  readonly proveMembership: MembershipProver;
 }
 
 export interface ScenarioLog {
@@ -139,6 +147,42 @@ function actionOfStep(step: Step, state: CommonsState, cast: Cast, time: number)
   }
 }
 
+/** What a `ballot.anonymous` step says: the tool makes the rest (docs/scenario-format.md). */
+const BallotStep = z.strictObject({ proposal: Hash, choice: z.enum(['yes', 'no', 'abstain']) });
+
+/**
+ * A member's anonymous ballot (SPEC §7): a real membership proof over the member tree as it stood
+ * when the proposal was created (its recorded root: the leaves up to that root), with the proposal
+ * as scope and the choice's code as message; relayed as the `zk-proof` authority wants it (the
+ * treasury, nonce 0, no signatures). A proposal that records no root (unknown, or a burn vote) gets
+ * a proof against the current root, so the ledger's refusal is what the step shows.
+ */
+async function anonymousBallotOfStep(step: Step, state: CommonsState, cast: Cast, time: number, prove: MembershipProver): Promise<Result<Action, string>> {
+  const member = cast.members.get(step.by);
+  if (!member) return err(`a ballot is a member's: "by" must name a member (the members: ${[...cast.members.keys()].join(', ')})`);
+  const said = BallotStep.safeParse(step.payload ?? {});
+  if (!said.success) return err(`a ballot.anonymous step's payload is { "proposal", "choice" } (the tool makes the proof): ${schemaProblem(said.error.issues)}`);
+  const { proposal: id, choice } = said.data;
+  const proposal = state.proposals.get(id);
+  const root = proposal?.voting.mode === 'anonymous' ? proposal.voting.root : currentRoot(state);
+  const all = state.memberTree.leaves.map((leaf) => BigInt(leaf));
+  let size = all.length;
+  while (size > 0 && String(rootOf(all.slice(0, size))) !== root) size--;
+  if (size === 0) return err(`no prefix of the member tree has the root ${root} the ballot must prove against`);
+  const leaves = all.slice(0, size);
+  const commitment = BigInt(demoEnrolmentSignals(member.name, cast.commonsId).commitment);
+  const index = leaves.indexOf(commitment);
+  if (index < 0) return err(`${member.name} was not a member when the proposal was created: no membership proof against its root can be made`);
+  const { secret, bioKey } = demoIdentity(member.name);
+  const path = merkleProof(leaves, index);
+  const scope = fieldOfHash(id);
+  const proved = await prove({ secret, bioKey, pathElements: path.pathElements, pathIndices: path.pathIndices, scope, message: CHOICE_CODE[choice] });
+  const nullifier = String(scopeNullifier(scope, secret));
+  if (proved.publicSignals[0] !== root || proved.publicSignals[1] !== nullifier) return err('the membership proof does not commit to the recorded root and the member\'s nullifier');
+  const payload = Payloads['ballot.anonymous'].parse({ proposal: id, choice, root, nullifier, publicSignals: proved.publicSignals, proof: proved.proof });
+  return ok(signAction(cast.commonsId, { kind: 'ballot.anonymous', vault: cast.treasury, nonce: 0, validUntil: time + VALID_FOR_SECONDS, payload }, []));
+}
+
 export interface ScenarioFailure {
   readonly message: string;
 }
@@ -181,7 +225,7 @@ export async function buildScenario(scenario: Scenario, tools: ScenarioTools): P
     members.map((m) => m.name),
     commonsId,
   );
-  const proofSeconds = (performance.now() - proving) / 1000;
+  let proofSeconds = (performance.now() - proving) / 1000;
   const setup: Action[] = [];
   for (const m of members) {
     const { commitment, nullifier, publicSignals } = demoEnrolmentSignals(m.name, commonsId);
@@ -236,7 +280,13 @@ export async function buildScenario(scenario: Scenario, tools: ScenarioTools): P
         if (at.value !== offset) break;
       }
       const label = stepLabel(step, index);
-      const made = actionOfStep(step, running, cast.value, time);
+      let made: Result<{ action: Action; creates: { member: CastMember; name: string; address: string } | null }, string>;
+      if (step.action === 'ballot.anonymous') {
+        const ballotProving = performance.now();
+        const ballot = await anonymousBallotOfStep(step, running, cast.value, time, tools.proveMembership);
+        proofSeconds += (performance.now() - ballotProving) / 1000;
+        made = ballot.ok ? ok({ action: ballot.value, creates: null }) : ballot;
+      } else made = actionOfStep(step, running, cast.value, time);
       if (!made.ok) return failure(`${label}: ${made.error}`);
       const result = applyAction(running, made.value.action, { ...ctx, time });
       const problem = expectationProblem(step.expect, result.ok ? { ok: true } : { ok: false, error: result.error as ModuleError });
@@ -254,8 +304,12 @@ export async function buildScenario(scenario: Scenario, tools: ScenarioTools): P
       }
     }
     if (accepted.length > 0) {
+      // The sequencers are the treasury's quorum as it stands before the entry (a passed stewardChange moves it).
+      const treasuryVault = state.vaults.get(cast.value.treasury);
+      const sealers = treasuryVault ? quorumKeys(cast.value, treasuryVault.signers, treasuryVault.threshold, null) : ok(sequencers);
+      if (!sealers.ok) return failure(`the entry at ${offset}s cannot be sealed: the treasury's signers: ${sealers.error}`);
       // What any verifier will do with the sealed entry; it must agree with the steps' outcomes.
-      const sealed = apply(state, log.append(time, accepted), ctx);
+      const sealed = apply(state, log.append(time, accepted, sealers.value), ctx);
       if (!sealed.ok) return failure(`the entry at ${offset}s is refused when sealed: ${sealed.error.kind}: ${sealed.error.message}`);
       state = sealed.value;
     }

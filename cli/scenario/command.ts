@@ -11,7 +11,7 @@ import { emulatorDemoKeys } from '../../electron/services/ledger/demo';
 import { bestRecoverer } from '../../electron/services/ledger/native';
 import { type ScenarioTools, buildScenario } from './build';
 import { readScenario } from './format';
-import { identityProver } from './prove';
+import { identityProver, membershipProver } from './prove';
 
 export interface ScenarioIo {
   out(text: string): void;
@@ -25,6 +25,7 @@ export const defaultScenarioTools = (): ScenarioTools => ({
   verifier: commonsVerifier(),
   recoverer: bestRecoverer(),
   prove: identityProver(),
+  proveMembership: membershipProver(),
 });
 
 /** Exit code 0 when the log was written, 1 when the scenario is refused (nothing written). */

@@ -36,3 +36,32 @@ export const identityProver =
     }
     return proofs;
   };
+
+export interface MembershipInput {
+  readonly secret: bigint;
+  readonly bioKey: bigint;
+  readonly pathElements: readonly bigint[];
+  readonly pathIndices: readonly number[];
+  readonly scope: bigint;
+  readonly message: bigint;
+}
+export type MembershipProof = PayloadOf<'ballot.anonymous'>['proof'];
+export type MembershipProver = (input: MembershipInput) => Promise<{ publicSignals: string[]; proof: MembershipProof }>;
+
+/**
+ * An anonymous ballot's proof: the membership circuit of resources/zk (or $C3_ZK_DIR) over a
+ * member's demo identity and Merkle path, with the proposal as scope and the choice as message
+ * (the inputs electron/services/prover/service.ts `identity.proveMembership` gives it).
+ */
+export const membershipProver =
+  (dir = zkResourcesDir()): MembershipProver =>
+  async (input) => {
+    const wasm = new Uint8Array(readFileSync(join(dir, 'membership.wasm')));
+    const zkey = new Uint8Array(readFileSync(join(dir, 'membership.zkey')));
+    try {
+      const { proof, publicSignals } = await snarkjs.groth16.fullProve({ ...input, pathElements: [...input.pathElements], pathIndices: [...input.pathIndices] }, wasm, zkey);
+      return { publicSignals: publicSignals as string[], proof: proof as MembershipProof };
+    } finally {
+      await (globalThis as { curve_bn128?: { terminate(): Promise<void> } | null }).curve_bn128?.terminate();
+    }
+  };
