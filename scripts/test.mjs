@@ -84,7 +84,10 @@ process.exit(totals.failed > 0 ? 1 : 0);
 function vitestCounts(file) {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
   const json = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: json.numPassedTests, failed: json.numFailedTests + (json.success ? 0 : json.numFailedTestSuites), skipped: json.numPendingTests + json.numTodoTests };
+  // numFailedTestSuites counts describe blocks as well as files, so it is not added to the failed
+  // tests: a run that failed with no failed test (a file that did not load) counts as one failure.
+  const failed = json.numFailedTests > 0 ? json.numFailedTests : json.success ? 0 : 1;
+  return { passed: json.numPassedTests, failed, skipped: json.numPendingTests + json.numTodoTests };
 }
 
 function playwrightCounts(file) {
