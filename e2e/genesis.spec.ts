@@ -6,9 +6,9 @@
  * member's app — another browser context served by another app with its own data folder, i.e.
  * another machine — opens the invite, joins with the ledger file and imports the update.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { addSteward, saved, script, sealAs } from './support/commons';
 import { plugIn } from './support/devices';
 import { type OwnApp, startOwnApp } from './support/own-app';
 
@@ -23,32 +23,7 @@ test.afterAll(async () => {
 
 /** A treasury price attestation signed with the emulated devices' keys, as another steward's app would send it (scripts/signed-request.ts). */
 const priceAttestationFile = (commonsId: string, treasury: string, nonce: number, price: number, signers: string[]): string =>
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/signed-request.ts', commonsId, treasury, String(nonce), String(price), ...signers], { encoding: 'utf8' });
-
-async function saved(page: Page, click: () => Promise<void>, path: string): Promise<string> {
-  const download: Promise<Download> = page.waitForEvent('download');
-  await click();
-  await (await download).saveAs(path);
-  return path;
-}
-
-async function addSteward(page: Page, deviceId: string, account: string, label: string, what: 'steward' | 'attestor' = 'steward') {
-  const box = page.getByTestId(`add-${what}`);
-  await box.getByLabel(`Device for the new ${what}`).selectOption(deviceId);
-  await box.getByLabel(`Account for the new ${what}`).selectOption({ index: Number(account) });
-  await box.getByLabel(`Label for the new ${what}`).fill(label);
-  await box.getByRole('button', { name: `Add ${what}` }).click();
-}
-
-async function sealAs(page: Page, label: string, deviceId: string, digest: string) {
-  const row = page.getByTestId('steward-row').filter({ hasText: label });
-  await row.getByLabel(`Device for ${label}`).selectOption(deviceId);
-  await row.getByRole('button', { name: `Seal as ${label}` }).click();
-  await expect(row.getByTestId('signing-prompt')).toBeVisible({ timeout: 15_000 });
-  expect(digest).toMatch(/^0x[0-9a-f]{64}$/);
-  await row.getByRole('button', { name: /^Approve on/ }).click();
-  await expect(row.getByTestId('steward-signed')).toContainText(`sealed by ${label}`, { timeout: 15_000 });
-}
+  script('signed-request.ts', commonsId, treasury, String(nonce), String(price), ...signers);
 
 test('stewards create a Commons, seal an entry on their devices and hand members the invite and the update', async ({ browser }, testInfo) => {
   test.setTimeout(240_000);

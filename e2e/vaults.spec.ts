@@ -7,9 +7,9 @@
  * entry that spent it; a request for another vault refused; the inbox surviving a reload; the
  * history searched. Its own server: the demo moves on.
  */
-import { writeFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { getAddress } from 'viem';
+import { addConnected, approve, cosignerFile as cosignerFileOf, nav, saveRequest } from './support/commons';
 import { plugIn, signWith } from './support/devices';
 import { type OwnApp, startOwnApp } from './support/own-app';
 
@@ -21,41 +21,13 @@ test.afterAll(async () => {
   await app.stop();
 });
 
-const nav = (page: Page, label: string) => page.getByRole('button', { name: label, exact: true }).click();
-
 async function open(page: Page) {
   await page.goto(app.url);
   await expect(page.getByTestId('vault').filter({ hasText: "Bob's vault" })).toBeVisible({ timeout: 30_000 });
 }
 
-/** A co-signer file as another member's app writes it (docs/backup-and-cosigner-files.md). */
-function cosignerFile(path: string, address: string, index: number) {
-  const file = { format: 'c3-cosigner', version: 1, address: getAddress(address), device: 'trezor', fingerprint: null, label: 'Bob · Trezor', path: `m/44'/60'/0'/0/${index}`, createdAt: '2026-11-29T12:00:00.000Z' };
-  writeFileSync(path, JSON.stringify(file, null, 2));
-  return path;
-}
-
-/** Adds the account `index` of a device connected here as a signer, confirmed on its screen. */
-async function addConnected(page: Page, deviceId: string, index: number, label: string) {
-  await page.getByLabel('Device of the new signer').selectOption(deviceId);
-  await page.getByLabel('Account').fill(String(index));
-  await page.getByLabel('Signer label').fill(label);
-  await page.getByRole('button', { name: 'Show the address on the device and add it' }).click();
-  await approve(page.getByTestId('wizard-device-prompt'));
-  await expect(page.getByTestId('signer-note')).toContainText('Added');
-}
-
-/** Approves on the emulated device once its screen shows the request (a press before it waits is not taken). */
-async function approve(scope: Locator) {
-  await expect(scope.getByRole('status', { name: 'The device shows' })).toBeVisible({ timeout: 15_000 });
-  await scope.getByRole('button', { name: /^Approve on/ }).click();
-}
-
-async function saveRequest(page: Page, path: string) {
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: /^Save (the signed )?request file/ }).click();
-  await (await download).saveAs(path);
-}
+/** Bob's co-signer file, as his app writes it (docs/backup-and-cosigner-files.md). */
+const cosignerFile = (path: string, address: string, index: number) => cosignerFileOf(path, address, 'trezor', index, 'Bob · Trezor');
 
 test('a 2-of-3 vault with a co-signer from a file, signed on two machines, merged, sequenced; a superseded request; the history searched', async ({ page, browser }, testInfo) => {
   test.setTimeout(240_000);
