@@ -9,7 +9,8 @@
  * merged (a merge into another vault refused), handed to the stewards as a file, sealed, and reach
  * the member through the next update. Refused in words on the way: a tampered request, an expired
  * one, a replayed one (its action number spent), and an update carrying a rival sealed entry at a
- * height the member holds (a fork).
+ * height the member holds (a fork). In the member's own inbox, a rival request at a spent action
+ * number is shown superseded (naming the entry that spent it) and the expired one expired.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -247,6 +248,20 @@ test('a real Commons across three machines: genesis, a member joining, a 3-of-5 
   await nav(member, 'Requests');
   await expect(family).toHaveAttribute('data-state', 'executed', { timeout: 30_000 });
 
+  // ── In the member's own inbox: a rival request at the treasury's spent action number 0 is superseded, naming
+  // the entry that spent it, and cannot be signed; the expired request is marked expired.
+  const rivalPath = out('attest-rival-nonce-0.json');
+  writeFileSync(rivalPath, script('signed-request.ts', commonsId, treasury, '0', '460000', 'ledger:0', 'trezor:0'));
+  await member.getByTestId('inbox-import').setInputFiles(rivalPath);
+  await expect(member.getByTestId('inbox-result')).toContainText('A new request was added');
+  const rival = member.getByTestId('inbox-row').filter({ hasText: 'Attest the price of ADA at 0.46 CONX per ADA' });
+  await expect(rival).toHaveAttribute('data-state', 'superseded', { timeout: 30_000 });
+  await expect(rival.getByTestId('superseded-by')).toContainText('Entry 1 spent action number 0 of Commons treasury on: Create a Commons vault named “Reserve”');
+  await expect(rival.getByRole('button', { name: 'Open to sign' })).toBeDisabled();
+  await member.getByTestId('inbox-import').setInputFiles(expiredPath);
+  await expect(member.getByTestId('inbox-row').filter({ hasText: 'Attest the price of ADA at 0.45 CONX per ADA' })).toHaveAttribute('data-state', 'expired', { timeout: 30_000 });
+  await shot(member, '14-member-superseded-and-expired.png');
+
   // ── A fork: an update carrying another entry 2, sealed by two stewards too. Refused, naming both; nothing imported.
   const forkPath = out('update-2-fork.jsonl');
   writeFileSync(forkPath, script('forked-update.ts', update2, 'ledger:0', 'trezor:0'));
@@ -259,7 +274,7 @@ test('a real Commons across three machines: genesis, a member joining, a 3-of-5 
   await expect(alert).toContainText(headOf(forkPath));
   expect(headOf(forkPath)).not.toBe(headOf(update2));
   await expect(member.getByTestId('ledger-height')).toHaveText('3');
-  await shot(member, '14-member-fork-refused.png');
+  await shot(member, '15-member-fork-refused.png');
 
   await memberContext.close();
   await stewardsContext.close();
