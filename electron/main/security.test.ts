@@ -58,6 +58,24 @@ describe('the session', () => {
     for (const device of ['hid', 'usb', 'serial']) expect(fake.session.checkDevicePermission(device, 'c3://app')).toBe(false);
   });
 
+  it('lets the app\'s own page use the camera, video only, to scan a QR code; no microphone, no other page, no frame', async () => {
+    const { webContents } = appWindow();
+    const ask = (details: { mediaTypes?: string[]; isMainFrame?: boolean; requestingUrl?: string }) => fake.session.requestPermission(webContents, 'media', details);
+    expect(await ask({ mediaTypes: ['video'] })).toBe(true);
+    expect(fake.session.checkPermission(webContents, 'media', 'c3://app', { mediaType: 'video' })).toBe(true);
+    // The microphone, alone or with the camera, and a request that names no media: refused.
+    expect(await ask({ mediaTypes: ['audio'] })).toBe(false);
+    expect(await ask({ mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(await ask({})).toBe(false);
+    expect(fake.session.checkPermission(webContents, 'media', 'c3://app', { mediaType: 'audio' })).toBe(false);
+    // Another page, a look-alike host, or a frame inside the page: refused.
+    for (const requestingUrl of ['https://evil.example/', 'c3://app.evil/index.html', 'c3://evil@app/index.html', 'file:///etc/passwd']) {
+      expect(await ask({ mediaTypes: ['video'], requestingUrl }), requestingUrl).toBe(false);
+    }
+    expect(await ask({ mediaTypes: ['video'], isMainFrame: false })).toBe(false);
+    expect(fake.session.checkPermission(webContents, 'media', 'https://evil.example', { mediaType: 'video' })).toBe(false);
+  });
+
   it('puts the app’s Content-Security-Policy on every response, replacing a weaker one', async () => {
     const headers = await fake.session.receiveHeaders('https://example.com/', { 'Content-Security-Policy': ["default-src *; script-src 'unsafe-inline'"], 'X-Other': ['kept'] });
     expect(headers).toEqual({ 'Content-Security-Policy': [contentSecurityPolicy()], 'X-Other': ['kept'] });

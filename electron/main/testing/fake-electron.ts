@@ -246,13 +246,14 @@ export class FakeSession extends EventEmitter {
   }
 
   /** A page asks for a permission (camera, hid, notifications…). Electron grants it when no handler says otherwise. */
-  requestPermission(contents: FakeWebContents, permission: string): Promise<boolean> {
+  requestPermission(contents: FakeWebContents, permission: string, details: { mediaTypes?: string[]; isMainFrame?: boolean; requestingUrl?: string } = {}): Promise<boolean> {
     const handler = this.permissionRequestHandler;
     if (!handler) return Promise.resolve(true);
-    return new Promise((resolve) => handler(contents, permission, resolve, { requestingUrl: contents.getURL(), isMainFrame: true }));
+    return new Promise((resolve) => handler(contents, permission, resolve, { requestingUrl: contents.getURL(), isMainFrame: true, ...details }));
   }
-  checkPermission(contents: FakeWebContents | null, permission: string, origin: string): boolean {
-    return this.permissionCheckHandler ? this.permissionCheckHandler(contents, permission, origin, {}) : true;
+  /** As Electron asks before a permission is used (`details.mediaType` for the camera or microphone). */
+  checkPermission(contents: FakeWebContents | null, permission: string, origin: string, details: { mediaType?: string } = {}): boolean {
+    return this.permissionCheckHandler ? this.permissionCheckHandler(contents, permission, origin, details) : true;
   }
   checkDevicePermission(deviceType: string, origin: string): boolean {
     return this.devicePermissionHandler ? this.devicePermissionHandler({ deviceType, origin }) : false;
