@@ -8,7 +8,7 @@
  * moves the Demo Commons on.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { plugIn, signWith } from './support/devices';
+import { plugIn, signAndSubmit } from './support/devices';
 import { type OwnApp, startOwnApp } from './support/own-app';
 
 let app: OwnApp;
@@ -19,24 +19,6 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-/** Signs the open request with each signer named (all on the Trezor emulator here), submits it, waits until this app verified it, and closes it. */
-async function signAndSubmit(page: Page, trezor: string, signers: readonly string[], words: RegExp) {
-  await expect(page.getByTestId('action-words')).toHaveText(words);
-  for (const label of signers) {
-    const row = await signWith(page, label, trezor);
-    await expect(row.getByRole('status', { name: 'The device shows' })).toBeVisible();
-    const verified = row.getByTestId('signature-verified');
-    await expect(async () => {
-      if (!(await verified.isVisible())) await row.getByRole('button', { name: /^Approve on/ }).click({ timeout: 2_000 });
-      await expect(verified).toContainText(`signed by ${label}`, { timeout: 4_000 });
-    }).toPass({ timeout: 30_000 });
-  }
-  await page.getByRole('button', { name: 'Submit to the stewards' }).click();
-  await expect(page.getByTestId('sequenced')).toBeVisible();
-  await expect(page.getByTestId('request-state')).toHaveAttribute('data-state', 'executed', { timeout: 30_000 });
-  await page.getByRole('button', { name: 'Close' }).click();
-}
-
 const chooseVault = (page: Page, name: string) => page.getByLabel('Your vault').selectOption({ label: name });
 
 test('two members trade a service listing; an order outside the band is refused in words', async ({ page }, testInfo) => {
@@ -45,6 +27,8 @@ test('two members trade a service listing; an order outside the band is refused 
   await page.goto(app.url);
   await expect(page.getByTestId('vault').filter({ hasText: "Farah's vault" })).toContainText('10,000 CONX', { timeout: 60_000 });
   const trezor = await plugIn(page, 'trezor');
+  // Every signer here holds a Trezor: the shared helper picks the Trezor for labels that say so.
+  const onTrezor = { ledger: trezor, trezor };
   await page.getByRole('button', { name: 'DEX', exact: true }).click();
 
   // Dee lists bike repair at 20 CONX an hour: that price is the listing's reference.
@@ -54,7 +38,7 @@ test('two members trade a service listing; an order outside the band is refused 
   await page.getByLabel('Service unit').fill('hour');
   await page.getByLabel('Listing price').fill('20');
   await page.getByRole('button', { name: 'List the service' }).click();
-  await signAndSubmit(page, trezor, ['Dee · Trezor'], /^List the service “Bike repair” as bike-repair, at 20 CONX per hour: .* within ±5 % of it; listed by Dee's vault/);
+  await signAndSubmit(page, onTrezor, ['Dee · Trezor'], /^List the service “Bike repair” as bike-repair, at 20 CONX per hour: .* within ±5 % of it; listed by Dee's vault/);
   const listing = page.getByTestId('listing').filter({ hasText: 'bike-repair' });
   await expect(listing).toContainText('19 CONX – 21 CONX');
 
@@ -63,7 +47,7 @@ test('two members trade a service listing; an order outside the band is refused 
   await page.getByLabel('Order price').fill('20');
   await page.getByLabel('Order units').fill('5');
   await page.getByRole('button', { name: 'Place the offer' }).click();
-  await signAndSubmit(page, trezor, ['Dee · Trezor'], /^Sell 5 × hour of listing bike-repair \(“Bike repair”, by Dee, 20 CONX per hour\) at 20 CONX each or more/);
+  await signAndSubmit(page, onTrezor, ['Dee · Trezor'], /^Sell 5 × hour of listing bike-repair \(“Bike repair”, by Dee, 20 CONX per hour\) at 20 CONX each or more/);
   await expect(page.getByTestId('book-ask')).toContainText('20 CONX');
 
   // Farah bids 25 CONX: outside the band, refused in words before any device is asked.
@@ -81,7 +65,7 @@ test('two members trade a service listing; an order outside the band is refused 
   // Farah bids 20.5 CONX for 2 hours: it fills at Dee's 20 CONX.
   await page.getByLabel('Order price').fill('20.5');
   await page.getByRole('button', { name: 'Place the bid' }).click();
-  await signAndSubmit(page, trezor, ['Farah · Trezor'], /^Buy 2 × hour of listing bike-repair .* at up to 20\.5 CONX each \(order bike-repair-buy-2\): 41 CONX move from Farah's vault/);
+  await signAndSubmit(page, onTrezor, ['Farah · Trezor'], /^Buy 2 × hour of listing bike-repair .* at up to 20\.5 CONX each \(order bike-repair-buy-2\): 41 CONX move from Farah's vault/);
   const fill = page.getByTestId('fill').first();
   await expect(fill).toContainText("Farah's vault");
   await expect(fill).toContainText("Dee's vault");
@@ -98,7 +82,7 @@ test('two members trade a service listing; an order outside the band is refused 
   const offer = page.getByTestId('my-order').filter({ hasText: 'bike-repair-sell-1' });
   await expect(offer.getByTestId('order-filled')).toHaveText('2');
   await offer.getByRole('button', { name: 'Cancel bike-repair-sell-1' }).click();
-  await signAndSubmit(page, trezor, ['Dee · Trezor'], /^Cancel order bike-repair-sell-1 \(sell 5 × hour of listing bike-repair .*, 2 already filled\)/);
+  await signAndSubmit(page, onTrezor, ['Dee · Trezor'], /^Cancel order bike-repair-sell-1 \(sell 5 × hour of listing bike-repair .*, 2 already filled\)/);
   await expect(offer).toHaveAttribute('data-state', 'cancelled');
   await expect(page.getByTestId('book-ask')).toHaveCount(0);
   await shot('dex-after-cancel');

@@ -12,7 +12,7 @@
  * It runs on a server of its own (own-app.ts): it moves the Demo Commons on.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { plugIn, signWith } from './support/devices';
+import { type Devices, plugIn, signAndSubmit } from './support/devices';
 import { type OwnApp, startOwnApp } from './support/own-app';
 
 let app: OwnApp;
@@ -23,33 +23,9 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-interface Devices {
-  readonly ledger: string;
-  readonly trezor: string;
-}
 
 const ALICE = ['Alice · Ledger', 'Alice · Trezor'] as const;
 const FARAH = ['Farah · Trezor'] as const;
-
-/** Signs the open request with each signer named, submits it to the stewards, waits until this app verified it, and closes it. */
-async function signAndSubmit(page: Page, devices: Devices, signers: readonly string[], words: RegExp) {
-  await expect(page.getByTestId('action-words')).toHaveText(words);
-  for (const label of signers) {
-    const row = await signWith(page, label, label.includes('Trezor') ? devices.trezor : devices.ledger);
-    await expect(row.getByRole('status', { name: 'The device shows' })).toBeVisible();
-    // The device list may still say "waiting" from the request this device just signed: press
-    // again (the button is disabled once nothing waits) until this request's signature is in.
-    const verified = row.getByTestId('signature-verified');
-    await expect(async () => {
-      if (!(await verified.isVisible())) await row.getByRole('button', { name: /^Approve on/ }).click({ timeout: 2_000 });
-      await expect(verified).toContainText(`signed by ${label}`, { timeout: 4_000 });
-    }).toPass({ timeout: 30_000 });
-  }
-  await page.getByRole('button', { name: 'Submit to the stewards' }).click();
-  await expect(page.getByTestId('sequenced')).toBeVisible();
-  await expect(page.getByTestId('request-state')).toHaveAttribute('data-state', 'executed', { timeout: 30_000 });
-  await page.getByRole('button', { name: 'Close' }).click();
-}
 
 const go = (page: Page, label: 'Vote' | 'Credit') => page.getByRole('button', { name: label, exact: true }).click();
 const chooseVault = (page: Page, name: string) => page.getByLabel('Your vault').selectOption({ label: name });
