@@ -63,8 +63,7 @@ export function verifyLog(text: string, ctx: LedgerContext): Result<{ state: Com
 /** One signature to recover: the digest and the 65-byte signature. */
 export interface RecoveryJob {
   readonly digest: Uint8Array;
-  readonly signature: Uint8Array;
-  /** The signature as written in the log (0x-hex), the cache's key. */
+  /** The signature as written in the log (0x-hex r‖s‖v): decoded where it is recovered, and the cache's key. */
   readonly sigHex: string;
 }
 
@@ -79,13 +78,13 @@ export function collectSignatures(entries: readonly Entry[], commonsId?: Hex, me
   const jobs: RecoveryJob[] = [];
   for (const entry of entries) {
     const head = hexBytes(entryHash(id, entry, memo));
-    for (const s of entry.sequencerSigs) jobs.push({ digest: head, signature: hexBytes(s.sig), sigHex: s.sig });
+    for (const s of entry.sequencerSigs) jobs.push({ digest: head, sigHex: s.sig });
     for (const action of entry.actions) {
       if (action.sigs.length > 0) {
         const digest = actionDigest(id, action, memo);
-        for (const s of action.sigs) jobs.push({ digest, signature: hexBytes(s.sig), sigHex: s.sig });
+        for (const s of action.sigs) jobs.push({ digest, sigHex: s.sig });
       }
-      for (const s of payloadSignatures(action, id)) jobs.push({ digest: s.digest, signature: hexBytes(s.sig), sigHex: s.sig });
+      for (const s of payloadSignatures(action, id)) jobs.push({ digest: s.digest, sigHex: s.sig });
     }
   }
   return jobs;
@@ -112,15 +111,17 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => {
  * and falls back to `base` for anything it was not given.
  */
 export function cachedRecoverer(jobs: readonly RecoveryJob[], results: readonly (string | null)[], base: SignatureRecoverer): SignatureRecoverer {
-  // Keyed by the signature's hex; an answer counts only for the very digest it was recovered for.
-  const cache = new Map<string, { digest: Uint8Array; address: string | null }>();
-  jobs.forEach((job, i) => cache.set(job.sigHex, { digest: job.digest, address: results[i] ?? null }));
+  // Keyed by the signature's hex (to the job's index: no object per signature); an answer counts
+  // only for the very digest it was recovered for.
+  const cache = new Map<string, number>();
+  jobs.forEach((job, i) => cache.set(job.sigHex, i));
+  const fallback = (digest: Uint8Array, signature: string) => (base.recoverHex ? base.recoverHex(digest, signature) : base.recover(digest, hexBytes(signature)));
   return {
     name: `${base.name}, recovered ahead`,
     recover: (digest, signature) => base.recover(digest, signature),
     recoverHex(digest, signature) {
-      const hit = cache.get(signature);
-      return hit && sameBytes(hit.digest, digest) ? (hit.address as Hex | null) : base.recover(digest, hexBytes(signature));
+      const at = cache.get(signature);
+      return at !== undefined && sameBytes(jobs[at]!.digest, digest) ? ((results[at] ?? null) as Hex | null) : fallback(digest, signature);
     },
   };
 }

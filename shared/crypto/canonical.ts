@@ -4,8 +4,8 @@
  * string (exactly as amounts appear in the log), numbers only as safe integers, `undefined` members
  * omitted, strings escaped as JSON.stringify does. UTF-8 bytes of that text are hashed with keccak256.
  */
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { keccak256 } from './keccak';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { keccak256, keccak256Utf8 } from './keccak';
 
 export type Hex = `0x${string}`;
 
@@ -47,7 +47,7 @@ export function canonicalJson(value: unknown): string {
 export const keccakHex = (bytes: Uint8Array): Hex => `0x${bytesToHex(keccak256(bytes))}`;
 
 /** keccak256 of the canonical encoding: the `payloadHash` of a VaultAction (SPEC §3). */
-export const canonicalHash = (value: unknown): Hex => keccakHex(utf8ToBytes(canonicalJson(value)));
+export const canonicalHash = (value: unknown): Hex => `0x${bytesToHex(keccak256Utf8(canonicalJson(value)))}`;
 
 /** The same hash as bytes (what a struct hash takes), without a round trip through hex. */
-export const canonicalHashBytes = (value: unknown): Uint8Array => keccak256(utf8ToBytes(canonicalJson(value)));
+export const canonicalHashBytes = (value: unknown): Uint8Array => keccak256Utf8(canonicalJson(value));

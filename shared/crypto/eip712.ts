@@ -7,6 +7,7 @@ import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { hashDomain, hashTypedData, keccak256, toHex } from 'viem';
 import { type Hex } from './canonical';
 import { keccak256 as keccakBytes } from './keccak';
+import { decodeHexInto } from './hex';
 
 export const COMMONS_DOMAIN_NAME = 'C3 Commons';
 export const COMMONS_DOMAIN_VERSION = '1';
@@ -82,13 +83,14 @@ export function domainSeparator(commonsId: Hex): Uint8Array {
 
 /** EIP-712's digest: keccak256(0x19 0x01 ‖ domainSeparator ‖ keccak256(encoded struct)). */
 function typedDataDigest(commons: Hex, struct: Uint8Array): Uint8Array {
-  const outer = new Uint8Array(66);
-  outer[0] = 0x19;
-  outer[1] = 0x01;
+  // One buffer for every digest (the function runs to its end before another call): a replay
+  // hashes a million actions, and a new array each time costs more than the hashing around it.
+  const outer = OUTER;
   outer.set(domainSeparator(commons), 2);
   outer.set(keccakBytes(struct), 34);
   return keccakBytes(outer);
 }
+const OUTER = Uint8Array.of(0x19, 0x01, ...new Uint8Array(64));
 
 const kindHashCache = new Map<string, Uint8Array>();
 const kindHash = (kind: string): Uint8Array => {
@@ -145,6 +147,8 @@ const structPrefix = (commons: Hex): Uint8Array => {
   return prefix;
 };
 
+const STRUCT = new Uint8Array(32 * 7);
+
 /** A uint64 given as a JavaScript number, written big-endian in the last 8 bytes of its word. */
 const writeSafeUint = (target: Uint8Array, offset: number, value: number) => {
   const high = Math.floor(value / 2 ** 32);
@@ -169,9 +173,10 @@ export function vaultActionDigestOf(commons: Hex, vault: Hex, nonce: number, kin
   if (!safe(nonce) || !safe(validUntil) || payloadHash.length !== 32) {
     return vaultActionDigest({ commons, vault, nonce: BigInt(nonce), kind, payloadHash: `0x${bytesToHex(payloadHash)}`, validUntil: BigInt(validUntil) });
   }
-  const struct = new Uint8Array(32 * 7);
+  // The struct's buffer is reused (see typedDataDigest); every byte that is not zero padding is written below.
+  const struct = STRUCT;
   struct.set(structPrefix(commons), 0);
-  struct.set(fixedBytes(vault, 20), 64 + 12);
+  if (!decodeHexInto(vault, 20, struct, 64 + 12)) throw new RangeError(`EIP-712: expected 20 bytes, got ${vault}`);
   writeSafeUint(struct, 96, nonce);
   struct.set(kindHash(kind), 128);
   struct.set(payloadHash, 160);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { keccak256, keccakImplementation, keccakModuleBytes } from './keccak';
+import { keccak256, keccak256Utf8, keccakImplementation, keccakModuleBytes } from './keccak';
 
 const hex = (bytes: Uint8Array) => bytesToHex(bytes);
 
@@ -41,5 +41,19 @@ describe('keccak256 on WebAssembly', () => {
     const copy = hex(first);
     keccak256(utf8ToBytes('second'));
     expect(hex(first)).toBe(copy);
+  });
+
+  it('hashes a text as its UTF-8 bytes, encoded in place: any text, short or past the buffer, in any script', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 200 })), (text) => {
+        expect(hex(keccak256Utf8(text))).toBe(hex(keccak_256(utf8ToBytes(text))));
+      }),
+      { numRuns: 1_000 },
+    );
+    // Around the block size, and longer than the module's buffer (the general path).
+    for (const length of [0, 135, 136, 137, 272, 87_000, 300_000]) {
+      const text = 'é'.repeat(Math.floor(length / 2)) + 'a'.repeat(length % 2);
+      expect(hex(keccak256Utf8(text)), `length ${length}`).toBe(hex(keccak_256(utf8ToBytes(text))));
+    }
   });
 });

@@ -213,8 +213,14 @@ function wasmKeccak256(engine: WasmKeccak, data: Uint8Array): Uint8Array {
     offset += BUFFER_BLOCKS * RATE;
   }
   const rest = data.length - offset;
-  const blocks = Math.floor(rest / RATE) + 1;
   memory.set(offset === 0 ? data : data.subarray(offset), BUFFER);
+  return squeezeLast(engine, rest);
+}
+
+/** Pads the last `rest` bytes already at BUFFER, absorbs them and returns the digest. */
+function squeezeLast(engine: WasmKeccak, rest: number): Uint8Array {
+  const memory = engine.memory;
+  const blocks = Math.floor(rest / RATE) + 1;
   memory.fill(0, BUFFER + rest, BUFFER + blocks * RATE);
   // Keccak's padding (pad10*1 with domain bit 0x01), not SHA-3's 0x06.
   memory[BUFFER + rest] = 0x01;
@@ -223,8 +229,25 @@ function wasmKeccak256(engine: WasmKeccak, data: Uint8Array): Uint8Array {
   return memory.slice(STATE, STATE + 32);
 }
 
+const utf8 = new TextEncoder();
+
+/**
+ * keccak256 of a text's UTF-8 bytes, encoded straight into the module's memory when it fits (a
+ * payload's canonical JSON, once per action on a replay): no array of bytes per text.
+ */
+function wasmKeccak256Utf8(engine: WasmKeccak, text: string): Uint8Array {
+  // At most 3 bytes per UTF-16 unit; longer texts take the general path.
+  if (3 * text.length >= BUFFER_BLOCKS * RATE) return wasmKeccak256(engine, utf8.encode(text));
+  engine.memory.fill(0, STATE, STATE + 200);
+  const { written } = utf8.encodeInto(text, engine.memory.subarray(BUFFER, BUFFER + BUFFER_BLOCKS * RATE));
+  return squeezeLast(engine, written);
+}
+
 /** keccak256 of `data` (32 bytes). */
 export const keccak256: (data: Uint8Array) => Uint8Array = wasm ? (data) => wasmKeccak256(wasm, data) : nobleKeccak;
+
+/** keccak256 of a text's UTF-8 encoding (32 bytes). */
+export const keccak256Utf8: (text: string) => Uint8Array = wasm ? (text) => wasmKeccak256Utf8(wasm, text) : (text) => nobleKeccak(utf8.encode(text));
 
 /** Which implementation `keccak256` runs on. */
 export const keccakImplementation: 'webassembly' | '@noble/hashes' = wasm ? 'webassembly' : '@noble/hashes';

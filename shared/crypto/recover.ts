@@ -6,6 +6,7 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { type Hex } from './canonical';
+import { decodeHexInto } from './hex';
 import { keccak256 } from './keccak';
 
 export interface SignatureRecoverer {
@@ -35,19 +36,33 @@ export interface SplitSignature {
  */
 export function splitSignature(signature: Uint8Array): SplitSignature | null {
   if (signature.length !== 65) return null;
-  const v = signature[64];
+  const recovery = recoveryOf(signature, 0);
+  return recovery === null ? null : { compact: signature.subarray(0, 64), recovery };
+}
+
+/** The recovery id of the 65-byte r‖s‖v at `base` in `bytes`, or null when v is not 27/28 or s is zero or in the upper half. */
+function recoveryOf(bytes: Uint8Array, base: number): 0 | 1 | null {
+  const v = bytes[base + 64];
   if (v !== 27 && v !== 28) return null;
-  const compact = signature.subarray(0, 64);
   // s ≤ n/2, compared byte by byte (big-endian) against the constant: no bigint on the hot path.
   let zero = true;
   let order = 0;
   for (let i = 0; i < 32; i++) {
-    const byte = compact[32 + i] ?? 0;
+    const byte = bytes[base + 32 + i] ?? 0;
     if (byte !== 0) zero = false;
     if (order === 0 && byte !== (HALF_N_BYTES[i] ?? 0)) order = byte < (HALF_N_BYTES[i] ?? 0) ? -1 : 1;
   }
   if (zero || order > 0) return null;
-  return { compact, recovery: v === 27 ? 0 : 1 };
+  return v === 27 ? 0 : 1;
+}
+
+/**
+ * `splitSignature` of a 0x-hex signature, decoded into `out` (65 bytes at `offset`: r‖s‖v) rather
+ * than a new array: its recovery id, or null when `splitSignature(hexBytes(hex))` would refuse it
+ * (or `hexBytes` would throw).
+ */
+export function splitSignatureHexInto(hex: string, out: Uint8Array, offset: number): 0 | 1 | null {
+  return decodeHexInto(hex, 65, out, offset) ? recoveryOf(out, offset) : null;
 }
 
 /** The Ethereum address of an uncompressed public key (65 bytes, 0x04 ‖ X ‖ Y). */

@@ -20,7 +20,7 @@ export type RecoverBatch = (jobs: readonly RecoveryJob[]) => Promise<(string | n
 export const recoverWith =
   (recoverer: SignatureRecoverer): RecoverBatch =>
   async (jobs) =>
-    jobs.map((job) => recoverer.recover(job.digest, job.signature));
+    jobs.map((job) => (recoverer.recoverHex ? recoverer.recoverHex(job.digest, job.sigHex) : recoverer.recover(job.digest, hexBytes(job.sigHex))));
 
 export type SignatureStatus =
   /** Recovers to the current signer of the vault it names: it counts. */
@@ -49,7 +49,7 @@ export type Signers = { readonly signers: readonly Omit<VaultView['signers'][num
 export async function checkSignatures(commonsId: Hex, vault: Signers, action: SignedAction, signatures: readonly Signature[], recover: RecoverBatch): Promise<SignatureCheck[]> {
   if (signatures.length === 0) return [];
   const digest = vaultActionDigest(vaultActionMessage(commonsId, action));
-  const recovered = await recover(signatures.map(({ sig }) => ({ digest, signature: hexBytes(sig), sigHex: sig })));
+  const recovered = await recover(signatures.map(({ sig }) => ({ digest, sigHex: sig })));
   return signatures.map(({ signer }, i) => judge(vault, signer, recovered[i] ?? null));
 }
 

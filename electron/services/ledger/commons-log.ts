@@ -21,7 +21,7 @@ import { type BatchZkVerifier } from '../../../shared/zk/groth16';
 import { type LogFs, nodeLogFs } from './log-file';
 import { type KeptPrefix, LogStore, type RawLog, projectionPath } from './store';
 import { type Projection, loadProjection, saveProjection } from './projection';
-import { type BatchRecoverer, type Replay, emptyReplay, joinReplays, replayLines, replayLinesInline } from './replay';
+import { type BatchRecoverer, type Replay, replayLines, replayLinesInline } from './replay';
 import { type LedgerServiceError, serviceError } from './errors';
 import { commonsVerifier } from './zk-verifier';
 
@@ -97,6 +97,16 @@ function usable(projection: Projection | null, raw: RawLog, candidates: number):
 
 const lineText = (raw: RawLog, index: number) => raw.bytes.toString('utf8', raw.lines[index]!.start, raw.lines[index]!.end);
 
+/** The lines read at start that may hold entries, decoded one at a time as the replay reaches them. */
+function* candidateLines(reading: Reading): Generator<string> {
+  for (let at = reading.from; at < reading.candidates; at++) yield lineText(reading.raw, at);
+}
+
+/** The first `count` stored lines, read from the store a chunk at a time as the replay reaches them. */
+function* storedLines(store: LogStore, count: number): Generator<string> {
+  for (let at = 0; at < count; at += CHUNK) yield* store.lines(at, Math.min(count, at + CHUNK));
+}
+
 /** Why the first line not kept was not kept, when the replay did not say (every candidate held). */
 function reasonPast(raw: RawLog, kept: number): RecoveryReason | null {
   const line = raw.lines[kept];
@@ -131,11 +141,7 @@ export class CommonsLog {
   static openSync(options: CommonsLogOptions): CommonsLog {
     const reading = read(options);
     const verifier = options.verifier ?? commonsVerifier();
-    let replay = emptyReplay<ExpectError>(reading.start);
-    for (let at = reading.from; at < reading.candidates && !replay.error; at += CHUNK) {
-      const lines = Array.from({ length: Math.min(CHUNK, reading.candidates - at) }, (_, i) => lineText(reading.raw, at + i));
-      replay = joinReplays(replay, replayLinesInline({ start: replay.state, lines, expect: options.expect }, { verifier }));
-    }
+    const replay = replayLinesInline({ start: reading.start, lines: candidateLines(reading), expect: options.expect }, { verifier });
     return CommonsLog.settle(options, reading, replay);
   }
 
@@ -143,11 +149,7 @@ export class CommonsLog {
   static async open(options: CommonsLogOptions, pool: BatchRecoverer): Promise<CommonsLog> {
     const reading = read(options);
     const verifier = options.verifier ?? commonsVerifier();
-    let replay = emptyReplay<ExpectError>(reading.start);
-    for (let at = reading.from; at < reading.candidates && !replay.error; at += CHUNK) {
-      const lines = Array.from({ length: Math.min(CHUNK, reading.candidates - at) }, (_, i) => lineText(reading.raw, at + i));
-      replay = joinReplays(replay, await replayLines({ start: replay.state, lines, expect: options.expect }, { verifier, pool }));
-    }
+    const replay = await replayLines({ start: reading.start, lines: candidateLines(reading), total: reading.candidates - reading.from, expect: options.expect }, { verifier, pool });
     return CommonsLog.settle(options, reading, replay);
   }
 
@@ -233,10 +235,7 @@ export class CommonsLog {
     // What is held now; entries committed while the replay runs are checked by the next one.
     const count = this.store.count;
     const held = this.current;
-    let replay = emptyReplay<never>(null);
-    for (let at = 0; at < count && !replay.error; at += CHUNK) {
-      replay = joinReplays(replay, await replayLines({ start: replay.state, lines: this.store.lines(at, Math.min(count, at + CHUNK)) }, { verifier: this.verifier(), pool }));
-    }
+    const replay = await replayLines({ start: null, lines: storedLines(this.store, count), total: count }, { verifier: this.verifier(), pool });
     if (replay.error) return err(replay.error);
     if (!held || !replay.state || stateHash(replay.state) !== stateHash(held)) {
       return err(serviceError('StateMismatch', { seq: count, expected: (held?.headHash ?? '0x') as Hex, got: (replay.state?.headHash ?? '0x') as Hex }));

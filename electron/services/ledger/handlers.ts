@@ -37,11 +37,11 @@ export function ledgerHandlers(service: LedgerService, options: { demo?: DemoSeq
   const searchHistory = historySearcher(service);
   return {
     async 'ledger.verifySignatures'({ jobs }) {
-      const decoded = jobs.map((job) => ({ digest: hexBytes(job.digest), signature: hexBytes(job.signature), sigHex: job.signature }));
+      const decoded = jobs.map((job) => ({ digest: hexBytes(job.digest), sigHex: job.signature }));
       if (decoded.length >= POOL_THRESHOLD && loadNative()) {
         return ok({ signers: await options.pool.recoverAll(decoded), recoverer: `${recoverer.name} (worker threads)` });
       }
-      return ok({ signers: decoded.map((job) => recoverer.recover(job.digest, job.signature)), recoverer: recoverer.name });
+      return ok({ signers: decoded.map((job) => (recoverer.recoverHex ? recoverer.recoverHex(job.digest, job.sigHex) : recoverer.recover(job.digest, hexBytes(job.sigHex)))), recoverer: recoverer.name });
     },
     // The demo log as sequenced in this run (the built-in history plus what the newcomer did).
     async 'demo.log'() {

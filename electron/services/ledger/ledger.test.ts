@@ -27,11 +27,17 @@ describe('libsecp256k1 recoverer', () => {
       const digest = hexBytes((i + 10).toString(16).padStart(64, '0'));
       const sig = hexBytes(signDigest(key, digest));
       expect(recoverer.recover(digest, sig)).toBe(addressOfPrivateKey(key));
+      // The hex path (decoded in place, the replay's) answers the same as the bytes path.
+      const hex = `0x${bytesToHex(sig)}`;
+      expect(recoverer.recoverHex?.(digest, hex)).toBe(addressOfPrivateKey(key));
       const broken = new Uint8Array(sig);
       broken[5]! ^= 1;
       expect(recoverer.recover(digest, broken)).toBe(nobleRecoverer.recover(digest, broken));
+      expect(recoverer.recoverHex?.(digest, `0x${bytesToHex(broken)}`)).toBe(nobleRecoverer.recover(digest, broken));
       broken[64] = 29;
       expect(recoverer.recover(digest, broken)).toBeNull();
+      expect(recoverer.recoverHex?.(digest, `0x${bytesToHex(broken)}`)).toBeNull();
+      expect(recoverer.recoverHex?.(digest, hex.slice(0, -2))).toBeNull();
     }
   });
 });
@@ -92,7 +98,7 @@ describe('ledger service (contract rows)', () => {
     });
     const answer = unwrap(await service['ledger.verifySignatures'](request));
     expect(ledgerChannels['ledger.verifySignatures'].response.safeParse(answer).success).toBe(true);
-    expect(answer.signers.slice(0, 20)).toEqual(jobs.map((j) => nobleRecoverer.recover(j.digest, j.signature)));
+    expect(answer.signers.slice(0, 20)).toEqual(jobs.map((j) => nobleRecoverer.recover(j.digest, hexBytes(j.sigHex))));
     expect(answer.signers[20]).toBeNull();
     expect(answer.recoverer).toBe('libsecp256k1');
   });

@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { type SignatureRecoverer, nobleRecoverer, splitSignature } from '../../../shared/crypto/recover';
+import { type SignatureRecoverer, nobleRecoverer, splitSignature, splitSignatureHexInto } from '../../../shared/crypto/recover';
 import { type Hex } from '../../../shared/crypto/canonical';
 import { keccak256 } from '../../../shared/crypto/keccak';
 
@@ -60,17 +60,27 @@ export function addressCache(): (uncompressed: Uint8Array) => Hex {
 export function nativeRecoverer(native: Secp256k1Native): SignatureRecoverer {
   const output = new Uint8Array(65);
   const addressOf = addressCache();
+  // r‖s‖v of the signature being recovered from hex, and its r‖s: decoded here rather than into a new array per signature.
+  const decoded = new Uint8Array(65);
+  const compact = decoded.subarray(0, 64);
+  const recoverSplit = (compactRS: Uint8Array, recovery: 0 | 1, digest: Uint8Array) => {
+    if (digest.length !== 32) return null;
+    try {
+      native.ecdsaRecover(compactRS, recovery, digest, false, output);
+    } catch {
+      return null;
+    }
+    return addressOf(output);
+  };
   return {
     name: 'libsecp256k1',
     recover(digest, signature) {
       const split = splitSignature(signature);
-      if (!split || digest.length !== 32) return null;
-      try {
-        native.ecdsaRecover(split.compact, split.recovery, digest, false, output);
-      } catch {
-        return null;
-      }
-      return addressOf(output);
+      return split ? recoverSplit(split.compact, split.recovery, digest) : null;
+    },
+    recoverHex(digest, signature) {
+      const recovery = splitSignatureHexInto(signature, decoded, 0);
+      return recovery === null ? null : recoverSplit(compact, recovery, digest);
     },
   };
 }

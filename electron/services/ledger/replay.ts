@@ -20,7 +20,7 @@ import { type CommonsState } from '../../../shared/commons/state';
 import { type DigestMemo } from '../../../shared/commons/quorum';
 import { type RecoveryJob, cachedRecoverer, collectSignatures, parseEntry } from '../../../shared/commons/verify';
 import { commonsIdOf } from '../../../shared/commons/apply';
-import { type SignatureRecoverer, splitSignature } from '../../../shared/crypto/recover';
+import { type SignatureRecoverer, splitSignatureHexInto } from '../../../shared/crypto/recover';
 import { type Hex } from '../../../shared/crypto/canonical';
 import { type Result, err, ok } from '../../../shared/result';
 import { type ZkVerifier } from '../../../shared/zk/types';
@@ -42,10 +42,33 @@ interface Reply {
   ok: Uint8Array;
 }
 
+/**
+ * The 0x-hex of the 20-byte address at `offset`, the same string each time an address recurs
+ * (signers do): keyed by its first 6 bytes as a number, a hit only when all 20 bytes match.
+ */
+function addressTexts(): (bytes: Uint8Array, offset: number) => string {
+  const known = new Map<number, { bytes: Uint8Array; text: string }>();
+  return (bytes, offset) => {
+    const prefix = bytes[offset]! * 2 ** 40 + bytes[offset + 1]! * 2 ** 32 + bytes[offset + 2]! * 2 ** 24 + ((bytes[offset + 3]! << 16) | (bytes[offset + 4]! << 8) | bytes[offset + 5]!);
+    const hit = known.get(prefix);
+    if (hit) {
+      let same = true;
+      for (let i = 6; i < 20 && same; i++) same = hit.bytes[i] === bytes[offset + i];
+      if (same) return hit.text;
+    }
+    const address = bytes.slice(offset, offset + 20);
+    const text = `0x${bytesToHex(address)}`;
+    if (known.size > 100_000) known.clear();
+    if (!hit) known.set(prefix, { bytes: address, text });
+    return text;
+  };
+}
+
 /** A pool of `size` worker threads recovering on libsecp256k1; jobs are split evenly across them. */
 export function createRecoveryPool(size: number): BatchRecoverer {
   const workers = Array.from({ length: size }, () => new Worker(new URL('./recover-worker.mjs', import.meta.url)));
   const pending = new Map<number, (reply: Reply) => void>();
+  const addressText = addressTexts();
   let nextId = 0;
   for (const worker of workers) {
     worker.unref();
@@ -58,17 +81,19 @@ export function createRecoveryPool(size: number): BatchRecoverer {
   const send = (jobs: readonly RecoveryJob[]): Promise<(string | null)[]> => {
     const n = jobs.length;
     const digests = new Uint8Array(32 * n);
-    const signatures = new Uint8Array(64 * n);
     const recoveries = new Uint8Array(n);
     const valid = new Uint8Array(n);
+    // r‖s‖v decoded from hex straight into the buffer the worker reads (v lands where the next r
+    // starts, and is overwritten by it): no array per signature.
+    const decoded = new Uint8Array(64 * n + 1);
     jobs.forEach((job, i) => {
-      const split = splitSignature(job.signature);
-      if (!split || job.digest.length !== 32) return;
+      const recovery = splitSignatureHexInto(job.sigHex, decoded, 64 * i);
+      if (recovery === null || job.digest.length !== 32) return;
       valid[i] = 1;
       digests.set(job.digest, 32 * i);
-      signatures.set(split.compact, 64 * i);
-      recoveries[i] = split.recovery;
+      recoveries[i] = recovery;
     });
+    const signatures = decoded.subarray(0, 64 * n);
     const id = nextId++;
     const worker = workers[turn++ % workers.length]!;
     return new Promise((resolve, reject) => {
@@ -76,7 +101,7 @@ export function createRecoveryPool(size: number): BatchRecoverer {
       worker.once('error', onError);
       pending.set(id, (reply) => {
         worker.off('error', onError);
-        resolve(Array.from({ length: n }, (_, i) => (valid[i] && reply.ok[i] ? `0x${bytesToHex(reply.addresses.subarray(20 * i, 20 * i + 20))}` : null)));
+        resolve(Array.from({ length: n }, (_, i) => (valid[i] && reply.ok[i] ? addressText(reply.addresses, 20 * i) : null)));
       });
       worker.postMessage({ id, digests, signatures, recoveries }, [digests.buffer, signatures.buffer, recoveries.buffer]);
     });
@@ -100,8 +125,14 @@ export type ReplayStop<E = never> = LedgerError | E;
 export interface ReplayInput<E = never> {
   /** The verified state the lines follow; null when they start at genesis. */
   readonly start: CommonsState | null;
-  /** The log's lines (JSON, one entry each, blank ones left out), or entries already decoded; entry `start.height` first. */
-  readonly lines: readonly (string | Entry)[];
+  /**
+   * The log's lines (JSON, one entry each, blank ones left out), or entries already decoded; entry
+   * `start.height` first. Any iterable: a log larger than one string is streamed from its file,
+   * read only as far ahead as the pipeline needs.
+   */
+  readonly lines: Iterable<string | Entry>;
+  /** How many lines there are, for progress; an array's length when not given. */
+  readonly total?: number;
   /** A rule of the caller's about the line that should hold entry `seq` (the demo: its built-in history). */
   readonly expect?: (line: string, seq: number) => E | null;
 }
@@ -162,24 +193,48 @@ const DISPATCH_SLICE = 5;
 
 const signaturesOf = (entry: Entry): number => entry.sequencerSigs.length + entry.actions.reduce((n, a) => n + a.sigs.length, 0);
 
-/** Reads lines [from, from + size) into entries, stopping at the first one that does not parse or meet `expect`. */
-function parseBatch<E>(input: ReplayInput<E>, from: number, size: number): { entries: Entry[]; stop: ReplayStop<E> | null } {
+/** The lines of a replay, read in order as the pipeline asks for them. */
+interface LineReader {
+  /** Lines read so far. */
+  read: number;
+  readonly next: () => IteratorResult<string | Entry>;
+}
+
+const lineReader = (lines: Iterable<string | Entry>): LineReader => {
+  const iterator = lines[Symbol.iterator]();
+  const reader: LineReader = {
+    read: 0,
+    next: () => {
+      const line = iterator.next();
+      if (!line.done) reader.read += 1;
+      return line;
+    },
+  };
+  return reader;
+};
+
+const totalOf = (input: ReplayInput<unknown>): number => input.total ?? (Array.isArray(input.lines) ? input.lines.length : Number.NaN);
+
+/** Reads up to `size` more lines into entries, stopping at the end or at the first one that does not parse or meet `expect`. */
+function parseBatch<E>(input: ReplayInput<E>, reader: LineReader, size: number): { entries: Entry[]; stop: ReplayStop<E> | null; done: boolean } {
   const first = input.start?.height ?? 0;
   const entries: Entry[] = [];
-  for (let i = from; i < input.lines.length && entries.length < size; i++) {
-    const line = input.lines[i]!;
-    const seq = first + i;
+  while (entries.length < size) {
+    const next = reader.next();
+    if (next.done) return { entries, stop: null, done: true };
+    const line = next.value;
+    const seq = first + reader.read - 1;
     if (typeof line !== 'string') {
       entries.push(line);
       continue;
     }
     const refused = input.expect?.(line, seq) ?? null;
-    if (refused) return { entries, stop: refused };
+    if (refused) return { entries, stop: refused, done: true };
     const parsed = parseEntry(line, seq);
-    if (!parsed.ok) return { entries, stop: parsed.error };
+    if (!parsed.ok) return { entries, stop: parsed.error, done: true };
     entries.push(parsed.value);
   }
-  return { entries, stop: null };
+  return { entries, stop: null, done: false };
 }
 
 /** The Commons id the lines are signed for: the start's, or the genesis line's. */
@@ -236,16 +291,17 @@ export async function replayLines<E = never>(input: ReplayInput<E>, options: Par
     const digests: DigestMemo = new WeakMap();
     let commonsId = input.start?.commonsId;
     const batches: { entries: Entry[]; jobs: RecoveryJob[]; answer: Promise<(string | null)[]>; proofs: Promise<ZkVerifier> | null }[] = [];
-    let next = 0;
+    const reader = lineReader(input.lines);
+    let done = false;
     let parseStop: ReplayStop<E> | null = null;
     const breathe = eventLoopYielder();
     // A batch is read and hashed a few entries at a time (hashing takes most of a millisecond an entry), between turns of the event loop.
     const dispatch = async () => {
       const entries: Entry[] = [];
       const jobs: RecoveryJob[] = [];
-      while (!parseStop && next < input.lines.length && entries.length < batch) {
-        const slice = parseBatch(input, next, Math.min(DISPATCH_SLICE, batch - entries.length));
-        next += slice.entries.length;
+      while (!done && entries.length < batch) {
+        const slice = parseBatch(input, reader, Math.min(DISPATCH_SLICE, batch - entries.length));
+        done = slice.done;
         parseStop = slice.stop;
         commonsId ??= commonsIdFor(null, slice.entries);
         if (commonsId) jobs.push(...collectSignatures(slice.entries, commonsId, digests));
@@ -267,10 +323,10 @@ export async function replayLines<E = never>(input: ReplayInput<E>, options: Par
         const folded = foldBatch(replay.state, [entry], ctx, options.onEntry);
         replay = joinReplays(replay, { ...folded, recoverer: name });
         if (folded.error) return replay;
-        if (await breathe()) options.onProgress?.(replay.kept, input.lines.length);
+        if (await breathe()) options.onProgress?.(replay.kept, totalOf(input));
       }
     }
-    options.onProgress?.(replay.kept, input.lines.length);
+    options.onProgress?.(replay.kept, totalOf(input));
     return { ...replay, error: parseStop, recoverer: name };
   } finally {
     if (!options.pool) await pool.close();
@@ -287,9 +343,10 @@ export function replayLinesInline<E = never>(input: ReplayInput<E>, options: Rep
   const recoverer = options.fallback ?? bestRecoverer();
   const digests: DigestMemo = new WeakMap();
   let replay = emptyReplay<E>(input.start);
-  for (let next = 0; next < input.lines.length; ) {
-    const { entries, stop } = parseBatch(input, next, batch);
-    next += entries.length;
+  const reader = lineReader(input.lines);
+  for (let done = false; !done; ) {
+    const { entries, stop, done: end } = parseBatch(input, reader, batch);
+    done = end;
     const folded = foldBatch(replay.state, entries, { verifier: batchedProofs(options.verifier, entries), recoverer, digests }, options.onEntry);
     replay = joinReplays(replay, { ...folded, error: folded.error ?? stop, recoverer: recoverer.name });
     if (replay.error) return replay;

@@ -114,7 +114,7 @@ export const transfer: Handler<ActionWith<'token.transfer', typeof TransferPaylo
   const withinLimit = checkSpend(from, amount, ctx.time);
   if (!withinLimit.ok) return withinLimit;
   // A transfer leaves the supply as it is: debit and credit in one update.
-  return ok(putVault(putVault(state, recordSpend(setBalance(from, token, have - amount), amount, ctx.time)), setBalance(target, token, balanceOf(target, token) + amount)));
+  return ok(putVault(state, recordSpend(setBalance(from, token, have - amount), amount, ctx.time), setBalance(target, token, balanceOf(target, token) + amount)));
 };
 
 function burnPpt<S extends CommonsState>(state: S, action: ActionWith<string, typeof BurnPayload>, token: 'COMM' | 'CONX', rateBps: number): Result<S, ModuleError> {

@@ -39,12 +39,62 @@ export function checkOwnerSigns(owner: string | null, signers: readonly Signer[]
   return ok(null);
 }
 
-export const vaultAt = (state: CommonsState, address: Address): Vault | undefined => state.vaults.get(address);
+type VaultMap = CommonsState['vaults'];
 
-export const putVault = <S extends CommonsState>(state: S, vault: Vault): S => ({
-  ...state,
-  vaults: state.vaults.set(vault.address, vault),
-});
+/**
+ * The vaults last read from or written into one map. An action reads its vault to check its
+ * quorum, again in its handler, and again to move its nonce on; a lookup in a map of 20,000 vaults
+ * (hashing the address, then two tries) costs more than the rest of a transfer. The maps are
+ * persistent, never changed in place, so what was read from this very map object is still its
+ * answer: the memo only skips a lookup whose answer it already holds.
+ */
+const MEMO_SIZE = 4;
+let memoMap: VaultMap | null = null;
+const memoAddresses: Address[] = [];
+const memoVaults: Vault[] = [];
+
+function remember(map: VaultMap, vault: Vault): void {
+  if (memoMap !== map) {
+    memoMap = map;
+    memoAddresses.length = 0;
+    memoVaults.length = 0;
+  }
+  const at = memoAddresses.indexOf(vault.address);
+  if (at >= 0) {
+    memoVaults[at] = vault;
+    return;
+  }
+  if (memoAddresses.length === MEMO_SIZE) {
+    memoAddresses.shift();
+    memoVaults.shift();
+  }
+  memoAddresses.push(vault.address);
+  memoVaults.push(vault);
+}
+
+export function vaultAt(state: CommonsState, address: Address): Vault | undefined {
+  const map = state.vaults;
+  if (map === memoMap) {
+    const at = memoAddresses.indexOf(address);
+    if (at >= 0) return memoVaults[at];
+  }
+  const vault = map.get(address);
+  if (vault) remember(map, vault);
+  return vault;
+}
+
+/** The state with `vaults` written (one copy of the state for all of them). */
+export function putVault<S extends CommonsState>(state: S, ...vaults: readonly Vault[]): S {
+  let map = state.vaults;
+  for (const vault of vaults) {
+    const before = map;
+    map = map.set(vault.address, vault);
+    // What the memo holds for the map before still holds for the one after, but for this address.
+    if (memoMap === before) memoMap = map;
+    remember(map, vault);
+  }
+  return { ...state, vaults: map };
+}
 
 /** Creates a vault at `address` after the rules that every new vault obeys. */
 export function createVault<S extends CommonsState>(state: S, vault: Vault, salt: string): Result<S, ModuleError> {
