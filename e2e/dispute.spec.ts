@@ -12,6 +12,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { plugIn, signAndSubmit } from './support/devices';
 import { type OwnApp, startOwnApp } from './support/own-app';
+import { goTo } from './support/navigation';
 
 let app: OwnApp;
 test.beforeAll(async () => {
@@ -22,7 +23,7 @@ test.afterAll(async () => {
 });
 
 
-const go = (page: Page, label: 'Staking' | 'Impact' | 'Disputes' | 'Co-sign' | 'Dashboard') => page.getByRole('button', { name: label, exact: true }).click();
+const go = (page: Page, label: 'Staking' | 'Impact' | 'Disputes' | 'Co-sign' | 'Dashboard') => goTo(page, label);
 const chooseVault = (page: Page, name: string) => page.getByLabel('Your vault').selectOption({ label: name });
 
 const ALICE = ['Alice · Ledger', 'Alice · Trezor'];

@@ -14,6 +14,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { type Devices, plugIn, signAndSubmit } from './support/devices';
 import { type OwnApp, startOwnApp } from './support/own-app';
+import { goTo } from './support/navigation';
 
 let app: OwnApp;
 test.beforeAll(async () => {
@@ -27,7 +28,7 @@ test.afterAll(async () => {
 const ALICE = ['Alice · Ledger', 'Alice · Trezor'] as const;
 const FARAH = ['Farah · Trezor'] as const;
 
-const go = (page: Page, label: 'Vote' | 'Credit') => page.getByRole('button', { name: label, exact: true }).click();
+const go = (page: Page, label: 'Vote' | 'Credit') => goTo(page, label);
 const chooseVault = (page: Page, name: string) => page.getByLabel('Your vault').selectOption({ label: name });
 const proposal = (page: Page, title: string) => page.getByTestId('proposal').filter({ has: page.getByTestId('proposal-title').getByText(title, { exact: true }) });
 

@@ -10,6 +10,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { plugIn, signAndSubmit } from './support/devices';
 import { type OwnApp, startOwnApp } from './support/own-app';
+import { goTo } from './support/navigation';
 
 let app: OwnApp;
 test.beforeAll(async () => {
@@ -20,7 +21,7 @@ test.afterAll(async () => {
 });
 
 
-const go = (page: Page, label: 'Credit' | 'Impact' | 'Patronage') => page.getByRole('button', { name: label, exact: true }).click();
+const go = (page: Page, label: 'Credit' | 'Impact' | 'Patronage') => goTo(page, label);
 
 async function creditAction(page: Page, action: string, amount: string) {
   await page.getByLabel('Credit action').selectOption({ label: action });

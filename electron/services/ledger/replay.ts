@@ -68,6 +68,8 @@ function addressTexts(): (bytes: Uint8Array, offset: number) => string {
 export function createRecoveryPool(size: number): BatchRecoverer {
   const workers = Array.from({ length: size }, () => new Worker(new URL('./recover-worker.mjs', import.meta.url)));
   const pending = new Map<number, (reply: Reply) => void>();
+  // Batches the workers still hold: closing waits for them (see close()).
+  const inFlight = new Set<Promise<unknown>>();
   const addressText = addressTexts();
   let nextId = 0;
   for (const worker of workers) {
@@ -96,7 +98,7 @@ export function createRecoveryPool(size: number): BatchRecoverer {
     const signatures = decoded.subarray(0, 64 * n);
     const id = nextId++;
     const worker = workers[turn++ % workers.length]!;
-    return new Promise((resolve, reject) => {
+    const answer = new Promise<(string | null)[]>((resolve, reject) => {
       const onError = (error: Error) => reject(error);
       worker.once('error', onError);
       pending.set(id, (reply) => {
@@ -105,7 +107,12 @@ export function createRecoveryPool(size: number): BatchRecoverer {
       });
       worker.postMessage({ id, digests, signatures, recoveries }, [digests.buffer, signatures.buffer, recoveries.buffer]);
     });
+    inFlight.add(answer);
+    const settled = () => inFlight.delete(answer);
+    answer.then(settled, settled);
+    return answer;
   };
+
   return {
     async recoverAll(jobs) {
       if (jobs.length === 0) return [];
@@ -114,6 +121,10 @@ export function createRecoveryPool(size: number): BatchRecoverer {
       return parts.flat();
     },
     async close() {
+      // A worker terminated inside libsecp256k1 aborts the whole process (the binding's exception
+      // has no JavaScript to land in), so the batches still out are answered first: a replay that
+      // stopped early on a bad entry leaves a few dispatched ahead of it.
+      await Promise.allSettled([...inFlight]);
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
