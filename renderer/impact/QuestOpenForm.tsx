@@ -58,7 +58,7 @@ export function QuestOpenForm({ commons, treasury, memberVaults, author, onChoos
       {byVote ? (
         <div className="stack" data-testid="quest-by-vote">
           <p className="small">
-            In this Commons a quest opens by a vote, not by the treasury: this drafts a quest approval proposal that the {list(questVoters({ sponsor, coSponsors }))} (its sponsor and co-sponsors)
+            In this Commons a quest opens by a vote, not by the treasury: this drafts a quest approval proposal that the {list(questVoters({ sponsor, coSponsors }))} ({coSponsors.some((f) => f !== sponsor) ? 'its sponsor and co-sponsors' : 'its sponsor'})
             vote on by burning PPT or their role token. Once it passes and its timelock ends, anyone executes it on the governance page, and only then does the budget leave {held} for the
             quest’s escrow.
           </p>
