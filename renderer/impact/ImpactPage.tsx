@@ -1,6 +1,7 @@
 /**
  * The Impact board (SPEC §6): quests and their budgets, offers and their progress, the member's
- * own offers, the verifiers' queue, and the stewards' form that opens a quest. Every action goes
+ * own offers, the verifiers' queue, and the form that opens a quest (by the treasury's stewards in a
+ * version 1 Commons, by a proposal of the member's vault for its sponsors' vote from version 2). Every action goes
  * through the signing-request flow (renderer/sign/): pre-flighted against the verified ledger,
  * signed on the quorum's devices, sequenced by the Commons' stewards.
  */
@@ -35,7 +36,7 @@ export function ImpactPage({ commons, onSequenced }: { commons: CommonsView; onS
           )}
           {vault && <MyOffers commons={commons} vault={vault} onRequest={signing.open} />}
           <VerifierQueue commons={commons} onRequest={signing.open} />
-          {treasury && <QuestOpenForm commons={commons} treasury={treasury} onRequest={signing.open} />}
+          {treasury && <QuestOpenForm commons={commons} treasury={treasury} memberVaults={memberVaults} author={vault} onChooseAuthor={setChosen} onRequest={signing.open} />}
         </>
       )}
     </div>

@@ -1,15 +1,17 @@
 /**
  * The Impact board's signing requests (SPEC §6), drafted from what the member typed: a quest
- * opened by the treasury, an offer posted or submitted by its member, an offer accepted, completed
+ * opened by the treasury (version 1) or proposed for its sponsors' vote (version 2), an offer posted or submitted by its member, an offer accepted, completed
  * or failed by its quest's verifiers. Each answers with the request or what is wrong with the
  * input in words; the ledger's own rules are the pre-flight's (renderer/sign/), never guessed here.
  */
+import { type PayloadOf } from '../../shared/commons/log';
 import { type Hex } from '../../shared/crypto/canonical';
 import { type CommonsView, type SignerView, type VaultView } from '../../shared/contract/commons-view';
 import { deriveVaultAddress } from '../../shared/commons/vaults';
 import { DECIMALS, parseAmount } from '../../shared/money';
 import { type SigningRequest, unsignedRequest } from '../../shared/quorum/request';
 import { type Result, err, ok } from '../../shared/result';
+import { type ProposalDraft, proposalCreateRequest } from '../governance/requests';
 
 export const FACTIONS = ['Union', 'Guild', 'Syndicate'] as const;
 export type FactionName = (typeof FACTIONS)[number];
@@ -46,7 +48,8 @@ export interface QuestDraft {
   readonly threshold: number;
 }
 
-export function questOpenRequest(commons: Pick<CommonsView, 'commonsId'>, treasury: VaultView, draft: QuestDraft, validUntil: number): Result<SigningRequest, string> {
+/** The quest as `quest.open` and a questApproval's effect both carry it, from what was typed (or what is wrong with it, in words). */
+export function questPayload(commons: Pick<CommonsView, 'commonsId'>, draft: QuestDraft): Result<PayloadOf<'quest.open'>, string> {
   const id = draft.id.trim();
   const badId = idProblem('quest', id);
   if (badId) return err(badId);
@@ -56,29 +59,49 @@ export function questOpenRequest(commons: Pick<CommonsView, 'commonsId'>, treasu
   if (draft.verifiers.length === 0) return err('Choose at least one verifier: the quest’s offers are accepted, completed or failed by their quorum.');
   if (!Number.isInteger(draft.threshold) || draft.threshold < 1 || draft.threshold > draft.verifiers.length)
     return err(`The verifiers’ threshold is a whole number from 1 to ${draft.verifiers.length}.`);
-  const salt = verifiersSalt(id);
-  return ok(
-    unsignedRequest(
-      commons,
-      treasury,
-      'quest.open',
-      {
-        id,
-        title: draft.title.trim(),
-        sponsor: draft.sponsor,
-        coSponsors: draft.coSponsors.filter((f) => f !== draft.sponsor),
-        budget: budget.value,
-        verifiers: {
-          address: verifiersAddress(commons.commonsId, id),
-          name: draft.verifiersName.trim() || `Verifiers of ${id}`,
-          signers: draft.verifiers.map((s) => ({ address: s.address.toLowerCase(), device: s.device, label: s.label, path: s.path })),
-          threshold: draft.threshold,
-          salt,
-        },
-      },
-      validUntil,
-    ),
-  );
+  return ok({
+    id,
+    title: draft.title.trim(),
+    sponsor: draft.sponsor,
+    coSponsors: draft.coSponsors.filter((f) => f !== draft.sponsor),
+    budget: budget.value,
+    verifiers: {
+      address: verifiersAddress(commons.commonsId, id),
+      name: draft.verifiersName.trim() || `Verifiers of ${id}`,
+      signers: draft.verifiers.map((s) => ({ address: s.address.toLowerCase(), device: s.device, label: s.label, path: s.path })),
+      threshold: draft.threshold,
+      salt: verifiersSalt(id),
+    },
+  });
+}
+
+/** Version 1 (the Demo Commons): the treasury's quorum opens the quest (`questsOpenBy: 'treasury'`). */
+export function questOpenRequest(commons: Pick<CommonsView, 'commonsId'>, treasury: VaultView, draft: QuestDraft, validUntil: number): Result<SigningRequest, string> {
+  const quest = questPayload(commons, draft);
+  if (!quest.ok) return quest;
+  return ok(unsignedRequest(commons, treasury, 'quest.open', quest.value, validUntil));
+}
+
+/** The factions that vote on a quest's approval: its sponsor and co-sponsors, the ones the ledger requires in scope (SPEC §6, §7). */
+export const questVoters = (quest: Pick<PayloadOf<'quest.open'>, 'sponsor' | 'coSponsors'>): FactionName[] => FACTIONS.filter((f) => f === quest.sponsor || quest.coSponsors.includes(f));
+
+/**
+ * Version 2 on (`questsOpenBy: 'proposal'`): the quest opens only through a passed questApproval
+ * proposal, here created by the member's own vault (`author`). Its effect, `quest.openApproved`,
+ * carries exactly the quest `quest.open` would, and its sponsoring factions vote on it (SPEC §6).
+ */
+export function questApprovalRequest(commons: Pick<CommonsView, 'commonsId'>, author: VaultView, draft: QuestDraft, text: string, validUntil: number): Result<SigningRequest, string> {
+  const quest = questPayload(commons, draft);
+  if (!quest.ok) return quest;
+  const named = `Open quest ${quest.value.id}: ${quest.value.title}`;
+  const proposal: ProposalDraft = {
+    kind: 'questApproval',
+    scope: questVoters(quest.value),
+    title: named.length <= 200 ? named : quest.value.title,
+    text,
+    effect: (id) => ok({ action: 'quest.openApproved', payload: { proposal: id, quest: quest.value } }),
+  };
+  return proposalCreateRequest(commons, author, proposal, validUntil);
 }
 
 export interface OfferDraft {

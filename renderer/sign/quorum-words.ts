@@ -7,7 +7,8 @@
 import { type CommonsView, type VaultView } from '../../shared/contract/commons-view';
 import { memberKeyAddress } from '../../shared/commons/identity-did';
 
-const list = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+/** “A”, “A and B”, “A, B and C”. */
+export const list = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 
 /** “Dee's vault’s”, “Solar verifiers’”. */
 const whose = (name: string) => (name.endsWith('s') ? `${name}’` : `${name}’s`);

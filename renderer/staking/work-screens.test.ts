@@ -107,8 +107,9 @@ describe('a staked offer from request to repayment, as the screens draft and dra
 });
 
 describe('the stewards’ quest form', () => {
-  // The form drafts `quest.open`, the version 1 route (the v1 Demo Commons); in version 2 a quest
-  // opens through a passed questApproval proposal, and the ledger refuses the treasury's draft.
+  // `questOpenRequest` drafts `quest.open`, the version 1 route (the v1 Demo Commons); in version 2 a
+  // quest opens through a passed questApproval proposal (the form drafts it: renderer/impact/quest-open.test.ts),
+  // and the ledger refuses the treasury's draft.
   it('drafts a quest.open whose verifiers’ vault address the ledger derives the same way', () => {
     const world = givenWork({ version: 1 });
     const view = viewOf(world.state);

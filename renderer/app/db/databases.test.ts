@@ -25,6 +25,7 @@ const view: CommonsView = {
   offers: [],
   verifierQueue: [],
   completionCredentials: [],
+  questsOpenBy: 'treasury',
   stakeRequests: [],
   stakes: [],
   reputations: [],

@@ -12,6 +12,9 @@
  * - `verifierQueue[]`: per quest with offers waiting for its verifiers: `quest, verifiers, submitted[]`
  *   (offer ids in state submitted, to complete or fail) and `open[]` (offer ids waiting to be accepted).
  * - `completionCredentials[]`: `id, member, quest, offer, issuedAt`.
+ * - `questsOpenBy`: how a quest opens in this Commons: `proposal` (log version 2 on: only a passed
+ *   questApproval proposal, executed as `quest.openApproved`) or `treasury` (version 1: `quest.open`
+ *   signed by the treasury's quorum). See `openQuest` in handlers.ts.
  *
  * `c3 state --json` (`view.state`): `quests`, `offers`, `completionCredentials`, the same fields
  * (amounts as bigint, written as decimal strings).
@@ -108,11 +111,17 @@ function verifierQueue(state: CommonsState) {
     .filter((q) => q.submitted.length > 0 || q.open.length > 0);
 }
 
+/** SPEC §6, §7: a version 2 Commons opens quests only by a passed vote of their sponsoring factions; version 1 by the treasury. */
+export const QUESTS_OPEN_BY = ['treasury', 'proposal'] as const;
+export type QuestsOpenBy = (typeof QUESTS_OPEN_BY)[number];
+export const questsOpenBy = (state: Pick<CommonsState, 'version'>): QuestsOpenBy => (state.version >= 2 ? 'proposal' : 'treasury');
+
 const shape = {
   quests: z.array(QuestView),
   offers: z.array(OfferView),
   verifierQueue: z.array(VerifierQueueView),
   completionCredentials: z.array(CompletionCredentialView),
+  questsOpenBy: z.enum(QUESTS_OPEN_BY),
 };
 
 const credentials = (state: CommonsState) => [...state.credentials.values()].map((c) => ({ ...c }));
@@ -130,6 +139,7 @@ export const impactView: ModuleView<object, typeof shape> = {
       offers: [...state.offers.values()].map((o) => offerView(state, o)),
       verifierQueue: verifierQueue(state),
       completionCredentials: credentials(state),
+      questsOpenBy: questsOpenBy(state),
     }),
   },
 };
