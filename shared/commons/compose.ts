@@ -262,12 +262,17 @@ export function composeCommons<const M extends Modules>(modules: M): ComposedCom
     const actionCtx: ActionContext = { ...ctx, digests, time: entry.time };
     // Time passes up to the entry's time before its actions run (fees accrue, periods close).
     let next = onTime(state, state.time, entry.time);
+    // Within the entry the vaults map is written in place (an immutable.js transient): an entry
+    // applies whole or not at all, the state it started from keeps its own map (a transient copies
+    // whatever it did not make), and the map is frozen before the entry's state is returned. Each
+    // action's writes to 20,000 vaults then cost no new path through the map's tries.
+    next = { ...next, vaults: next.vaults.asMutable() };
     for (const [index, action] of entry.actions.entries()) {
       const result = applyAction(next, action, actionCtx);
       if (!result.ok) return err(at(result.error, seq, index));
       next = result.value;
     }
-    return ok({ ...next, height: seq + 1, headHash: head, time: entry.time });
+    return ok({ ...next, vaults: next.vaults.asImmutable(), height: seq + 1, headHash: head, time: entry.time });
   }
 
   function fold(entries: Iterable<AnyEntry>, ctx: LedgerContext): Result<State, ModuleError> {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { COMMONS_TOKENS } from '../money';
 import { unwrap } from '../result';
-import { LogBuilder } from './build';
+import { LogBuilder, sealEntry } from './build';
 import { type Action, type Entry } from './log';
 import { DAY, T0, type TestMember, act, enrolAction, genesisPayload, keys, member, spec, testRecoverer, testVerifier, ctxAt } from './fixtures';
 import { apply, applyAction, fold, genesis, stateHash } from './apply';
@@ -156,5 +156,50 @@ describe('ledger invariants over random action sequences', () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  it('an entry of many actions is its actions applied one by one, and leaves the state it started from as it was, applied or refused', () => {
+    // apply() writes the vaults of one entry in place (compose.ts): the state before must keep its
+    // own map, whether the entry holds or is refused part-way through.
+    let entries = 0;
+    let refusedPartWay = 0;
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 2, maxLength: 30 }), fc.nat(), (ops, cut) => {
+        const w = world();
+        const start = w.state;
+        const before = stateHash(start);
+        const time = start.time + 60;
+        let chain = start;
+        const accepted: Action[] = [];
+        let refused: Action | null = null;
+        for (const o of ops) {
+          const { action } = toAction({ ...w, state: chain }, o);
+          const result = applyAction(chain, action, ctxAt(time));
+          if (result.ok) {
+            chain = result.value;
+            accepted.push(action);
+          } else refused ??= action;
+        }
+        fc.pre(accepted.length > 0);
+        const sequencers = [keys.steward1, keys.steward2].sort((a, b) => (a.address < b.address ? -1 : 1));
+        const seal = (actions: Action[]) => sealEntry(start.commonsId, { seq: start.height, prevHash: start.headHash, time, actions }, sequencers, start.version);
+        const applied = unwrap(apply(start, seal(accepted), ctx));
+        expect(stateHash(applied)).toBe(stateHash({ ...chain, height: applied.height, headHash: applied.headHash, time: applied.time }));
+        expect(stateHash(start)).toBe(before);
+        entries += 1;
+        if (refused) {
+          const at = cut % (accepted.length + 1);
+          const broken = [...accepted.slice(0, at), refused, ...accepted.slice(at)];
+          expect(apply(start, seal(broken), ctx).ok).toBe(false);
+          expect(stateHash(start)).toBe(before);
+          // And the entry that holds still applies the same after the refused one (nothing leaked into the start).
+          expect(stateHash(unwrap(apply(start, seal(accepted), ctx)))).toBe(stateHash(applied));
+          refusedPartWay += 1;
+        }
+      }),
+      { numRuns: 60 },
+    );
+    expect(entries).toBeGreaterThan(20);
+    expect(refusedPartWay).toBeGreaterThan(5);
   });
 });
