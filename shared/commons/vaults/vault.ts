@@ -44,9 +44,10 @@ type VaultMap = CommonsState['vaults'];
 /**
  * The vaults last read from or written into one map. An action reads its vault to check its
  * quorum, again in its handler, and again to move its nonce on; a lookup in a map of 20,000 vaults
- * (hashing the address, then two tries) costs more than the rest of a transfer. The maps are
- * persistent, never changed in place, so what was read from this very map object is still its
- * answer: the memo only skips a lookup whose answer it already holds.
+ * (hashing the address, then two tries) costs more than the rest of a transfer. A map is either
+ * persistent, never changed, or one entry's transient (compose.ts `apply`), changed in place only
+ * here in putVault, which keeps the memo in step: so what was read from this very map object is
+ * still its answer, and the memo only skips a lookup whose answer it already holds.
  */
 const MEMO_SIZE = 4;
 let memoMap: VaultMap | null = null;
