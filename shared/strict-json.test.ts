@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
-import { findDuplicateKey, parseStrictJson } from './strict-json';
+import { findDuplicateKey, findDuplicateKeyDecoding, parseStrictJson } from './strict-json';
 import { parseJsonFile } from './json-file';
 import { parsePresentation } from './zk/presentation';
 
@@ -29,6 +29,40 @@ describe('strict JSON: JSON.parse without duplicate keys', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('scans a text without backslashes (every ledger line) as the decoding scan does, duplicate or not, at any depth (property)', () => {
+    // Keys from a small alphabet so that duplicates are common; no character JSON would escape.
+    const key = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '{', '[', ',', ':', ' '), maxLength: 2 });
+    const value = fc.letrec<{ node: unknown }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom(1, 'x', null, true, '}]', ''),
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.array(fc.tuple(key, tie('node')), { maxLength: 5 }).map((pairs) => ({ pairs })),
+      ),
+    })).node;
+    // Objects written from their pairs, so that a key may repeat (JSON.stringify could not).
+    const write = (node: unknown): string =>
+      Array.isArray(node)
+        ? `[${node.map(write).join(',')}]`
+        : node !== null && typeof node === 'object'
+          ? `{${(node as { pairs: [string, unknown][] }).pairs.map(([k, v]) => `${JSON.stringify(k)}:${write(v)}`).join(',')}}`
+          : JSON.stringify(node);
+    let duplicates = 0;
+    fc.assert(
+      fc.property(value, (node) => {
+        const text = write(node);
+        expect(text.includes('\\')).toBe(false);
+        const found = findDuplicateKey(text);
+        if (found) duplicates += 1;
+        expect(found).toEqual(findDuplicateKeyDecoding(text));
+      }),
+      { numRuns: 1000 },
+    );
+    // Both answers were met: texts with a repeated key and texts without.
+    expect(duplicates).toBeGreaterThan(50);
+    expect(duplicates).toBeLessThan(950);
   });
 
   it('compares keys by their decoded value, and is not fooled by quotes, braces or backslashes inside strings', () => {

@@ -52,6 +52,90 @@ function stringEnd(text: string, start: number): number {
  * null. `text` must be JSON that `JSON.parse` accepts (the scan relies on its grammar).
  */
 export function findDuplicateKey(text: string): { key: string; path: string } | null {
+  // Without a backslash no key is escaped, so keys compare as they are written (a ledger line
+  // has a thousand objects and tens of thousands of keys).
+  return text.includes('\\') ? findDuplicateKeyDecoding(text) : findDuplicateKeyUnescaped(text);
+}
+
+// The unescaped scan's stacks, kept between calls so that it allocates nothing per key: each key
+// of the objects still open (where it starts in the text, its length), and each open level (where
+// its keys start in that stack, -1 for an array; its last key; an array's current index).
+const keyStart: number[] = [];
+const keyLength: number[] = [];
+const levelKeys: number[] = [];
+const levelLastKey: number[] = [];
+const levelIndex: number[] = [];
+
+const sameText = (text: string, a: number, b: number, length: number): boolean => {
+  for (let i = 0; i < length; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+  return true;
+};
+
+/** `findDuplicateKey` for a text with no backslash: keys are compared where they stand, never copied. */
+function findDuplicateKeyUnescaped(text: string): { key: string; path: string } | null {
+  let depth = 0;
+  let keys = 0;
+  let expectKey = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      const end = text.indexOf('"', i + 1);
+      if (expectKey) {
+        const start = i + 1;
+        const length = end - start;
+        for (let k = levelKeys[depth - 1]!; k < keys; k++) {
+          if (keyLength[k] === length && sameText(text, keyStart[k]!, start, length)) return { key: text.slice(start, end), path: unescapedPath(text, depth - 1) };
+        }
+        keyStart[keys] = start;
+        keyLength[keys] = length;
+        levelLastKey[depth - 1] = keys;
+        keys += 1;
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === OPEN_OBJECT) {
+      levelKeys[depth] = keys;
+      depth += 1;
+      expectKey = true;
+    } else if (c === OPEN_ARRAY) {
+      levelKeys[depth] = -1;
+      levelIndex[depth] = 0;
+      depth += 1;
+      expectKey = false;
+    } else if (c === CLOSE_OBJECT) {
+      depth -= 1;
+      keys = levelKeys[depth]!;
+      expectKey = false;
+    } else if (c === CLOSE_ARRAY) {
+      depth -= 1;
+      expectKey = false;
+    } else if (c === COMMA && depth > 0) {
+      if (levelKeys[depth - 1] === -1) levelIndex[depth - 1]! += 1;
+      else expectKey = true;
+    }
+  }
+  return null;
+}
+
+/** The path of the level above `depth` down from the root, written as `pathOf` writes it. */
+function unescapedPath(text: string, depth: number): string {
+  if (depth === 0) return '(root)';
+  let path = '';
+  for (let d = 0; d < depth; d++) {
+    if (levelKeys[d] === -1) {
+      path += `[${levelIndex[d]}]`;
+      continue;
+    }
+    const last = levelLastKey[d]!;
+    const key = text.slice(keyStart[last]!, keyStart[last]! + keyLength[last]!);
+    path += d === 0 ? key : `.${key}`;
+  }
+  return path;
+}
+
+/** `findDuplicateKey` for any text: keys decoded (`"a"` and `"\u0061"` are the same key). */
+export function findDuplicateKeyDecoding(text: string): { key: string; path: string } | null {
   // One level per open object (its keys so far, in order: the last is the current one) or array
   // (null, with its current index in `indices`). Objects are small, so a list beats a Set.
   const levels: (string[] | null)[] = [];

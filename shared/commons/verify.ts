@@ -106,22 +106,43 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => {
   return true;
 };
 
+/** A digest's first 30 bits as a small integer: the key its jobs are found by (a collision only costs a recovery). */
+const digestKey = (digest: Uint8Array): number => (digest[0]! << 22) | (digest[1]! << 14) | (digest[2]! << 6) | (digest[3]! >> 2);
+
 /**
  * A recoverer that answers from results computed ahead (by `recoverAll` of a batch recoverer)
  * and falls back to `base` for anything it was not given.
  */
 export function cachedRecoverer(jobs: readonly RecoveryJob[], results: readonly (string | null)[], base: SignatureRecoverer): SignatureRecoverer {
-  // Keyed by the signature's hex (to the job's index: no object per signature); an answer counts
-  // only for the very digest it was recovered for.
-  const cache = new Map<string, number>();
-  jobs.forEach((job, i) => cache.set(job.sigHex, i));
+  // Jobs in runs (an action's signatures are consecutive jobs that share one digest object), found
+  // by their digest's first bits, runs with the same key chained: no hashing of a 132-character
+  // signature per job. An answer counts only for the very digest and signature it was recovered for.
+  const lastRun = new Map<number, number>();
+  const previousRun = new Int32Array(jobs.length).fill(-1);
+  jobs.forEach((job, i) => {
+    if (i > 0 && jobs[i - 1]!.digest === job.digest) return;
+    const key = digestKey(job.digest);
+    previousRun[i] = lastRun.get(key) ?? -1;
+    lastRun.set(key, i);
+  });
   const fallback = (digest: Uint8Array, signature: string) => (base.recoverHex ? base.recoverHex(digest, signature) : base.recover(digest, hexBytes(signature)));
+  const ahead = (digest: Uint8Array, signature: string): number => {
+    if (digest.length !== 32) return -1;
+    // Runs of one key are rare past the first (a 30-bit match by chance); a long chain is given up on.
+    let run = lastRun.get(digestKey(digest)) ?? -1;
+    for (let hops = 0; run >= 0 && hops < 64; run = previousRun[run]!, hops++) {
+      const first = jobs[run]!.digest;
+      if (!sameBytes(first, digest)) continue;
+      for (let k = run; k < jobs.length && jobs[k]!.digest === first; k++) if (jobs[k]!.sigHex === signature) return k;
+    }
+    return -1;
+  };
   return {
     name: `${base.name}, recovered ahead`,
     recover: (digest, signature) => base.recover(digest, signature),
     recoverHex(digest, signature) {
-      const at = cache.get(signature);
-      return at !== undefined && sameBytes(jobs[at]!.digest, digest) ? ((results[at] ?? null) as Hex | null) : fallback(digest, signature);
+      const at = ahead(digest, signature);
+      return at >= 0 ? ((results[at] ?? null) as Hex | null) : fallback(digest, signature);
     },
   };
 }

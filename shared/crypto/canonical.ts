@@ -9,6 +9,37 @@ import { keccak256, keccak256Utf8 } from './keccak';
 
 export type Hex = `0x${string}`;
 
+/**
+ * An object's keys in UTF-16 code unit order (what `Array.prototype.sort` gives strings), by
+ * insertion when there are few: a payload has a handful of keys, and the general sort's set-up
+ * cost more than sorting them (a large record takes the general sort, never a quadratic one).
+ */
+function sortedKeys(record: object): string[] {
+  const keys = Object.keys(record);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = key;
+  }
+  return keys;
+}
+
+/**
+ * Keys as JSON strings, remembered: payloads repeat a few field names millions of times. Only
+ * short keys, and a bounded number of them: a hostile payload's keys cannot grow it.
+ */
+const QUOTED_KEYS = new Map<string, string>();
+function quotedKey(key: string): string {
+  let quoted = QUOTED_KEYS.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (key.length <= 64 && QUOTED_KEYS.size < 4096) QUOTED_KEYS.set(key, quoted);
+  }
+  return quoted;
+}
+
 export function canonicalJson(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
@@ -30,12 +61,12 @@ export function canonicalJson(value: unknown): string {
         return `${out}]`;
       }
       const record = value as Record<string, unknown>;
-      const keys = Object.keys(record).sort();
+      const keys = sortedKeys(record);
       let out = '{';
       for (const key of keys) {
         const item = record[key];
         if (item === undefined) continue;
-        out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+        out += `${out.length === 1 ? '' : ','}${quotedKey(key)}:${canonicalJson(item)}`;
       }
       return `${out}}`;
     }

@@ -84,7 +84,11 @@ export function vaultAt(state: CommonsState, address: Address): Vault | undefine
   return vault;
 }
 
-/** The state with `vaults` written (one copy of the state for all of them). */
+/**
+ * The state with `vaults` written (one copy of the state for all of them). Within an entry the map
+ * is its transient, written in place: the state object already holds it and is returned as it is
+ * (a copy of every slice's reference per write was a fair share of a transfer's cost).
+ */
 export function putVault<S extends CommonsState>(state: S, ...vaults: readonly Vault[]): S {
   let map = state.vaults;
   for (const vault of vaults) {
@@ -94,7 +98,7 @@ export function putVault<S extends CommonsState>(state: S, ...vaults: readonly V
     if (memoMap === before) memoMap = map;
     remember(map, vault);
   }
-  return { ...state, vaults: map };
+  return map === state.vaults ? state : { ...state, vaults: map };
 }
 
 /** Creates a vault at `address` after the rules that every new vault obeys. */
