@@ -65,6 +65,15 @@ describe('strict JSON: JSON.parse without duplicate keys', () => {
     expect(duplicates).toBeLessThan(950);
   });
 
+  it('scans a text nested or wide past the stacks it keeps, then the next text as before', () => {
+    const deep = `${'['.repeat(20_000)}{"a":1,"a":2}${']'.repeat(20_000)}`;
+    expect(findDuplicateKey(deep)).toEqual({ key: 'a', path: '[0]'.repeat(20_000) });
+    const wide = `{${Array.from({ length: 10_000 }, (_, i) => `"k${i}":${i}`).join(',')},"k9999":0}`;
+    expect(findDuplicateKey(wide)).toEqual({ key: 'k9999', path: '(root)' });
+    expect(findDuplicateKey('{"x":[{"b":1}],"y":{"c":1,"c":2}}')).toEqual({ key: 'c', path: 'y' });
+    expect(findDuplicateKey('{"x":[{"b":1}],"y":{"c":1,"d":2}}')).toBeNull();
+  });
+
   it('compares keys by their decoded value, and is not fooled by quotes, braces or backslashes inside strings', () => {
     expect(findDuplicateKey('{"a":1,"\\u0061":2}')).toEqual({ key: 'a', path: '(root)' });
     expect(findDuplicateKey('{"a\\\\":1,"a\\\\":2}')).toEqual({ key: 'a\\', path: '(root)' });

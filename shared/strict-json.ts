@@ -54,8 +54,17 @@ function stringEnd(text: string, start: number): number {
 export function findDuplicateKey(text: string): { key: string; path: string } | null {
   // Without a backslash no key is escaped, so keys compare as they are written (a ledger line
   // has a thousand objects and tens of thousands of keys).
-  return text.includes('\\') ? findDuplicateKeyDecoding(text) : findDuplicateKeyUnescaped(text);
+  if (text.includes('\\')) return findDuplicateKeyDecoding(text);
+  const found = findDuplicateKeyUnescaped(text);
+  // The stacks are kept for the next call, but not at the size a deeply nested or very wide text
+  // grew them to (JSON.parse nests without limit).
+  if (keyStart.length > STACKS_KEPT || levelKeys.length > STACKS_KEPT) {
+    for (const stack of [keyStart, keyLength, levelKeys, levelLastKey, levelIndex]) stack.length = 0;
+  }
+  return found;
 }
+
+const STACKS_KEPT = 4096;
 
 // The unescaped scan's stacks, kept between calls so that it allocates nothing per key: each key
 // of the objects still open (where it starts in the text, its length), and each open level (where

@@ -106,7 +106,7 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => {
   return true;
 };
 
-/** A digest's first 30 bits as a small integer: the key its jobs are found by (a collision only costs a recovery). */
+/** A digest's first 30 bits as a small integer: the key its jobs are found by (digests that share it are chained, and told apart by all 32 bytes). */
 const digestKey = (digest: Uint8Array): number => (digest[0]! << 22) | (digest[1]! << 14) | (digest[2]! << 6) | (digest[3]! >> 2);
 
 /**
