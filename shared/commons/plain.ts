@@ -10,11 +10,14 @@
  */
 import { List, Map as ImmutableMap, OrderedMap, OrderedSet, Set as ImmutableSet, isImmutable, isList, isMap, isOrderedMap, isOrderedSet, isSet } from 'immutable';
 import { type CommonsState } from './state';
+import { type Vault } from './vaults/state';
+import { VaultMap } from './vaults/vault-map';
 
 const isPlainRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 function plain(value: unknown): unknown {
+  if (VaultMap.isVaultMap(value)) return Object.fromEntries([...value.entries()].map(([k, v]) => [k, plain(v)]));
   if (isMap(value)) return Object.fromEntries([...value.entries()].map(([k, v]) => [String(k), plain(v)]));
   if (isSet(value)) return Object.fromEntries([...value].map((k) => [String(k), true]));
   if (isList(value)) return [...value].map(plain);
@@ -28,13 +31,14 @@ export const plainState = (state: CommonsState): Record<string, unknown> => plai
 
 /** Tags that name each persistent collection in the stored form. */
 const TAG = '@@c3/collection';
-type Kind = 'OrderedMap' | 'Map' | 'OrderedSet' | 'Set' | 'List';
+type Kind = 'OrderedMap' | 'Map' | 'OrderedSet' | 'Set' | 'List' | 'VaultMap';
 interface Tagged {
   readonly [TAG]: Kind;
   readonly items: unknown[];
 }
 
 function stored(value: unknown): unknown {
+  if (VaultMap.isVaultMap(value)) return { [TAG]: 'VaultMap', items: [...value.entries()].map(([k, v]) => [k, stored(v)]) } satisfies Tagged;
   if (isImmutable(value)) {
     const kind: Kind = isOrderedMap(value) ? 'OrderedMap' : isMap(value) ? 'Map' : isOrderedSet(value) ? 'OrderedSet' : isSet(value) ? 'Set' : 'List';
     const items = isMap(value) ? [...value.entries()].map(([k, v]) => [k, stored(v)]) : [...(value as Iterable<unknown>)].map(stored);
@@ -52,6 +56,8 @@ function restored(value: unknown): unknown {
   if (kind === undefined) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restored(v)]));
   const items = (value as unknown as Tagged).items;
   switch (kind) {
+    case 'VaultMap':
+      return VaultMap.of((items as [string, unknown][]).map(([k, v]) => [k, restored(v) as Vault]));
     case 'OrderedMap':
       return OrderedMap((items as [unknown, unknown][]).map(([k, v]) => [k, restored(v)]));
     case 'Map':
@@ -68,5 +74,12 @@ function restored(value: unknown): unknown {
 /** The state in a form that structured clone keeps (IndexedDB), persistent collections tagged. */
 export const storedState = (state: CommonsState): unknown => stored(state);
 
-/** The state back from `storedState`'s form. */
-export const restoredState = (value: unknown): CommonsState => restored(value) as CommonsState;
+/**
+ * The state back from `storedState`'s form. A form stored before vaults had a map of their own
+ * holds them as an OrderedMap of the same entries: read as the vaults' map.
+ */
+export function restoredState(value: unknown): CommonsState {
+  const state = restored(value) as CommonsState;
+  const vaults: unknown = state.vaults;
+  return isOrderedMap(vaults) ? { ...state, vaults: VaultMap.of((vaults as OrderedMap<string, Vault>).entries()) } : state;
+}

@@ -1,5 +1,5 @@
 /** The vaults module (SPEC §3): vaults, their signers and thresholds. */
-import { OrderedMap } from 'immutable';
+import { VaultMap } from './vault-map';
 import { ok } from '../../result';
 import { TREASURY, VAULT_QUORUM, action, defineModule, newVault } from '../module';
 import { vaultsSentences } from './errors';
@@ -27,7 +27,7 @@ export const vaults = defineModule({
       const set = checkSignerSet(treasury.signers, treasury.threshold);
       if (!set.ok) return set;
       const slice: VaultsSlice = {
-        vaults: OrderedMap([
+        vaults: VaultMap.of([
           [
             treasury.address,
             {

@@ -1,7 +1,7 @@
 /** The vaults module's slice of the state (SPEC §3): every vault, by address. */
-import { type OrderedMap } from 'immutable';
 import { type Balances } from '../balances';
 import { type Address, type CommonsState, type Signer } from '../state';
+import { type VaultMap } from './vault-map';
 
 export interface Vault {
   readonly address: Address;
@@ -27,8 +27,8 @@ export interface SpendLimit {
 
 declare module '../state' {
   interface CommonsState {
-    /** Vaults by address, in creation order (a persistent map: one action shares the other vaults, plain.ts). */
-    readonly vaults: OrderedMap<Address, Vault>;
+    /** Vaults by address, in creation order (a persistent map: one action shares the other vaults, vault-map.ts). */
+    readonly vaults: VaultMap;
   }
 }
 

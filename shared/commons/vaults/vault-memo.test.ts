@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { OrderedMap } from 'immutable';
 import { describe, expect, it } from 'vitest';
 import { type CommonsState } from '../state';
 import { type Vault } from './state';
 import { putVault, vaultAt } from './vault';
+import { VaultMap } from './vault-map';
 
 const ADDRESSES = Array.from({ length: 6 }, (_, i) => `0x${String(i + 1).repeat(40)}`);
 const vault = (address: string, nonce: number): Vault => ({ address, name: `v${nonce}`, kind: 'commons', owner: null, signers: [], threshold: 1, nonce, balances: {} });
@@ -25,7 +25,7 @@ describe('vault lookups remembered per map (vault.ts)', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
         // Every state made so far stays readable: a replay keeps older states (projections, snapshots).
-        const states: CommonsState[] = [stateWith(OrderedMap([[ADDRESSES[0]!, vault(ADDRESSES[0]!, 0)]]))];
+        const states: CommonsState[] = [stateWith(VaultMap.of([[ADDRESSES[0]!, vault(ADDRESSES[0]!, 0)]]))];
         for (const s of steps) {
           const state = states[s.from % states.length]!;
           if (s.op === 'get') {
