@@ -2,8 +2,8 @@
  * Quorum checks (SPEC §3, §11): signatures sorted by signer strictly ascending, each recovering
  * to the signer it names, each a current signer, at least `threshold` of them.
  */
-import { type Hex, canonicalHash, canonicalHashBytes, keccakHex } from '../crypto/canonical';
-import { type VaultActionMessage, ledgerEntryDigest, vaultActionDigestOf } from '../crypto/eip712';
+import { type Hex, canonicalHash, canonicalJson, keccakHex } from '../crypto/canonical';
+import { type VaultActionMessage, ledgerEntryDigest, vaultActionDigestOfJson } from '../crypto/eip712';
 import { type SignatureRecoverer, hexBytes } from '../crypto/recover';
 import { type Result, err, ok } from '../result';
 import { type CoreError, fail } from './core-errors';
@@ -46,7 +46,7 @@ export function actionDigest(commonsId: Hex, action: ActionEnvelope, memo?: Dige
   const known = memo?.get(action);
   if (known) return known;
   // vaultActionDigest(vaultActionMessage(commonsId, action)), without the bigint and hex round trips.
-  const digest = vaultActionDigestOf(commonsId, action.vault as Hex, action.nonce, action.kind, canonicalHashBytes(action.payload), action.validUntil);
+  const digest = vaultActionDigestOfJson(commonsId, action.vault as Hex, action.nonce, action.kind, canonicalJson(action.payload), action.validUntil);
   memo?.set(action, digest);
   return digest;
 }

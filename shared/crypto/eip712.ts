@@ -6,7 +6,7 @@
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { hashDomain, hashTypedData, keccak256, toHex } from 'viem';
 import { type Hex } from './canonical';
-import { keccak256 as keccakBytes } from './keccak';
+import { keccak256 as keccakBytes, keccak256Into, keccak256Utf8 as keccakUtf8Bytes, keccak256Utf8Into } from './keccak';
 import { decodeHexInto } from './hex';
 
 export const COMMONS_DOMAIN_NAME = 'C3 Commons';
@@ -87,7 +87,7 @@ function typedDataDigest(commons: Hex, struct: Uint8Array): Uint8Array {
   // hashes a million actions, and a new array each time costs more than the hashing around it.
   const outer = OUTER;
   outer.set(domainSeparator(commons), 2);
-  outer.set(keccakBytes(struct), 34);
+  keccak256Into(struct, outer, 34);
   return keccakBytes(outer);
 }
 const OUTER = Uint8Array.of(0x19, 0x01, ...new Uint8Array(64));
@@ -163,14 +163,15 @@ const writeSafeUint = (target: Uint8Array, offset: number, value: number) => {
   target[offset + 31] = low & 0xff;
 };
 
+const safeUint = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
+
 /**
  * The same digest as `vaultActionDigest`, for an action as the log holds it (nonce and expiry as
  * numbers, the payload hash as bytes): what replay computes once per action. Numbers that are not
  * safe non-negative integers take the general path, which refuses them.
  */
 export function vaultActionDigestOf(commons: Hex, vault: Hex, nonce: number, kind: string, payloadHash: Uint8Array, validUntil: number): Uint8Array {
-  const safe = (n: number) => Number.isSafeInteger(n) && n >= 0;
-  if (!safe(nonce) || !safe(validUntil) || payloadHash.length !== 32) {
+  if (!safeUint(nonce) || !safeUint(validUntil) || payloadHash.length !== 32) {
     return vaultActionDigest({ commons, vault, nonce: BigInt(nonce), kind, payloadHash: `0x${bytesToHex(payloadHash)}`, validUntil: BigInt(validUntil) });
   }
   // The struct's buffer is reused (see typedDataDigest); every byte that is not zero padding is written below.
@@ -180,6 +181,22 @@ export function vaultActionDigestOf(commons: Hex, vault: Hex, nonce: number, kin
   writeSafeUint(struct, 96, nonce);
   struct.set(kindHash(kind), 128);
   struct.set(payloadHash, 160);
+  writeSafeUint(struct, 192, validUntil);
+  return typedDataDigest(commons, struct);
+}
+
+/**
+ * `vaultActionDigestOf` with the payload given as its canonical JSON text, hashed straight into
+ * the struct: what replay computes once per action, with no array made for the payload's hash.
+ */
+export function vaultActionDigestOfJson(commons: Hex, vault: Hex, nonce: number, kind: string, payloadJson: string, validUntil: number): Uint8Array {
+  if (!safeUint(nonce) || !safeUint(validUntil)) return vaultActionDigestOf(commons, vault, nonce, kind, keccakUtf8Bytes(payloadJson), validUntil);
+  const struct = STRUCT;
+  struct.set(structPrefix(commons), 0);
+  if (!decodeHexInto(vault, 20, struct, 64 + 12)) throw new RangeError(`EIP-712: expected 20 bytes, got ${vault}`);
+  writeSafeUint(struct, 96, nonce);
+  struct.set(kindHash(kind), 128);
+  keccak256Utf8Into(payloadJson, struct, 160);
   writeSafeUint(struct, 192, validUntil);
   return typedDataDigest(commons, struct);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { keccak256, keccak256Utf8, keccakImplementation, keccakModuleBytes } from './keccak';
+import { keccak256, keccak256Into, keccak256Utf8, keccak256Utf8Into, keccakImplementation, keccakModuleBytes } from './keccak';
 
 const hex = (bytes: Uint8Array) => bytesToHex(bytes);
 
@@ -54,6 +54,28 @@ describe('keccak256 on WebAssembly', () => {
     for (const length of [0, 135, 136, 137, 272, 87_000, 300_000]) {
       const text = 'é'.repeat(Math.floor(length / 2)) + 'a'.repeat(length % 2);
       expect(hex(keccak256Utf8(text)), `length ${length}`).toBe(hex(keccak_256(utf8ToBytes(text))));
+    }
+  });
+
+  it('writes a digest into a given array at a given place, and nothing else of it, for bytes and for text, short or past the buffer', () => {
+    const check = (expected: Uint8Array, write: (out: Uint8Array, offset: number) => void, offset: number, fill: number) => {
+      const out = new Uint8Array(offset + 32 + 7).fill(fill);
+      write(out, offset);
+      expect(hex(out.subarray(offset, offset + 32))).toBe(hex(expected));
+      expect(out.subarray(0, offset).every((b) => b === fill) && out.subarray(offset + 32).every((b) => b === fill)).toBe(true);
+    };
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 700 }), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.nat(80), fc.nat(255), (data, text, offset, fill) => {
+        check(keccak_256(data), (out, at) => keccak256Into(data, out, at), offset, fill);
+        check(keccak_256(utf8ToBytes(text)), (out, at) => keccak256Utf8Into(text, out, at), offset, fill);
+      }),
+      { numRuns: 500 },
+    );
+    for (const length of [0, 136, 261_631, 261_632, 300_000]) {
+      const data = Uint8Array.from({ length }, (_, i) => (i * 7) & 0xff);
+      check(keccak_256(data), (out, at) => keccak256Into(data, out, at), 3, 9);
+      const text = 'é'.repeat(length >> 1);
+      check(keccak_256(utf8ToBytes(text)), (out, at) => keccak256Utf8Into(text, out, at), 5, 1);
     }
   });
 });

@@ -177,6 +177,8 @@ function moduleBytes(): Uint8Array {
 interface WasmKeccak {
   readonly absorb: (pointer: number, blocks: number) => void;
   readonly memory: Uint8Array;
+  /** The first 32 bytes of the state (the digest once squeezed), as a view made once. */
+  readonly digest: Uint8Array;
 }
 
 /** The part of the WebAssembly API used here (the node typings declare it only as a namespace of types). */
@@ -194,7 +196,7 @@ function instantiate(): WasmKeccak | null {
     const view = new Uint8Array(memory.buffer);
     const constants = new DataView(memory.buffer, ROUND_CONSTANTS, 8 * RC.length);
     RC.forEach((rc, i) => constants.setBigUint64(8 * i, rc, true));
-    return { absorb, memory: view };
+    return { absorb, memory: view, digest: view.subarray(STATE, STATE + 32) };
   } catch {
     return null;
   }
@@ -219,6 +221,12 @@ function wasmKeccak256(engine: WasmKeccak, data: Uint8Array): Uint8Array {
 
 /** Pads the last `rest` bytes already at BUFFER, absorbs them and returns the digest. */
 function squeezeLast(engine: WasmKeccak, rest: number): Uint8Array {
+  absorbLast(engine, rest);
+  return engine.memory.slice(STATE, STATE + 32);
+}
+
+/** Pads the last `rest` bytes already at BUFFER and absorbs them: the digest is then `engine.digest`. */
+function absorbLast(engine: WasmKeccak, rest: number): void {
   const memory = engine.memory;
   const blocks = Math.floor(rest / RATE) + 1;
   memory.fill(0, BUFFER + rest, BUFFER + blocks * RATE);
@@ -226,7 +234,6 @@ function squeezeLast(engine: WasmKeccak, rest: number): Uint8Array {
   memory[BUFFER + rest] = 0x01;
   memory[BUFFER + blocks * RATE - 1] = memory[BUFFER + blocks * RATE - 1]! | 0x80;
   engine.absorb(BUFFER, blocks);
-  return memory.slice(STATE, STATE + 32);
 }
 
 const utf8 = new TextEncoder();
@@ -245,6 +252,33 @@ function wasmKeccak256Utf8(engine: WasmKeccak, text: string): Uint8Array {
 
 /** keccak256 of `data` (32 bytes). */
 export const keccak256: (data: Uint8Array) => Uint8Array = wasm ? (data) => wasmKeccak256(wasm, data) : nobleKeccak;
+
+/**
+ * keccak256 of `data` written into `out` at `offset`, with no array made for it: for a hash that
+ * only feeds the next one (EIP-712's struct and payload hashes, three a replayed action).
+ */
+export function keccak256Into(data: Uint8Array, out: Uint8Array, offset: number): void {
+  if (!wasm || data.length >= BUFFER_BLOCKS * RATE) {
+    out.set(keccak256(data), offset);
+    return;
+  }
+  wasm.memory.fill(0, STATE, STATE + 200);
+  wasm.memory.set(data, BUFFER);
+  absorbLast(wasm, data.length);
+  out.set(wasm.digest, offset);
+}
+
+/** keccak256 of a text's UTF-8 encoding written into `out` at `offset` (see keccak256Into). */
+export function keccak256Utf8Into(text: string, out: Uint8Array, offset: number): void {
+  if (!wasm || 3 * text.length >= BUFFER_BLOCKS * RATE) {
+    out.set(keccak256Utf8(text), offset);
+    return;
+  }
+  wasm.memory.fill(0, STATE, STATE + 200);
+  const { written } = utf8.encodeInto(text, wasm.memory.subarray(BUFFER, BUFFER + BUFFER_BLOCKS * RATE));
+  absorbLast(wasm, written);
+  out.set(wasm.digest, offset);
+}
 
 /** keccak256 of a text's UTF-8 encoding (32 bytes). */
 export const keccak256Utf8: (text: string) => Uint8Array = wasm ? (text) => wasmKeccak256Utf8(wasm, text) : (text) => nobleKeccak(utf8.encode(text));

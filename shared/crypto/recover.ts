@@ -41,7 +41,7 @@ export function splitSignature(signature: Uint8Array): SplitSignature | null {
 }
 
 /** The recovery id of the 65-byte r‖s‖v at `base` in `bytes`, or null when v is not 27/28 or s is zero or in the upper half. */
-function recoveryOf(bytes: Uint8Array, base: number): 0 | 1 | null {
+export function recoveryOf(bytes: Uint8Array, base: number): 0 | 1 | null {
   const v = bytes[base + 64];
   if (v !== 27 && v !== 28) return null;
   // s ≤ n/2, compared byte by byte (big-endian) against the constant: no bigint on the hot path.
