@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // renderer's non-visual modules. Browser flows live in e2e/ and run under Playwright.
 export default defineConfig({
   test: {
-    include: ['{shared,electron,renderer,cli,circuits,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{shared,electron,renderer,cli,circuits,scripts,bench}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'out/**', 'e2e/**'],
     environment: 'node',
     testTimeout: 30_000,
