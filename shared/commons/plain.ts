@@ -31,14 +31,16 @@ export const plainState = (state: CommonsState): Record<string, unknown> => plai
 
 /** Tags that name each persistent collection in the stored form. */
 const TAG = '@@c3/collection';
-type Kind = 'OrderedMap' | 'Map' | 'OrderedSet' | 'Set' | 'List' | 'VaultMap';
+type Kind = 'OrderedMap' | 'Map' | 'OrderedSet' | 'Set' | 'List';
 interface Tagged {
   readonly [TAG]: Kind;
   readonly items: unknown[];
 }
 
 function stored(value: unknown): unknown {
-  if (VaultMap.isVaultMap(value)) return { [TAG]: 'VaultMap', items: [...value.entries()].map(([k, v]) => [k, stored(v)]) } satisfies Tagged;
+  // The vaults' map is stored as the OrderedMap it was before it had a map of its own (the same
+  // entries in the same order): a stored state reads the same in this version and the one before.
+  if (VaultMap.isVaultMap(value)) return { [TAG]: 'OrderedMap', items: [...value.entries()].map(([k, v]) => [k, stored(v)]) } satisfies Tagged;
   if (isImmutable(value)) {
     const kind: Kind = isOrderedMap(value) ? 'OrderedMap' : isMap(value) ? 'Map' : isOrderedSet(value) ? 'OrderedSet' : isSet(value) ? 'Set' : 'List';
     const items = isMap(value) ? [...value.entries()].map(([k, v]) => [k, stored(v)]) : [...(value as Iterable<unknown>)].map(stored);
@@ -56,8 +58,6 @@ function restored(value: unknown): unknown {
   if (kind === undefined) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restored(v)]));
   const items = (value as unknown as Tagged).items;
   switch (kind) {
-    case 'VaultMap':
-      return VaultMap.of((items as [string, unknown][]).map(([k, v]) => [k, restored(v) as Vault]));
     case 'OrderedMap':
       return OrderedMap((items as [unknown, unknown][]).map(([k, v]) => [k, restored(v)]));
     case 'Map':
@@ -74,10 +74,7 @@ function restored(value: unknown): unknown {
 /** The state in a form that structured clone keeps (IndexedDB), persistent collections tagged. */
 export const storedState = (state: CommonsState): unknown => stored(state);
 
-/**
- * The state back from `storedState`'s form. A form stored before vaults had a map of their own
- * holds them as an OrderedMap of the same entries: read as the vaults' map.
- */
+/** The state back from `storedState`'s form; the vaults' OrderedMap read as their map (VaultMap). */
 export function restoredState(value: unknown): CommonsState {
   const state = restored(value) as CommonsState;
   const vaults: unknown = state.vaults;
