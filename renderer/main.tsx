@@ -1,46 +1,10 @@
-/** Renderer entry: connect to the services (preload or bridge), then render the app. */
-import { StrictMode, useEffect, useState } from 'react';
-import { createRoot } from 'react-dom/client';
-import { ApiContext, connect } from './app/api/client';
-import { type BridgeStatus } from './app/api/transports';
-import { App } from './app/App';
+/**
+ * Renderer entry. The chunk of the route the page opens on is asked for first, so that it loads
+ * alongside the app's own code rather than after that code has loaded and run (a page load's
+ * longest wait was that second round trip); then the app starts (app/boot.tsx).
+ */
+import { chunkForPath, pathOfHash } from './app/chunks';
 import './ui/styles.css';
 
-const listeners = new Set<(status: BridgeStatus) => void>();
-let lastStatus: BridgeStatus = { state: 'connecting' };
-const connection = connect((status) => {
-  lastStatus = status;
-  listeners.forEach((listener) => listener(status));
-});
-
-function Root() {
-  const [status, setStatus] = useState(lastStatus);
-  useEffect(() => {
-    listeners.add(setStatus);
-    setStatus(lastStatus); // the connection may have opened before this component subscribed
-    return () => void listeners.delete(setStatus);
-  }, []);
-
-  if (connection.kind === 'no-token') {
-    return (
-      <div className="centered">
-        <h1>C3 Vault</h1>
-        <p>This page needs the address that the app printed when it started, which carries a one-time key.</p>
-        <p>
-          Start the app with <code>npm run start:browser</code> (or <code>npm start</code>) and open the URL it prints.
-        </p>
-      </div>
-    );
-  }
-  return (
-    <ApiContext.Provider value={connection.api}>
-      <App bridgeState={connection.api.shell === 'electron' ? 'electron' : status.state} />
-    </ApiContext.Provider>
-  );
-}
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Root />
-  </StrictMode>,
-);
+void chunkForPath(pathOfHash(window.location.hash))().catch(() => undefined);
+void import('./app/boot');

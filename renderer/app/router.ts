@@ -5,6 +5,7 @@
  * removed before the router reads it (api/transports.ts).
  */
 import { useCallback, useSyncExternalStore } from 'react';
+import { pathOfHash } from './chunks';
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);
@@ -12,7 +13,7 @@ const subscribe = (onChange: () => void) => {
 };
 
 /** The path in the fragment (`/sign` for `#/sign`), or '' when there is none. */
-const currentPath = () => (window.location.hash.startsWith('#/') ? window.location.hash.slice(1) : '');
+const currentPath = () => pathOfHash(window.location.hash);
 
 export function useHashPath(): [path: string, navigate: (path: string) => void] {
   const path = useSyncExternalStore(subscribe, currentPath);

@@ -4,51 +4,33 @@
  * gets it from the ledger provider once there is one; until then the shell says what to do
  * (RequireCommons), so no page waits for a Commons that does not exist.
  */
-import { lazy, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { type CommonsView } from '../../shared/contract/commons-view';
 import { type LedgerState } from '../ledger/LedgerProvider';
 import { type WorkspaceState } from './workspace';
 
-/** Each flow's chunk, fetched once: on first render of its route, or ahead of it (`preloadRoute`). */
-const chunks = {
-  vault: () => import('../vault/VaultRoute'),
-  enrol: () => import('../identity/EnrolRoute'),
-  sign: () => import('../sign/SignPage'),
-  governance: () => import('../governance/GovernancePage'),
-  credit: () => import('../credit/CreditPage'),
-  staking: () => import('../staking/StakingPage'),
-  impact: () => import('../impact/ImpactPage'),
-  dex: () => import('../dex/DexPage'),
-  disputes: () => import('../judicial/DisputePage'),
-  credentials: () => import('../identity/CredentialsPage'),
-  patronage: () => import('../patronage/PatronagePage'),
-  devices: () => import('./DevicesRoute'),
-  vaultWizard: () => import('../vault/wizard/VaultWizardPage'),
-  inbox: () => import('../vault/inbox/InboxPage'),
-  history: () => import('../history/HistoryPage'),
-  settings: () => import('../settings/SettingsPage'),
-  genesis: () => import('../genesis/GenesisRoute'),
-};
+import { chunks } from './chunks';
+import { routePage } from './route-page';
 
-const VaultRoute = lazy(() => chunks.vault().then((m) => ({ default: m.VaultRoute })));
-const EnrolRoute = lazy(() => chunks.enrol().then((m) => ({ default: m.EnrolRoute })));
-const SignPage = lazy(() => chunks.sign().then((m) => ({ default: m.SignPage })));
-const CreditPage = lazy(() => chunks.credit().then((m) => ({ default: m.CreditPage })));
-const GovernancePage = lazy(() => chunks.governance().then((m) => ({ default: m.GovernancePage })));
-const StakingPage = lazy(() => chunks.staking().then((m) => ({ default: m.StakingPage })));
-const ImpactPage = lazy(() => chunks.impact().then((m) => ({ default: m.ImpactPage })));
-const DexPage = lazy(() => chunks.dex().then((m) => ({ default: m.DexPage })));
-const PatronagePage = lazy(() => chunks.patronage().then((m) => ({ default: m.PatronagePage })));
-const DisputePage = lazy(() => chunks.disputes().then((m) => ({ default: m.DisputePage })));
-const CredentialsPage = lazy(() => chunks.credentials().then((m) => ({ default: m.CredentialsPage })));
-const DevicesRoute = lazy(() => chunks.devices().then((m) => ({ default: m.DevicesRoute })));
-const VaultWizardPage = lazy(() => chunks.vaultWizard().then((m) => ({ default: m.VaultWizardPage })));
-const InboxPage = lazy(() => chunks.inbox().then((m) => ({ default: m.InboxPage })));
-const HistoryPage = lazy(() => chunks.history().then((m) => ({ default: m.HistoryPage })));
-const SettingsPage = lazy(() => chunks.settings().then((m) => ({ default: m.SettingsPage })));
-const GenesisPage = lazy(() => chunks.genesis().then((m) => ({ default: m.GenesisPage })));
-const StewardsPage = lazy(() => chunks.genesis().then((m) => ({ default: m.StewardsPage })));
-const JoinPage = lazy(() => chunks.genesis().then((m) => ({ default: m.JoinPage })));
+const VaultRoute = routePage(chunks.vault, (m) => m.VaultRoute);
+const EnrolRoute = routePage(chunks.enrol, (m) => m.EnrolRoute);
+const SignPage = routePage(chunks.sign, (m) => m.SignPage);
+const CreditPage = routePage(chunks.credit, (m) => m.CreditPage);
+const GovernancePage = routePage(chunks.governance, (m) => m.GovernancePage);
+const StakingPage = routePage(chunks.staking, (m) => m.StakingPage);
+const ImpactPage = routePage(chunks.impact, (m) => m.ImpactPage);
+const DexPage = routePage(chunks.dex, (m) => m.DexPage);
+const PatronagePage = routePage(chunks.patronage, (m) => m.PatronagePage);
+const DisputePage = routePage(chunks.disputes, (m) => m.DisputePage);
+const CredentialsPage = routePage(chunks.credentials, (m) => m.CredentialsPage);
+const DevicesRoute = routePage(chunks.devices, (m) => m.DevicesRoute);
+const VaultWizardPage = routePage(chunks.vaultWizard, (m) => m.VaultWizardPage);
+const InboxPage = routePage(chunks.inbox, (m) => m.InboxPage);
+const HistoryPage = routePage(chunks.history, (m) => m.HistoryPage);
+const SettingsPage = routePage(chunks.settings, (m) => m.SettingsPage);
+const GenesisPage = routePage(chunks.genesis, (m) => m.GenesisPage);
+const StewardsPage = routePage(chunks.genesis, (m) => m.StewardsPage);
+const JoinPage = routePage(chunks.genesis, (m) => m.JoinPage);
 
 export interface RouteContext {
   readonly ledger: LedgerState;
