@@ -6,9 +6,9 @@
  * Why not the OrderedMap alone: immutable.js hashes a string key longer than 16 characters through
  * a cache of 255 strings. A Commons of 20,000 vaults misses it on nearly every lookup, and each
  * miss (a property lookup keyed by a fresh 42-character string, a hash of it, an insertion, now
- * and then a new cache) cost more than the rest of a vault lookup. Here each address is wrapped
- * once in a key object that carries its hash (immutable.js asks a key for `hashCode()` when it has
- * one) and compares by the address it holds.
+ * and then a new cache) cost more than the rest of a vault lookup. Here an address is wrapped in a
+ * key object that carries its hash (immutable.js asks a key for `hashCode()` when it has one) and
+ * compares by the address it holds.
  */
 import { List, Map as ImmutableMap } from 'immutable';
 import { type Address } from '../state';
