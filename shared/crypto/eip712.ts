@@ -166,38 +166,41 @@ const writeSafeUint = (target: Uint8Array, offset: number, value: number) => {
 const safeUint = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
 
 /**
- * The same digest as `vaultActionDigest`, for an action as the log holds it (nonce and expiry as
- * numbers, the payload hash as bytes): what replay computes once per action. Numbers that are not
- * safe non-negative integers take the general path, which refuses them.
+ * The VaultAction struct of an action as the log holds it (nonce and expiry as numbers), in the
+ * reused buffer (see typedDataDigest), all but the payload's hash at 160; null when a number is not
+ * a safe non-negative integer (the general path refuses those).
  */
-export function vaultActionDigestOf(commons: Hex, vault: Hex, nonce: number, kind: string, payloadHash: Uint8Array, validUntil: number): Uint8Array {
-  if (!safeUint(nonce) || !safeUint(validUntil) || payloadHash.length !== 32) {
-    return vaultActionDigest({ commons, vault, nonce: BigInt(nonce), kind, payloadHash: `0x${bytesToHex(payloadHash)}`, validUntil: BigInt(validUntil) });
-  }
-  // The struct's buffer is reused (see typedDataDigest); every byte that is not zero padding is written below.
+function vaultActionStruct(commons: Hex, vault: Hex, nonce: number, kind: string, validUntil: number): Uint8Array | null {
+  if (!safeUint(nonce) || !safeUint(validUntil)) return null;
+  // Every byte that is not zero padding is written here or, the payload hash, by the caller.
   const struct = STRUCT;
   struct.set(structPrefix(commons), 0);
   if (!decodeHexInto(vault, 20, struct, 64 + 12)) throw new RangeError(`EIP-712: expected 20 bytes, got ${vault}`);
   writeSafeUint(struct, 96, nonce);
   struct.set(kindHash(kind), 128);
-  struct.set(payloadHash, 160);
   writeSafeUint(struct, 192, validUntil);
+  return struct;
+}
+
+/**
+ * The same digest as `vaultActionDigest`, for an action as the log holds it (the payload hash as
+ * bytes): what replay computes once per action, without the bigint and hex round trips.
+ */
+export function vaultActionDigestOf(commons: Hex, vault: Hex, nonce: number, kind: string, payloadHash: Uint8Array, validUntil: number): Uint8Array {
+  const struct = payloadHash.length === 32 ? vaultActionStruct(commons, vault, nonce, kind, validUntil) : null;
+  if (!struct) return vaultActionDigest({ commons, vault, nonce: BigInt(nonce), kind, payloadHash: `0x${bytesToHex(payloadHash)}`, validUntil: BigInt(validUntil) });
+  struct.set(payloadHash, 160);
   return typedDataDigest(commons, struct);
 }
 
 /**
  * `vaultActionDigestOf` with the payload given as its canonical JSON text, hashed straight into
- * the struct: what replay computes once per action, with no array made for the payload's hash.
+ * the struct: no array made for the payload's hash.
  */
 export function vaultActionDigestOfJson(commons: Hex, vault: Hex, nonce: number, kind: string, payloadJson: string, validUntil: number): Uint8Array {
-  if (!safeUint(nonce) || !safeUint(validUntil)) return vaultActionDigestOf(commons, vault, nonce, kind, keccakUtf8Bytes(payloadJson), validUntil);
-  const struct = STRUCT;
-  struct.set(structPrefix(commons), 0);
-  if (!decodeHexInto(vault, 20, struct, 64 + 12)) throw new RangeError(`EIP-712: expected 20 bytes, got ${vault}`);
-  writeSafeUint(struct, 96, nonce);
-  struct.set(kindHash(kind), 128);
+  const struct = vaultActionStruct(commons, vault, nonce, kind, validUntil);
+  if (!struct) return vaultActionDigestOf(commons, vault, nonce, kind, keccakUtf8Bytes(payloadJson), validUntil);
   keccak256Utf8Into(payloadJson, struct, 160);
-  writeSafeUint(struct, 192, validUntil);
   return typedDataDigest(commons, struct);
 }
 

@@ -204,7 +204,8 @@ function instantiate(): WasmKeccak | null {
 
 const wasm = instantiate();
 
-function wasmKeccak256(engine: WasmKeccak, data: Uint8Array): Uint8Array {
+/** Absorbs all of `data` (padded): the digest is then `engine.digest`. */
+function absorbBytes(engine: WasmKeccak, data: Uint8Array): void {
   const memory = engine.memory;
   memory.fill(0, STATE, STATE + 200);
   let offset = 0;
@@ -214,15 +215,8 @@ function wasmKeccak256(engine: WasmKeccak, data: Uint8Array): Uint8Array {
     engine.absorb(BUFFER, BUFFER_BLOCKS);
     offset += BUFFER_BLOCKS * RATE;
   }
-  const rest = data.length - offset;
   memory.set(offset === 0 ? data : data.subarray(offset), BUFFER);
-  return squeezeLast(engine, rest);
-}
-
-/** Pads the last `rest` bytes already at BUFFER, absorbs them and returns the digest. */
-function squeezeLast(engine: WasmKeccak, rest: number): Uint8Array {
-  absorbLast(engine, rest);
-  return engine.memory.slice(STATE, STATE + 32);
+  absorbLast(engine, data.length - offset);
 }
 
 /** Pads the last `rest` bytes already at BUFFER and absorbs them: the digest is then `engine.digest`. */
@@ -239,49 +233,49 @@ function absorbLast(engine: WasmKeccak, rest: number): void {
 const utf8 = new TextEncoder();
 
 /**
- * keccak256 of a text's UTF-8 bytes, encoded straight into the module's memory when it fits (a
- * payload's canonical JSON, once per action on a replay): no array of bytes per text.
+ * Absorbs a text's UTF-8 bytes, encoded straight into the module's memory (a payload's canonical
+ * JSON, once per action on a replay: no array of bytes per text). False, and nothing absorbed,
+ * for a text that may not fit (at most 3 bytes per UTF-16 unit): the caller encodes it first.
  */
-function wasmKeccak256Utf8(engine: WasmKeccak, text: string): Uint8Array {
-  // At most 3 bytes per UTF-16 unit; longer texts take the general path.
-  if (3 * text.length >= BUFFER_BLOCKS * RATE) return wasmKeccak256(engine, utf8.encode(text));
+function absorbUtf8(engine: WasmKeccak, text: string): boolean {
+  if (3 * text.length >= BUFFER_BLOCKS * RATE) return false;
   engine.memory.fill(0, STATE, STATE + 200);
   const { written } = utf8.encodeInto(text, engine.memory.subarray(BUFFER, BUFFER + BUFFER_BLOCKS * RATE));
-  return squeezeLast(engine, written);
+  absorbLast(engine, written);
+  return true;
 }
 
+const digestOf = (engine: WasmKeccak): Uint8Array => engine.digest.slice();
+
 /** keccak256 of `data` (32 bytes). */
-export const keccak256: (data: Uint8Array) => Uint8Array = wasm ? (data) => wasmKeccak256(wasm, data) : nobleKeccak;
+export const keccak256: (data: Uint8Array) => Uint8Array = wasm
+  ? (data) => {
+      absorbBytes(wasm, data);
+      return digestOf(wasm);
+    }
+  : nobleKeccak;
 
 /**
  * keccak256 of `data` written into `out` at `offset`, with no array made for it: for a hash that
  * only feeds the next one (EIP-712's struct and payload hashes, three a replayed action).
  */
 export function keccak256Into(data: Uint8Array, out: Uint8Array, offset: number): void {
-  if (!wasm || data.length >= BUFFER_BLOCKS * RATE) {
-    out.set(keccak256(data), offset);
+  if (!wasm) {
+    out.set(nobleKeccak(data), offset);
     return;
   }
-  wasm.memory.fill(0, STATE, STATE + 200);
-  wasm.memory.set(data, BUFFER);
-  absorbLast(wasm, data.length);
+  absorbBytes(wasm, data);
   out.set(wasm.digest, offset);
 }
 
 /** keccak256 of a text's UTF-8 encoding written into `out` at `offset` (see keccak256Into). */
 export function keccak256Utf8Into(text: string, out: Uint8Array, offset: number): void {
-  if (!wasm || 3 * text.length >= BUFFER_BLOCKS * RATE) {
-    out.set(keccak256Utf8(text), offset);
-    return;
-  }
-  wasm.memory.fill(0, STATE, STATE + 200);
-  const { written } = utf8.encodeInto(text, wasm.memory.subarray(BUFFER, BUFFER + BUFFER_BLOCKS * RATE));
-  absorbLast(wasm, written);
-  out.set(wasm.digest, offset);
+  if (wasm && absorbUtf8(wasm, text)) out.set(wasm.digest, offset);
+  else out.set(keccak256(utf8.encode(text)), offset);
 }
 
 /** keccak256 of a text's UTF-8 encoding (32 bytes). */
-export const keccak256Utf8: (text: string) => Uint8Array = wasm ? (text) => wasmKeccak256Utf8(wasm, text) : (text) => nobleKeccak(utf8.encode(text));
+export const keccak256Utf8 = (text: string): Uint8Array => (wasm && absorbUtf8(wasm, text) ? digestOf(wasm) : keccak256(utf8.encode(text)));
 
 /** Which implementation `keccak256` runs on. */
 export const keccakImplementation: 'webassembly' | '@noble/hashes' = wasm ? 'webassembly' : '@noble/hashes';
